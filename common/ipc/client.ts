@@ -1,0 +1,55 @@
+// The renderer's side of the contract: a raw API that settles with envelopes (what a preload or a
+// WebSocket bridge exposes), and the Api that unwraps them into values or AppErrors.
+import { AppError } from '../errors.js';
+import type { ApiOf, ContractDef, Envelope, RawApiOf, Unsubscribe } from './define.js';
+import { channelOf, channels } from './define.js';
+
+export type Invoke = (channel: string, args: unknown[]) => Promise<Envelope<unknown>>;
+export type Subscribe = (event: string, listener: (payload: unknown) => void) => Unsubscribe;
+
+type Table = Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+
+function build(
+  contract: ContractDef,
+  call: (channel: string, args: unknown[]) => Promise<unknown>,
+  subscribe: Subscribe,
+): Table & { on: Subscribe } {
+  const table: Table = {};
+  for (const { namespace, name } of channels(contract)) {
+    const channel = channelOf(namespace, name);
+    (table[namespace] ??= {})[name] = (...args: unknown[]) => call(channel, args);
+  }
+  const known = new Set(Object.keys(contract.events));
+  const on: Subscribe = (event, listener) => {
+    if (!known.has(event)) throw new AppError('bad_request', `Unknown event ${event}`);
+    return subscribe(event, listener);
+  };
+  return Object.assign(table, { on });
+}
+
+export function createRawApi<C extends ContractDef>(
+  contract: C,
+  invoke: Invoke,
+  subscribe: Subscribe,
+): RawApiOf<C> {
+  return build(contract, invoke, subscribe) as unknown as RawApiOf<C>;
+}
+
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw AppError.fromWire(envelope.error);
+}
+
+export function createApi<C extends ContractDef>(contract: C, raw: RawApiOf<C>): ApiOf<C> {
+  const rawTable = raw as unknown as Table & { on: Subscribe };
+  return build(
+    contract,
+    async (channel, args) => {
+      const [namespace = '', name = ''] = channel.split('.');
+      const fn = rawTable[namespace]?.[name];
+      if (fn === undefined) throw new AppError('bad_request', `Unknown method ${channel}`);
+      return unwrap((await fn(...args)) as Envelope<unknown>);
+    },
+    (event, listener) => rawTable.on(event, listener),
+  ) as unknown as ApiOf<C>;
+}

@@ -1,0 +1,69 @@
+// One config, four builds, chosen by --mode: the renderer (default), the Electron main process,
+// the sandboxed preload, and the test-only harness bridge. Vitest reads the `test` block.
+import { resolve } from 'node:path';
+
+import react from '@vitejs/plugin-react';
+import type { UserConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+const out = (dir: string): string => resolve(root, 'dist', dir);
+
+function library(
+  entry: string,
+  outDir: string,
+  format: 'cjs' | 'iife',
+  fileName: string,
+): UserConfig {
+  return {
+    build: {
+      outDir: out(outDir),
+      emptyOutDir: true,
+      sourcemap: false,
+      minify: false,
+      lib: {
+        entry: resolve(root, entry),
+        formats: [format],
+        fileName: () => fileName,
+        name: 'fkv',
+      },
+      rolldownOptions: { external: ['electron'] },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'main') {
+    return {
+      build: {
+        outDir: out('main'),
+        emptyOutDir: true,
+        sourcemap: false,
+        ssr: resolve(root, 'main/shell/main.ts'),
+        target: 'node22',
+        rolldownOptions: { output: { format: 'es', entryFileNames: 'main.js' } },
+      },
+    };
+  }
+  // Sandboxed preloads must be a single CommonJS file that requires nothing but 'electron'.
+  if (mode === 'preload') return library('preload/index.ts', 'preload', 'cjs', 'preload.cjs');
+  // The harness bridge is test tooling: built beside the app, never packaged.
+  if (mode === 'harness')
+    return library('test/harness/browser-bridge.ts', 'harness', 'iife', 'bridge.js');
+  return {
+    root: resolve(root, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: out('renderer'), emptyOutDir: true, sourcemap: false, target: 'chrome140' },
+    test: {
+      root,
+      include: ['**/*.test.ts', '**/*.test.tsx'],
+      exclude: ['node_modules/**', 'dist/**', 'test/e2e/**'],
+      environment: 'node',
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+      pool: 'forks',
+      server: { deps: { inline: ['electron-store'] } },
+    },
+  };
+});
