@@ -1,0 +1,96 @@
+// The composition root: the only place where the core's modules are wired to the ports. The
+// Electron shell, the loopback harness and the tests all call this with their own ports.
+import type { ApiImpl } from '../../common/ipc/contract.js';
+import type { Settings } from '../../common/ipc/schemas/settings.js';
+import type { LockReason } from '../../common/ipc/schemas/vault.js';
+import type {
+  Clock,
+  EventSink,
+  HostInfo,
+  KeyProtector,
+  Logger,
+  StateStore,
+  VaultFileStore,
+} from './ports.js';
+import { createSessionService } from './services/session-service.js';
+import { trackActivity } from './services/track-activity.js';
+import { createVaultService } from './services/vault-service.js';
+import { createAutoLock } from './session/auto-lock.js';
+import { createSettingsService } from './settings/settings-service.js';
+import type { KdfPolicy } from './vault/vault.js';
+import { Vault } from './vault/vault.js';
+
+export interface CorePorts {
+  files: VaultFileStore;
+  protector: KeyProtector;
+  state: StateStore;
+  clock: Clock;
+  events: EventSink;
+  logger: Logger;
+  host: HostInfo;
+  /** Tests pass tiny parameters; the app never does. */
+  kdf?: KdfPolicy;
+}
+
+export interface Core {
+  impl: ApiImpl;
+  /** Locks now if unlocked (screen lock, sleep, quit, or the lock button). */
+  lock(reason: LockReason): void;
+  settings(): Settings;
+  /** Locks with reason 'quit' and stops every timer. */
+  shutdown(): Promise<void>;
+}
+
+export function createCore(ports: CorePorts): Core {
+  const { clock, events, logger } = ports;
+  const vault = new Vault({
+    files: ports.files,
+    protector: ports.protector,
+    state: ports.state,
+    clock,
+    logger,
+    ...(ports.kdf === undefined ? {} : { kdf: ports.kdf }),
+  });
+  const settings = createSettingsService(ports.state);
+  const session = createSessionService({
+    vault,
+    events,
+    logger,
+    autoLock: (onIdle) =>
+      createAutoLock({ clock, minutes: () => settings.get().autoLockMinutes, onIdle }),
+  });
+
+  const impl: ApiImpl = {
+    app: { info: () => ports.host },
+    vault: createVaultService(vault, session),
+    settings: {
+      get: () => settings.get(),
+      update: (patch) => {
+        const next = settings.update(patch);
+        events.emit('settings.changed', next);
+        session.activity();
+        return next;
+      },
+    },
+    session: {
+      activity: () => {
+        session.activity();
+      },
+    },
+  };
+
+  return {
+    impl: trackActivity(impl, () => {
+      session.activity();
+    }),
+    lock: (reason) => {
+      session.lock(reason);
+    },
+    settings: () => settings.get(),
+    shutdown: () => {
+      session.lock('quit');
+      session.dispose();
+      return Promise.resolve();
+    },
+  };
+}

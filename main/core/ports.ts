@@ -1,0 +1,64 @@
+// Every effect the core has on the world goes through one of these ports. The Electron shell, the
+// loopback harness and the unit tests each pass their own implementations to createCore.
+import type { AppEventName, AppEventPayload } from '../../common/ipc/contract.js';
+
+export type TimerHandle = { readonly __timer: unique symbol } | object;
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** The vault file and its previous generation. */
+export interface VaultFileStore {
+  readonly path: string;
+  readonly backupPath: string;
+  /** The current file's bytes, or null when no vault exists yet. */
+  read(): Promise<Uint8Array | null>;
+  readBackup(): Promise<Uint8Array | null>;
+  /** Atomically replaces the file; the generation it replaces becomes the backup. */
+  write(data: Uint8Array): Promise<void>;
+  /** Moves the damaged file aside (never deleting it), puts the backup in its place, and returns
+   * where the damaged file now is. */
+  restoreBackup(): Promise<string>;
+}
+
+export interface ProtectorAvailability {
+  available: boolean;
+  backend: string;
+  /** Why it is not available, in words a person can act on. */
+  reason?: string;
+}
+
+/** The OS keychain, as Electron's safeStorage offers it. Async, as safeStorage now is. */
+export interface KeyProtector {
+  availability(): Promise<ProtectorAvailability>;
+  protect(data: Uint8Array): Promise<Uint8Array>;
+  unprotect(blob: Uint8Array): Promise<Uint8Array>;
+}
+
+/** Non-secret app state (electron-store in the app, conf under Node). Never a secret. */
+export interface StateStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+export interface EventSink {
+  emit<E extends AppEventName>(event: E, payload: AppEventPayload<E>): void;
+}
+
+export type LogFields = Record<string, string | number | boolean>;
+
+/** Fields must be ids, names, codes and counts. Never a secret, never a request body. */
+export interface Logger {
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+export interface HostInfo {
+  version: string;
+  platform: string;
+  host: 'electron' | 'harness';
+}

@@ -1,0 +1,63 @@
+// Owns "is the vault open right now": unlocking arms the idle timer, every lock path (button,
+// idle, screen, sleep, quit) goes through lock(), which drops key material and tells the renderer.
+import type { LockReason } from '../../../common/ipc/schemas/vault.js';
+import type { EventSink, Logger } from '../ports.js';
+import type { AutoLock } from '../session/auto-lock.js';
+import type { Vault } from '../vault/vault.js';
+
+export interface SessionService {
+  unlocked(): void;
+  lock(reason: LockReason): void;
+  activity(): void;
+  readonly lastLockReason: LockReason | undefined;
+  dispose(): void;
+}
+
+export interface SessionDeps {
+  vault: Vault;
+  events: EventSink;
+  logger: Logger;
+  autoLock: (onIdle: () => void) => AutoLock;
+}
+
+export function createSessionService({
+  vault,
+  events,
+  logger,
+  autoLock,
+}: SessionDeps): SessionService {
+  let lastLockReason: LockReason | undefined = 'startup';
+  const timer = autoLock(() => {
+    lock('idle');
+  });
+  const onLock: (() => void)[] = [];
+
+  function lock(reason: LockReason): void {
+    timer.stop();
+    if (!vault.isUnlocked) return;
+    vault.lock();
+    for (const hook of onLock) hook();
+    lastLockReason = reason;
+    logger.info('vault locked', { reason });
+    events.emit('vault.locked', { reason });
+  }
+
+  return {
+    unlocked() {
+      lastLockReason = undefined;
+      timer.touch();
+      logger.info('vault unlocked');
+      events.emit('vault.unlocked', {});
+    },
+    lock,
+    activity() {
+      if (vault.isUnlocked) timer.touch();
+    },
+    get lastLockReason() {
+      return lastLockReason;
+    },
+    dispose() {
+      timer.stop();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// In-memory ports for unit tests and the harness.
+import type { AppEventName, AppEventPayload } from '../../../common/ipc/contract.js';
+import type {
+  EventSink,
+  KeyProtector,
+  Logger,
+  LogFields,
+  ProtectorAvailability,
+  StateStore,
+} from '../ports.js';
+
+export class MemoryStateStore implements StateStore {
+  readonly values = new Map<string, unknown>();
+  get(key: string): unknown {
+    return this.values.get(key);
+  }
+  set(key: string, value: unknown): void {
+    this.values.set(key, structuredClone(value));
+  }
+}
+
+export interface RecordedEvent {
+  event: AppEventName;
+  payload: unknown;
+}
+
+export class RecordingEventSink implements EventSink {
+  readonly events: RecordedEvent[] = [];
+  private readonly listeners = new Set<(e: RecordedEvent) => void>();
+  emit<E extends AppEventName>(event: E, payload: AppEventPayload<E>): void {
+    const recorded = { event, payload };
+    this.events.push(recorded);
+    for (const listener of this.listeners) listener(recorded);
+  }
+  subscribe(listener: (e: RecordedEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** Stands in for a real OS keychain: a fixed XOR mask is enough to prove the data went through it. */
+export class InMemoryKeyProtector implements KeyProtector {
+  constructor(
+    private readonly state: ProtectorAvailability = { available: true, backend: 'memory' },
+  ) {}
+  availability(): Promise<ProtectorAvailability> {
+    return Promise.resolve(this.state);
+  }
+  protect(data: Uint8Array): Promise<Uint8Array> {
+    return Promise.resolve(Uint8Array.from(data, (b) => b ^ 0x5a));
+  }
+  unprotect(blob: Uint8Array): Promise<Uint8Array> {
+    return Promise.resolve(Uint8Array.from(blob, (b) => b ^ 0x5a));
+  }
+}
+
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  fields: LogFields | undefined;
+}
+
+export class MemoryLogger implements Logger {
+  readonly lines: LogLine[] = [];
+  info(message: string, fields?: LogFields): void {
+    this.lines.push({ level: 'info', message, fields });
+  }
+  warn(message: string, fields?: LogFields): void {
+    this.lines.push({ level: 'warn', message, fields });
+  }
+  error(message: string, fields?: LogFields): void {
+    this.lines.push({ level: 'error', message, fields });
+  }
+}

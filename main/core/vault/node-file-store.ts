@@ -1,0 +1,174 @@
+// The vault file on a local disk. A write never leaves a moment without a complete vault file:
+//   1. write <file>.tmp (0600) and fsync it
+//   2. hard-link <file> → <file>.bak.tmp, rename over <file>.bak (copy + fsync where links fail)
+//   3. rename <file>.tmp over <file>, chmod 0600, fsync the folder (not on Windows)
+// A crash before 3 leaves the old file; after 3 the new one. A stale .tmp is never read.
+import { constants } from 'node:fs';
+import { chmod, copyFile, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { AppError } from '../../../common/errors.js';
+import type { VaultFileStore } from '../ports.js';
+
+/** The points between write steps; tests throw from the hook to act out a crash there. */
+export type WriteStep = 'tmp-written' | 'tmp-synced' | 'backup-kept' | 'renamed' | 'dir-synced';
+
+export interface NodeVaultFileStoreOptions {
+  dir: string;
+  fileName?: string;
+  onStep?: (step: WriteStep) => void;
+}
+
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+const code = (error: unknown): unknown => (error as NodeJS.ErrnoException | null)?.code;
+
+async function readOrNull(path: string): Promise<Uint8Array | null> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if (code(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function removeIfPresent(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if (code(error) !== 'ENOENT') throw error;
+  }
+}
+
+async function writeSynced(
+  path: string,
+  data: Uint8Array,
+  afterWrite: () => void = () => undefined,
+): Promise<void> {
+  await removeIfPresent(path);
+  // 'wx' so the mode applies: a leftover file would keep whatever mode it had.
+  const handle = await open(path, 'wx', FILE_MODE);
+  try {
+    await handle.writeFile(data);
+    afterWrite();
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Copies to a name that must not exist yet, durably and owner-only. */
+async function copySynced(from: string, to: string): Promise<void> {
+  await copyFile(from, to, constants.COPYFILE_EXCL);
+  await chmod(to, FILE_MODE);
+  const handle = await open(to, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes the renames durable. Some file systems refuse to fsync a folder; that is not fatal. */
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!['EINVAL', 'ENOTSUP', 'EPERM', 'EISDIR'].includes(String(code(error)))) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A new name for `from` without moving it: a hard link where possible, else a durable copy. */
+async function duplicate(from: string, to: string): Promise<void> {
+  await removeIfPresent(to);
+  try {
+    await link(from, to);
+  } catch (error) {
+    if (code(error) === 'ENOENT') throw error;
+    await removeIfPresent(to);
+    await copySynced(from, to);
+  }
+}
+
+export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): VaultFileStore {
+  const { dir, onStep } = options;
+  const path = join(dir, options.fileName ?? 'vault.fkv');
+  const backupPath = `${path}.bak`;
+  const tmpPath = `${path}.tmp`;
+  const step = (name: WriteStep): void => onStep?.(name);
+
+  async function keepBackup(): Promise<void> {
+    try {
+      await duplicate(path, `${backupPath}.tmp`);
+    } catch (error) {
+      if (code(error) === 'ENOENT') return; // first write: no generation to keep yet
+      throw error;
+    }
+    await rename(`${backupPath}.tmp`, backupPath);
+    // POSIX rename is a no-op when both names already link the same inode (a crash right after
+    // this step last time); the extra name must not linger.
+    await removeIfPresent(`${backupPath}.tmp`);
+  }
+
+  async function putInPlace(from: string): Promise<void> {
+    await rename(from, path);
+    await chmod(path, FILE_MODE);
+    step('renamed');
+    await syncDir(dir);
+    step('dir-synced');
+  }
+
+  /** Gives the current file a second, dated name; the rename that follows drops only the old one. */
+  async function setAside(): Promise<string> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    for (let n = 0; ; n++) {
+      const candidate = `${path}.damaged-${stamp}${n === 0 ? '' : `-${n}`}`;
+      try {
+        await link(path, candidate);
+        return candidate;
+      } catch (error) {
+        if (code(error) === 'EEXIST') continue;
+        if (code(error) === 'ENOENT') return '';
+        await copySynced(path, candidate);
+        return candidate;
+      }
+    }
+  }
+
+  return {
+    path,
+    backupPath,
+    read: () => readOrNull(path),
+    readBackup: () => readOrNull(backupPath),
+    async write(data) {
+      await mkdir(dir, { recursive: true, mode: DIR_MODE });
+      await writeSynced(tmpPath, data, () => {
+        step('tmp-written');
+      });
+      step('tmp-synced');
+      await keepBackup();
+      step('backup-kept');
+      await putInPlace(tmpPath);
+    },
+    // Returns '' when there was no current file to set aside.
+    async restoreBackup() {
+      const backup = await readOrNull(backupPath);
+      if (backup === null)
+        throw new AppError('no_backup', `There is no backup next to ${path}.`, { path });
+      await writeSynced(tmpPath, backup);
+      const damagedPath = await setAside();
+      await putInPlace(tmpPath);
+      return damagedPath;
+    },
+  };
+}
+
+/** The vault file `<dir>/<fileName>` (default vault.fkv), its backup `<file>.bak`. */
+export function createNodeVaultFileStore(dir: string, fileName = 'vault.fkv'): VaultFileStore {
+  return openNodeVaultFileStore({ dir, fileName });
+}

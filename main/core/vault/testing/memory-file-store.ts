@@ -1,0 +1,34 @@
+// A VaultFileStore in memory for unit tests: same contract as the node store, inspectable bytes.
+import { AppError } from '../../../../common/errors.js';
+import type { VaultFileStore } from '../../ports.js';
+
+export class MemoryVaultFileStore implements VaultFileStore {
+  readonly path = '/vaults/test/vault.fkv';
+  readonly backupPath = '/vaults/test/vault.fkv.bak';
+  file: Uint8Array | null = null;
+  backup: Uint8Array | null = null;
+  readonly damaged: Uint8Array[] = [];
+  writes = 0;
+
+  read(): Promise<Uint8Array | null> {
+    return Promise.resolve(this.file === null ? null : Uint8Array.from(this.file));
+  }
+
+  readBackup(): Promise<Uint8Array | null> {
+    return Promise.resolve(this.backup === null ? null : Uint8Array.from(this.backup));
+  }
+
+  write(data: Uint8Array): Promise<void> {
+    if (this.file !== null) this.backup = this.file;
+    this.file = Uint8Array.from(data);
+    this.writes++;
+    return Promise.resolve();
+  }
+
+  restoreBackup(): Promise<string> {
+    if (this.backup === null) return Promise.reject(new AppError('no_backup', 'no backup'));
+    if (this.file !== null) this.damaged.push(this.file);
+    this.file = Uint8Array.from(this.backup);
+    return Promise.resolve(`${this.path}.damaged-${this.damaged.length}`);
+  }
+}

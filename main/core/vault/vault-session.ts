@@ -1,0 +1,43 @@
+// What an unlocked vault holds in memory. Sections are kept as their JSON text: what is in memory
+// is exactly what is on disk, a reader never gets an object it could mutate in place, and a save
+// only serializes the section that changed.
+import { BODY_SCHEMA_VERSION } from './vault-body.js';
+import type { VaultBody } from './vault-body.js';
+import type { VaultHeader } from './vault-format.js';
+
+export interface OpenSession {
+  /** The data key. Zeroed by lock(); nothing else may keep a copy. */
+  readonly dek: Buffer;
+  header: VaultHeader;
+  sections: ReadonlyMap<string, string>;
+  /** The next save writes max(this, highest counter seen) + 1. */
+  counter: number;
+  readonly unlockedAt: number;
+}
+
+export function sectionsOf(body: VaultBody): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, value] of Object.entries(body.sections)) {
+    if (value !== undefined) out.set(name, JSON.stringify(value));
+  }
+  return out;
+}
+
+export function bodyText(sections: ReadonlyMap<string, string>): string {
+  const parts = [...sections].map(([name, text]) => `${JSON.stringify(name)}:${text}`);
+  return `{"schemaVersion":${BODY_SCHEMA_VERSION},"sections":{${parts.join(',')}}}`;
+}
+
+/** A copy of the sections with one replaced (or removed, for undefined), as JSON text. */
+export function withSection(
+  sections: ReadonlyMap<string, string>,
+  name: string,
+  value: unknown,
+): Map<string, string> {
+  const next = new Map(sections);
+  // undefined (and functions) have no JSON form: writing them removes the section.
+  const text = JSON.stringify(value) as string | undefined;
+  if (text === undefined) next.delete(name);
+  else next.set(name, text);
+  return next;
+}

@@ -1,0 +1,400 @@
+// The encrypted vault: one file, a data key (DEK) wrapped by the master password (and optionally
+// by the OS keychain), named sections of JSON inside. File layout: vault-format.ts.
+import type { z } from 'zod';
+
+import { AppError } from '../../../common/errors.js';
+import type { VaultStatus } from '../../../common/ipc/schemas/vault.js';
+import type { Clock, KeyProtector, Logger, StateStore, VaultFileStore } from '../ports.js';
+import { randomKey } from './aead.js';
+import { resolveKdfCost } from './kdf.js';
+import { highestCounter, recordCounter } from './rollback-guard.js';
+import { SerialQueue } from './serial-queue.js';
+import { BODY_SCHEMA_VERSION, emptyBody, migrateBody } from './vault-body.js';
+import {
+  assertStrongPassword,
+  corruptError,
+  keychainFailedError,
+  keychainUnavailableError,
+  lockedError,
+  missingError,
+  newerVersionError,
+  rollbackError,
+  tamperedError,
+  wrongPasswordError,
+} from './vault-errors.js';
+import {
+  FILE_FORMAT,
+  FORMAT_VERSION,
+  decodeVaultFile,
+  encodeVaultFile,
+  openVaultBody,
+} from './vault-format.js';
+import type { FileProblem, HeaderFields, VaultFile, VaultHeader } from './vault-format.js';
+import {
+  adoptKey,
+  availabilityOf,
+  keychainWrap,
+  sameKey,
+  unwrapWithPassword,
+  wrapWithPassword,
+} from './vault-keys.js';
+import { bodyText, sectionsOf, withSection } from './vault-session.js';
+import type { OpenSession } from './vault-session.js';
+
+export interface KdfPolicy {
+  /** Fixed Argon2id cost. Only tests and the harness set it; the app calibrates. */
+  params?: { memoryKiB: number; iterations: number; parallelism: number };
+}
+
+export interface VaultDeps {
+  files: VaultFileStore;
+  protector: KeyProtector;
+  state: StateStore;
+  clock: Clock;
+  logger: Logger;
+  kdf?: KdfPolicy;
+}
+
+export class Vault {
+  private session: OpenSession | undefined;
+  private readonly queue = new SerialQueue();
+  /** Counts lock() calls, so an unlock that was in flight when the app locked does not win. */
+  private locks = 0;
+  private restoredBackup = false;
+
+  constructor(private readonly deps: VaultDeps) {}
+
+  get isUnlocked(): boolean {
+    return this.session !== undefined;
+  }
+
+  async status(): Promise<Omit<VaultStatus, 'lastLockReason'>> {
+    const { files, protector } = this.deps;
+    const session = this.session;
+    const [bytes, backupAvailable, availability] = await Promise.all([
+      session === undefined ? files.read() : Promise.resolve(null),
+      this.hasBackup(),
+      availabilityOf(protector),
+    ]);
+    let header: VaultHeader | undefined = session?.header;
+    if (bytes !== null) {
+      const decoded = decodeVaultFile(bytes);
+      if (decoded.ok) header = decoded.file.header;
+    }
+    const keychain = {
+      enabled: header?.keychainWrap !== undefined,
+      available: availability.available,
+      backend: availability.backend,
+      ...(availability.reason === undefined ? {} : { reason: availability.reason }),
+    };
+    const state = session !== undefined ? 'unlocked' : bytes === null ? 'none' : 'locked';
+    return {
+      state,
+      path: files.path,
+      backupAvailable,
+      keychain,
+      ...(session === undefined ? {} : { unlockedAt: session.unlockedAt }),
+    };
+  }
+
+  create(password: string): Promise<void> {
+    const locks = this.locks;
+    return this.queue.run(async () => {
+      const { files, clock, state, logger } = this.deps;
+      if ((await files.read()) !== null)
+        throw new AppError('vault_exists', `A vault already exists at ${files.path}.`, {
+          path: files.path,
+        });
+      assertStrongPassword(password);
+      const cost = await resolveKdfCost(this.deps.kdf?.params);
+      const dek = randomKey();
+      try {
+        const now = clock.now();
+        const header: HeaderFields = {
+          format: FILE_FORMAT,
+          version: FORMAT_VERSION,
+          // A vault created after an old one was deleted continues its count: no false rollback.
+          counter: highestCounter(state),
+          ...(await wrapWithPassword(password, cost, dek)),
+          createdAt: now,
+          updatedAt: now,
+        };
+        const session: OpenSession = {
+          dek,
+          header: { ...header, bodyLength: 0 }, // replaced by the first save, just below
+          sections: sectionsOf(emptyBody()),
+          counter: header.counter,
+          unlockedAt: now,
+        };
+        this.replaceSession(session);
+        await this.persist(session, header, session.sections);
+        logger.info('vault created', { counter: session.counter, iterations: cost.iterations });
+        if (this.locks !== locks) this.lock(); // created, but a lock arrived meanwhile
+      } catch (error) {
+        if (this.session?.dek === dek) this.lock();
+        dek.fill(0);
+        throw error;
+      }
+    });
+  }
+
+  unlock(password: string, options: { allowRollback?: boolean } = {}): Promise<void> {
+    const locks = this.locks;
+    return this.queue.run(async () => {
+      const file = await this.readFile();
+      const unwrapped = await unwrapWithPassword(password, file.header);
+      if (!unwrapped.ok) {
+        if (unwrapped.why === 'wrong') throw wrongPasswordError(this.deps.files.path);
+        throw corruptError(this.deps.files.path, 'unusable-kdf', await this.hasBackup());
+      }
+      await this.adopt(file, unwrapped.dek, {
+        via: 'password',
+        // Restoring the backup was the user's explicit choice, so its older counter is expected.
+        allowRollback: options.allowRollback === true || this.restoredBackup,
+        locks,
+      });
+    });
+  }
+
+  unlockWithKeychain(): Promise<void> {
+    const locks = this.locks;
+    return this.queue.run(async () => {
+      const { files, protector } = this.deps;
+      const file = await this.readFile();
+      const blob = file.header.keychainWrap;
+      if (blob === undefined)
+        throw new AppError('keychain_unavailable', `Keychain unlock is off for ${files.path}.`, {
+          path: files.path,
+        });
+      const availability = await availabilityOf(protector);
+      if (!availability.available)
+        throw keychainUnavailableError(availability.backend, availability.reason);
+      const raw = await protector.unprotect(Buffer.from(blob, 'base64')).catch(() => undefined);
+      if (raw === undefined)
+        throw keychainUnavailableError(availability.backend, 'It refused to unlock.');
+      const dek = adoptKey(raw);
+      if (dek === undefined) throw keychainFailedError(files.path);
+      await this.adopt(file, dek, { via: 'keychain', allowRollback: this.restoredBackup, locks });
+    });
+  }
+
+  lock(): void {
+    this.locks++;
+    this.drop();
+  }
+
+  changePassword(current: string, next: string): Promise<void> {
+    return this.queue.run(async () => {
+      const session = this.requireSession();
+      assertStrongPassword(next);
+      const check = await unwrapWithPassword(current, session.header);
+      if (!check.ok) throw wrongPasswordError(this.deps.files.path);
+      const same = this.isLive(session) && sameKey(check.dek, session.dek);
+      check.dek.fill(0);
+      if (!same)
+        throw this.isLive(session) ? wrongPasswordError(this.deps.files.path) : lockedError();
+      const cost = await resolveKdfCost(this.deps.kdf?.params);
+      this.requireLive(session);
+      const wrapped = await wrapWithPassword(next, cost, session.dek);
+      const header = { ...session.header, ...wrapped };
+      await this.persist(session, header, session.sections);
+      this.deps.logger.info('vault password changed', { counter: session.counter });
+      // Save once more so the backup generation no longer opens with the old password.
+      await this.persist(session, header, session.sections).catch(() => {
+        this.deps.logger.warn('vault backup still holds the previous password wrap');
+      });
+    });
+  }
+
+  restoreBackup(): Promise<void> {
+    this.lock();
+    return this.queue.run(async () => {
+      const { files, logger } = this.deps;
+      if (!(await this.hasBackup()))
+        throw new AppError('no_backup', `There is no backup next to ${files.path}.`, {
+          path: files.path,
+        });
+      const damaged = await files.restoreBackup();
+      this.restoredBackup = true;
+      logger.warn('vault restored from backup', { keptDamagedCopy: damaged !== '' });
+    });
+  }
+
+  setKeychainUnlock(enabled: boolean): Promise<void> {
+    return this.queue.run(async () => {
+      const session = this.requireSession();
+      const { keychainWrap: existing, ...rest } = session.header;
+      if (!enabled) {
+        if (existing !== undefined) await this.persist(session, rest, session.sections);
+        return;
+      }
+      const availability = await availabilityOf(this.deps.protector);
+      if (!availability.available)
+        throw keychainUnavailableError(availability.backend, availability.reason);
+      this.requireLive(session);
+      const wrap = await keychainWrap(this.deps.protector, session.dek);
+      await this.persist(session, { ...rest, keychainWrap: wrap }, session.sections);
+    });
+  }
+
+  readSection<T>(name: string, schema: z.ZodType<T>): T | undefined {
+    const session = this.requireSession();
+    const text = session.sections.get(name);
+    if (text === undefined) return undefined;
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+    // The file authenticated, so this is our own shape drift, not damage; never echo the data.
+    throw new AppError(
+      'internal',
+      `The saved "${name}" data in ${this.deps.files.path} is not in the shape this version expects.`,
+      { path: this.deps.files.path, section: name },
+    );
+  }
+
+  writeSection(name: string, value: unknown): Promise<void> {
+    return this.queue.run(async () => {
+      const session = this.requireSession();
+      await this.persist(session, session.header, withSection(session.sections, name, value));
+    });
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────────────────────
+
+  private requireSession(): OpenSession {
+    if (this.session === undefined) throw lockedError();
+    return this.session;
+  }
+
+  private isLive(session: OpenSession): boolean {
+    return this.session === session;
+  }
+
+  /** After any await: lock() may have zeroed the DEK meanwhile, and a zero key must never seal. */
+  private requireLive(session: OpenSession): void {
+    if (!this.isLive(session)) throw lockedError();
+  }
+
+  private drop(): void {
+    const session = this.session;
+    if (session === undefined) return;
+    this.session = undefined;
+    session.dek.fill(0);
+    session.sections = new Map();
+  }
+
+  private replaceSession(next: OpenSession): void {
+    if (this.session?.dek !== next.dek) this.drop();
+    this.session = next;
+  }
+
+  private async hasBackup(): Promise<boolean> {
+    return (await this.deps.files.readBackup().catch(() => null)) !== null;
+  }
+
+  private async problemError(problem: FileProblem): Promise<AppError> {
+    const path = this.deps.files.path;
+    return problem.kind === 'newer'
+      ? newerVersionError(path, problem.found, FORMAT_VERSION)
+      : corruptError(path, problem.reason, await this.hasBackup());
+  }
+
+  private async readFile(): Promise<VaultFile> {
+    const bytes = await this.deps.files.read();
+    if (bytes === null) throw missingError(this.deps.files.path);
+    const decoded = decodeVaultFile(bytes);
+    if (!decoded.ok) throw await this.problemError(decoded.problem);
+    return decoded.file;
+  }
+
+  /** Opens the body with an unwrapped DEK and makes it the session; wipes the DEK on refusal. */
+  private async adopt(
+    file: VaultFile,
+    dek: Buffer,
+    {
+      via,
+      allowRollback,
+      locks,
+    }: { via: 'password' | 'keychain'; allowRollback: boolean; locks: number },
+  ): Promise<void> {
+    const { files, state, clock, logger } = this.deps;
+    try {
+      let plaintext: Buffer;
+      try {
+        plaintext = openVaultBody(file, dek);
+      } catch {
+        // The DEK unwrapped, so the header or body was changed after it was sealed — unless the
+        // DEK came from the keychain, which may simply hold a stale key.
+        throw via === 'keychain'
+          ? keychainFailedError(files.path)
+          : tamperedError(files.path, await this.hasBackup());
+      }
+      let raw: unknown;
+      try {
+        raw = JSON.parse(plaintext.toString('utf8'));
+      } catch {
+        raw = undefined;
+      } finally {
+        plaintext.fill(0);
+      }
+      const migrated = migrateBody(raw);
+      if (!migrated.ok) {
+        throw migrated.problem === 'newer'
+          ? newerVersionError(files.path, migrated.found ?? 0, BODY_SCHEMA_VERSION, 'data schema')
+          : corruptError(files.path, 'bad-contents', await this.hasBackup());
+      }
+      const counter = file.header.counter;
+      const highest = highestCounter(state);
+      if (counter < highest) {
+        if (!allowRollback) throw rollbackError(files.path, counter, highest);
+        logger.warn('vault opened from an older file on request', { counter, highest });
+      }
+      if (this.locks !== locks) throw lockedError();
+      this.restoredBackup = false;
+      recordCounter(state, counter);
+      if (migrated.migratedFrom !== undefined)
+        logger.info('vault data migrated', {
+          from: migrated.migratedFrom,
+          to: BODY_SCHEMA_VERSION,
+        });
+      this.replaceSession({
+        dek,
+        header: file.header,
+        sections: sectionsOf(migrated.body),
+        counter: Math.max(counter, highest),
+        unlockedAt: clock.now(),
+      });
+    } catch (error) {
+      dek.fill(0);
+      throw error;
+    }
+  }
+
+  /** One atomic save: next counter, fresh nonce, the whole body. Memory changes only once the
+   * file is in place, so a failed save leaves both as they were. */
+  private async persist(
+    session: OpenSession,
+    fields: HeaderFields,
+    sections: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const { files, state, clock } = this.deps;
+    this.requireLive(session);
+    const counter = Math.max(session.counter, highestCounter(state)) + 1;
+    const plaintext = Buffer.from(bodyText(sections), 'utf8');
+    let encoded: { bytes: Buffer; header: VaultHeader };
+    try {
+      encoded = encodeVaultFile(
+        { ...fields, counter, updatedAt: clock.now() },
+        session.dek,
+        plaintext,
+      );
+    } finally {
+      plaintext.fill(0);
+    }
+    await files.write(encoded.bytes);
+    recordCounter(state, counter);
+    session.counter = counter;
+    if (!this.isLive(session)) return;
+    session.header = encoded.header;
+    session.sections = sections;
+  }
+}
