@@ -1,0 +1,87 @@
+// The shell's composition root: Electron adapters in, core out, served over IPC per window.
+// Nothing here decides anything about the vault; that is the core's job.
+import { join } from 'node:path';
+
+import type { BrowserWindow, WebContents } from 'electron';
+
+import { contract } from '../../common/ipc/contract.js';
+import { serveContract } from '../../common/ipc/rpc.js';
+import type { Core } from '../core/create-core.js';
+import { createCore } from '../core/create-core.js';
+import { systemClock } from '../core/node-clock.js';
+import type { Logger } from '../core/ports.js';
+import { createNodeVaultFileStore } from '../core/vault/node-file-store.js';
+import { createElectronStateStore } from './electron-state-store.js';
+import { createFileLogger } from './file-logger.js';
+import { createIpcEventSink } from './ipc-event-sink.js';
+import { createIpcTransport } from './ipc-transport.js';
+import { watchPowerEvents } from './power-events.js';
+import { reloadOnLock } from './reload-on-lock.js';
+import { createSafeStorageProtector } from './safe-storage-protector.js';
+
+export interface ShellOptions {
+  userData: string;
+  version: string;
+  platform: string;
+  /** Packaged builds skip result checking; development and tests catch wrong shapes. */
+  isPackaged: boolean;
+}
+
+export interface Shell {
+  readonly core: Core;
+  readonly logger: Logger;
+  /** Serves the contract to this window and makes it the target of events. */
+  attach(window: BrowserWindow): void;
+  /** Stops OS listeners and locks the vault with reason 'quit'. */
+  shutdown(): Promise<void>;
+}
+
+/** Names the kind of failure without its message, which may quote data. */
+function errorKind(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${error.name}:${code}` : error.name;
+  }
+  return typeof error;
+}
+
+export function composeShell(options: ShellOptions): Shell {
+  const logger = createFileLogger(join(options.userData, 'logs', 'main.log'));
+  let current: WebContents | undefined;
+  const getWebContents = (): WebContents | undefined => current;
+  const sink = createIpcEventSink(getWebContents);
+
+  const core = createCore({
+    files: createNodeVaultFileStore(join(options.userData, 'vault')),
+    protector: createSafeStorageProtector(),
+    state: createElectronStateStore(),
+    clock: systemClock,
+    events: reloadOnLock(sink, getWebContents),
+    logger,
+    host: { version: options.version, platform: options.platform, host: 'electron' },
+  });
+  const stopPowerEvents = watchPowerEvents(core);
+
+  return {
+    core,
+    logger,
+    attach(window) {
+      const contents = window.webContents;
+      current = contents;
+      sink.track(contents);
+      serveContract(contract, core.impl, createIpcTransport(contents, logger), {
+        checkResults: !options.isPackaged,
+        onUnexpected: (channel, error) => {
+          logger.error('unexpected failure', { channel, kind: errorKind(error) });
+        },
+      });
+      window.on('closed', () => {
+        if (current === contents) current = undefined;
+      });
+    },
+    async shutdown() {
+      stopPowerEvents();
+      await core.shutdown();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// The one app window, locked down per Electron's security checklist: sandboxed, isolated, no Node,
+// no webviews, no popups, no navigation away from app://, and no web permissions.
+import type { BrowserWindowConstructorOptions, WebContents, WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
+
+import { APP_ORIGIN } from '../../common/ipc/channel-names.js';
+import { isAppUrl } from './app-origin.js';
+
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+export interface MainWindowOptions {
+  /** Absolute path of dist/preload/preload.cjs. */
+  preload: string;
+  /** Packaged builds never get DevTools. */
+  isPackaged: boolean;
+}
+
+/** Pure, so tests can pin every value; each one is spelled out even where it is the default. */
+export function secureWebPreferences({ preload, isPackaged }: MainWindowOptions): WebPreferences {
+  return {
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    // No enableBlinkFeatures: nothing beyond what Chromium ships enabled.
+    spellcheck: false,
+    devTools: !isPackaged,
+    safeDialogs: true,
+    navigateOnDragDrop: false,
+    preload,
+  };
+}
+
+export function mainWindowOptions(options: MainWindowOptions): BrowserWindowConstructorOptions {
+  return {
+    width: 1100,
+    height: 760,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    title: 'Flowise Key Vault',
+    webPreferences: secureWebPreferences(options),
+  };
+}
+
+const hardened = new WeakSet<WebContents>();
+
+/**
+ * Applied to every WebContents the app creates (main.ts also calls it from web-contents-created),
+ * so a future window cannot forget it. Safe to call twice.
+ */
+export function hardenWebContents(contents: WebContents): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
+  // Popups would escape the preload and CSP; links to the outside world are not a vault feature.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // A navigated window would keep our preload's window.api; only app:// may load in it.
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  // webviewTag is off; refuse attachment anyway in case a preference is ever flipped.
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+  // Electron grants every permission by default; the vault needs none (the clipboard runs in main).
+  const { session } = contents;
+  session.setPermissionRequestHandler((_contents, _permission, callback) => {
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(options));
+  hardenWebContents(window.webContents);
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  // A failed load leaves an empty window rather than an unhandled rejection in main; a reload
+  // (after a lock) also rejects the pending load with ERR_ABORTED, which is expected.
+  window.loadURL(APP_ENTRY_URL).catch(() => undefined);
+  return window;
+}
