@@ -1,0 +1,88 @@
+// First run: choose the master password. Both fields live in component state only and are
+// cleared once the form is sent.
+import { useRef, useState } from 'react';
+import type { SubmitEvent } from 'react';
+
+import { useVaultStore } from '../../stores/stores-context.js';
+import { Alert } from '../../ui/Alert.js';
+import { Button } from '../../ui/Button.js';
+import { Field } from '../../ui/Field.js';
+import { MIN_PASSWORD_LENGTH } from './password-strength.js';
+import { StrengthHint } from './StrengthHint.js';
+import { VaultScreen } from './VaultScreen.js';
+
+function problems(password: string, confirm: string, strict: boolean) {
+  const length = Array.from(password).length;
+  const tooShort = (strict || length > 0) && length < MIN_PASSWORD_LENGTH;
+  // While the confirmation is still being typed and matches so far, say nothing yet.
+  const mismatch =
+    (strict || confirm !== '') &&
+    confirm !== password &&
+    !(!strict && password.startsWith(confirm));
+  return {
+    password: tooShort ? `Use at least ${MIN_PASSWORD_LENGTH} characters.` : null,
+    confirm: mismatch ? 'The passwords do not match.' : null,
+  };
+}
+
+export function CreateVaultScreen() {
+  const create = useVaultStore((s) => s.create);
+  const busy = useVaultStore((s) => s.busy);
+  const error = useVaultStore((s) => (s.error?.action === 'create' ? s.error : null));
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [tried, setTried] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+  const errors = problems(password, confirm, tried);
+
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const strict = problems(password, confirm, true);
+    if (strict.password !== null || strict.confirm !== null) {
+      setTried(true);
+      (strict.password === null ? confirmRef : passwordRef).current?.focus();
+      return;
+    }
+    const chosen = password;
+    setPassword('');
+    setConfirm('');
+    setTried(false);
+    if ((await create(chosen)) !== null) passwordRef.current?.focus();
+  }
+
+  return (
+    <VaultScreen title="Create your vault">
+      <p>
+        Choose a master password. It encrypts everything in the vault and cannot be recovered: if
+        you forget it, nobody can open the vault.
+      </p>
+      <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
+        <Field
+          label="Master password"
+          type="password"
+          autoComplete="new-password"
+          autoFocus
+          value={password}
+          onValueChange={setPassword}
+          inputRef={passwordRef}
+          hint={<StrengthHint password={password} />}
+          error={errors.password}
+        />
+        <Field
+          label="Confirm master password"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onValueChange={setConfirm}
+          inputRef={confirmRef}
+          error={errors.confirm}
+        />
+        {error === null ? null : <Alert>{error.message}</Alert>}
+        <Button type="submit" variant="primary" disabled={busy}>
+          Create vault
+        </Button>
+      </form>
+    </VaultScreen>
+  );
+}

@@ -1,0 +1,15 @@
+import type { LockReason } from '../../../common/ipc/schemas/vault.js';
+
+const TEXT: Record<LockReason, string | null> = {
+  idle: 'Locked after inactivity.',
+  screen: 'Locked because the screen was locked.',
+  sleep: 'Locked when the computer went to sleep.',
+  manual: 'Vault locked.',
+  startup: null,
+  quit: null,
+};
+
+/** The line the unlock screen shows about why the vault is locked, if any. */
+export function lockReasonText(reason: LockReason | undefined): string | null {
+  return reason === undefined ? null : TEXT[reason];
+}

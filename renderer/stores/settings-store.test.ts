@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import { AppError } from '../../common/errors.js';
+import { DEFAULT_SETTINGS } from '../../common/ipc/schemas/settings.js';
+import { createFakeApi } from '../testing/fake-api.js';
+import { createSettingsStore } from './settings-store.js';
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+describe('createSettingsStore', () => {
+  it('loads on connect and saves an update', async () => {
+    const fake = createFakeApi();
+    const store = createSettingsStore(fake.api);
+    store.getState().connect();
+    await settle();
+    expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
+
+    expect(await store.getState().update({ autoLockMinutes: 2, lockOnSleep: false })).toBeNull();
+    expect(store.getState().settings).toMatchObject({ autoLockMinutes: 2, lockOnSleep: false });
+    expect(store.getState().busy).toBe(false);
+  });
+
+  it('follows settings.changed from elsewhere and stops on disconnect', async () => {
+    const fake = createFakeApi();
+    const store = createSettingsStore(fake.api);
+    const disconnect = store.getState().connect();
+    await settle();
+    fake.emit('settings.changed', { ...DEFAULT_SETTINGS, autoLockMinutes: 60 });
+    expect(store.getState().settings?.autoLockMinutes).toBe(60);
+    disconnect();
+    expect(fake.listenerCount('settings.changed')).toBe(0);
+  });
+
+  it('keeps a failed update as an error and the old settings', async () => {
+    const fake = createFakeApi();
+    const store = createSettingsStore(fake.api);
+    await store.getState().load();
+    fake.failNext('settings.update', new AppError('bad_request', 'That is not a valid setting.'));
+    const error = await store.getState().update({ autoLockMinutes: 3 });
+    expect(error).toEqual({ code: 'bad_request', message: 'That is not a valid setting.' });
+    expect(store.getState().error).toEqual(error);
+    expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
+  });
+});

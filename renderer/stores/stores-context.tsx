@@ -1,0 +1,49 @@
+// Builds the stores once from the Api in context, connects them while mounted, and hands out
+// typed selector hooks.
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useStore } from 'zustand';
+
+import { useApi } from '../api/api-context.js';
+import type { SettingsStore, SettingsStoreState } from './settings-store.js';
+import { createSettingsStore } from './settings-store.js';
+import type { VaultStore, VaultStoreState } from './vault-store.js';
+import { createVaultStore } from './vault-store.js';
+
+export interface Stores {
+  readonly vault: VaultStore;
+  readonly settings: SettingsStore;
+}
+
+const StoresContext = createContext<Stores | null>(null);
+
+export function StoresProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const [stores] = useState<Stores>(() => ({
+    vault: createVaultStore(api),
+    settings: createSettingsStore(api),
+  }));
+  useEffect(() => {
+    const offVault = stores.vault.getState().connect();
+    const offSettings = stores.settings.getState().connect();
+    return () => {
+      offVault();
+      offSettings();
+    };
+  }, [stores]);
+  return <StoresContext value={stores}>{children}</StoresContext>;
+}
+
+function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (stores === null) throw new Error('useStores needs a <StoresProvider> above it.');
+  return stores;
+}
+
+export function useVaultStore<T>(selector: (state: VaultStoreState) => T): T {
+  return useStore(useStores().vault, selector);
+}
+
+export function useSettingsStore<T>(selector: (state: SettingsStoreState) => T): T {
+  return useStore(useStores().settings, selector);
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+
+import { AppError } from '../../common/errors.js';
+import type { Api } from '../../common/ipc/contract.js';
+import type { VaultStatus } from '../../common/ipc/schemas/vault.js';
+import { createFakeApi, FAKE_VAULT_PATH } from '../testing/fake-api.js';
+import { createVaultStore } from './vault-store.js';
+
+const PASSWORD = 'correct horse battery staple 7';
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+async function connected(init: Parameters<typeof createFakeApi>[0] = {}) {
+  const fake = createFakeApi(init);
+  const store = createVaultStore(fake.api);
+  const disconnect = store.getState().connect();
+  await settle();
+  return { fake, store, disconnect };
+}
+
+describe('createVaultStore', () => {
+  it('starts empty and loads the status on connect', async () => {
+    const fake = createFakeApi();
+    const store = createVaultStore(fake.api);
+    expect(store.getState().status).toBeNull();
+    store.getState().connect();
+    await settle();
+    expect(store.getState().status?.state).toBe('none');
+    expect(store.getState().status?.path).toBe(FAKE_VAULT_PATH);
+  });
+
+  it('create leaves the vault unlocked, with no password in the state', async () => {
+    const { store } = await connected();
+    const pending = store.getState().create(PASSWORD);
+    expect(store.getState().busy).toBe(true);
+    expect(await pending).toBeNull();
+    expect(store.getState()).toMatchObject({ busy: false, error: null });
+    expect(store.getState().status?.state).toBe('unlocked');
+    expect(JSON.stringify(store.getState())).not.toContain(PASSWORD);
+  });
+
+  it('keeps an unlock failure as code, message and details, and never the password', async () => {
+    const { store } = await connected({ state: 'locked', password: PASSWORD });
+    const error = await store.getState().unlock('not the password');
+    expect(error?.code).toBe('wrong_password');
+    expect(store.getState().error).toEqual({
+      action: 'unlock',
+      code: 'wrong_password',
+      message: `The master password does not open ${FAKE_VAULT_PATH}.`,
+      details: { path: FAKE_VAULT_PATH },
+    });
+    expect(store.getState().status?.state).toBe('locked');
+    expect(JSON.stringify(store.getState())).not.toContain('not the password');
+
+    expect(await store.getState().unlock(PASSWORD)).toBeNull();
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().status?.state).toBe('unlocked');
+    expect(JSON.stringify(store.getState())).not.toContain(PASSWORD);
+  });
+
+  it('passes allowRollback on only when asked', async () => {
+    const { fake, store } = await connected({ state: 'locked', password: PASSWORD });
+    fake.failNext('vault.unlock', new AppError('vault_rollback', 'The vault file is older.'));
+    expect((await store.getState().unlock(PASSWORD))?.code).toBe('vault_rollback');
+    expect(await store.getState().unlock(PASSWORD, { allowRollback: true })).toBeNull();
+  });
+
+  it('turns anything but an AppError into a generic message', async () => {
+    const { fake, store } = await connected({ state: 'locked', password: PASSWORD });
+    fake.failNext('vault.unlock', new Error(`boom ${PASSWORD}`));
+    await store.getState().unlock(PASSWORD);
+    expect(store.getState().error?.code).toBe('internal');
+    expect(JSON.stringify(store.getState())).not.toContain(PASSWORD);
+  });
+
+  it('goes to locked at once on a vault.locked event, with its reason', async () => {
+    const { fake, store } = await connected({ state: 'locked', password: PASSWORD });
+    await store.getState().unlock(PASSWORD);
+    fake.lockFromMain('idle');
+    expect(store.getState().status?.state).toBe('locked');
+    expect(store.getState().status?.lastLockReason).toBe('idle');
+    await settle();
+    expect(store.getState().status).toMatchObject({ state: 'locked', lastLockReason: 'idle' });
+  });
+
+  it('a refresh that started before a lock cannot undo it', async () => {
+    const fake = createFakeApi({ state: 'locked', password: PASSWORD });
+    let answerStale: (status: VaultStatus) => void = () => undefined;
+    let holdNext = false;
+    const api: Api = {
+      ...fake.api,
+      vault: {
+        ...fake.api.vault,
+        status: () => {
+          if (!holdNext) return fake.api.vault.status();
+          holdNext = false;
+          return new Promise<VaultStatus>((resolve) => (answerStale = resolve));
+        },
+      },
+    };
+    const store = createVaultStore(api);
+    store.getState().connect();
+    await store.getState().unlock(PASSWORD);
+    await settle();
+    const unlocked = store.getState().status!;
+    holdNext = true;
+    const stale = store.getState().refresh();
+    fake.lockFromMain('screen');
+    await settle();
+    answerStale(unlocked);
+    await stale;
+    expect(store.getState().status).toMatchObject({ state: 'locked', lastLockReason: 'screen' });
+  });
+
+  it('refreshes on vault.unlocked and stops listening on disconnect', async () => {
+    const { fake, store, disconnect } = await connected({ state: 'locked', password: PASSWORD });
+    expect(fake.listenerCount('vault.locked')).toBe(1);
+    await fake.api.vault.unlock({ password: PASSWORD });
+    await settle();
+    expect(store.getState().status?.state).toBe('unlocked');
+    disconnect();
+    expect(fake.listenerCount('vault.locked')).toBe(0);
+    expect(fake.listenerCount('vault.unlocked')).toBe(0);
+  });
+
+  it('lock, change password, keychain and backup go through the Api', async () => {
+    const { fake, store } = await connected({ state: 'locked', password: PASSWORD });
+    await store.getState().unlock(PASSWORD);
+    expect((await store.getState().changePassword('wrong', 'next one 123'))?.code).toBe(
+      'wrong_password',
+    );
+    expect(store.getState().error?.action).toBe('changePassword');
+    expect(await store.getState().changePassword(PASSWORD, 'next one 123')).toBeNull();
+    expect(await store.getState().setKeychainUnlock(true)).toBeNull();
+    expect(store.getState().status?.keychain.enabled).toBe(true);
+    expect(await store.getState().lock()).toBeNull();
+    expect(store.getState().status).toMatchObject({ state: 'locked', lastLockReason: 'manual' });
+    expect(await store.getState().unlockWithKeychain()).toBeNull();
+    expect((await store.getState().restoreBackup())?.code).toBe('no_backup');
+    expect(fake.calls).toContain('vault.restoreBackup');
+    expect(JSON.stringify(store.getState())).not.toContain('next one 123');
+  });
+
+  it('opens the backup of a damaged vault', async () => {
+    const { store } = await connected({
+      state: 'locked',
+      damaged: { backupPassword: 'older one 1' },
+    });
+    const error = await store.getState().unlock(PASSWORD);
+    expect(error?.code).toBe('vault_corrupt');
+    expect(store.getState().error?.details?.backupAvailable).toBe(true);
+    expect(await store.getState().restoreBackup()).toBeNull();
+    expect(store.getState().error).toBeNull();
+    expect(await store.getState().unlock('older one 1')).toBeNull();
+  });
+});

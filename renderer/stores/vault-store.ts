@@ -1,0 +1,155 @@
+// The vault's status as the renderer knows it. Actions take a password as an argument and pass it
+// straight to the Api: no password or secret is ever written into the state.
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+
+import type { Api, AppEventPayload } from '../../common/ipc/contract.js';
+import type { VaultStatus } from '../../common/ipc/schemas/vault.js';
+import type { StoreError } from './store-error.js';
+import { toStoreError } from './store-error.js';
+
+export type VaultAction =
+  | 'refresh'
+  | 'create'
+  | 'unlock'
+  | 'unlockWithKeychain'
+  | 'lock'
+  | 'changePassword'
+  | 'restoreBackup'
+  | 'setKeychainUnlock';
+
+export interface VaultError extends StoreError {
+  /** Which action failed, so each screen shows only its own errors. */
+  readonly action: VaultAction;
+}
+
+/** Resolves to null on success, or to the error that is also kept in `error`. */
+export type ActionResult = Promise<StoreError | null>;
+
+export interface VaultStoreState {
+  /** null until the first status arrives. */
+  readonly status: VaultStatus | null;
+  readonly busy: boolean;
+  readonly error: VaultError | null;
+  /** Subscribes to the vault events and loads the status; returns the unsubscribe. */
+  connect: () => () => void;
+  refresh: () => Promise<void>;
+  create: (password: string) => ActionResult;
+  unlock: (password: string, options?: { allowRollback: boolean }) => ActionResult;
+  unlockWithKeychain: () => ActionResult;
+  lock: () => ActionResult;
+  changePassword: (current: string, next: string) => ActionResult;
+  restoreBackup: () => ActionResult;
+  setKeychainUnlock: (enabled: boolean) => ActionResult;
+  clearError: () => void;
+}
+
+export type VaultStore = StoreApi<VaultStoreState>;
+
+function lockedStatus(status: VaultStatus, reason: AppEventPayload<'vault.locked'>['reason']) {
+  const { path, backupAvailable, keychain } = status;
+  const next: VaultStatus = { state: 'locked', path, backupAvailable, keychain };
+  return { ...next, lastLockReason: reason };
+}
+
+export function createVaultStore(api: Api): VaultStore {
+  // Bumped whenever a newer status is known, so a slow refresh cannot undo a lock.
+  let epoch = 0;
+  let pending = 0;
+
+  return createStore<VaultStoreState>()((set, get) => {
+    const apply = (status: VaultStatus): void => {
+      epoch++;
+      set({ status });
+    };
+
+    async function run(action: VaultAction, call: () => Promise<void>): ActionResult {
+      pending++;
+      set({ busy: true, error: null });
+      try {
+        await call();
+        return null;
+      } catch (caught) {
+        const error = toStoreError(caught);
+        set({ error: { ...error, action } });
+        return error;
+      } finally {
+        pending--;
+        set({ busy: pending > 0 });
+      }
+    }
+
+    const onLocked = ({ reason }: AppEventPayload<'vault.locked'>): void => {
+      const { status } = get();
+      epoch++;
+      set({ status: status === null ? null : lockedStatus(status, reason), error: null });
+      void get().refresh();
+    };
+
+    return {
+      status: null,
+      busy: false,
+      error: null,
+
+      connect: () => {
+        const off = [
+          api.on('vault.locked', onLocked),
+          api.on('vault.unlocked', () => void get().refresh()),
+        ];
+        void get().refresh();
+        return () => {
+          for (const unsubscribe of off) unsubscribe();
+        };
+      },
+
+      refresh: async () => {
+        const started = epoch;
+        try {
+          const status = await api.vault.status();
+          if (started === epoch) apply(status);
+        } catch (caught) {
+          if (get().status === null) set({ error: { ...toStoreError(caught), action: 'refresh' } });
+        }
+      },
+
+      create: (password) =>
+        run('create', async () => {
+          apply(await api.vault.create({ password }));
+        }),
+
+      unlock: (password, options) =>
+        run('unlock', async () => {
+          const args =
+            options?.allowRollback === true ? { password, allowRollback: true } : { password };
+          apply(await api.vault.unlock(args));
+        }),
+
+      unlockWithKeychain: () =>
+        run('unlockWithKeychain', async () => {
+          apply(await api.vault.unlockWithKeychain());
+        }),
+
+      lock: () =>
+        run('lock', async () => {
+          apply(await api.vault.lock());
+        }),
+
+      changePassword: (current, next) =>
+        run('changePassword', () => api.vault.changePassword({ current, next })),
+
+      restoreBackup: () =>
+        run('restoreBackup', async () => {
+          apply(await api.vault.restoreBackup());
+        }),
+
+      setKeychainUnlock: (enabled) =>
+        run('setKeychainUnlock', async () => {
+          apply(await api.vault.setKeychainUnlock({ enabled }));
+        }),
+
+      clearError: () => {
+        set({ error: null });
+      },
+    };
+  });
+}

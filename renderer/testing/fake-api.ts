@@ -1,0 +1,195 @@
+// An in-memory Api for renderer tests: a vault with one password, settings, and events that fire
+// the way main fires them. Product code never imports this file.
+import { AppError } from '../../common/errors.js';
+import type { Api, AppEventName, AppEventPayload } from '../../common/ipc/contract.js';
+import type { Unsubscribe } from '../../common/ipc/define.js';
+import type { Settings } from '../../common/ipc/schemas/settings.js';
+import { DEFAULT_SETTINGS } from '../../common/ipc/schemas/settings.js';
+import type {
+  KeychainStatus,
+  LockReason,
+  VaultState,
+  VaultStatus,
+} from '../../common/ipc/schemas/vault.js';
+
+export const FAKE_VAULT_PATH = '/home/test/.config/flowise-key-vault/vault.fkv';
+
+export interface FakeApiInit {
+  state?: VaultState;
+  /** The password that opens the fake vault when it starts locked. */
+  password?: string;
+  keychain?: Partial<KeychainStatus>;
+  backupAvailable?: boolean;
+  lastLockReason?: LockReason;
+  settings?: Partial<Settings>;
+  /** The file is damaged: unlock fails with vault_corrupt until restoreBackup, whose backup
+   * opens with `backupPassword`. Implies backupAvailable. */
+  damaged?: { backupPassword: string };
+  /** The file is older than the newest one written: unlock needs allowRollback. */
+  rollback?: boolean;
+}
+
+export interface FakeApi {
+  readonly api: Api;
+  /** Every method called, as "namespace.name", in order. */
+  readonly calls: string[];
+  /** Makes the next call of `method` (e.g. "vault.unlock") reject with `error`. */
+  failNext(method: string, error: Error): void;
+  emit<E extends AppEventName>(event: E, payload: AppEventPayload<E>): void;
+  /** Locks as main would on idle, screen lock or sleep: state first, then the event. */
+  lockFromMain(reason: LockReason): void;
+  listenerCount(event: AppEventName): number;
+}
+
+export function createFakeApi(init: FakeApiInit = {}): FakeApi {
+  let state: VaultState = init.state ?? 'none';
+  let password = init.password ?? null;
+  let lastLockReason = init.lastLockReason;
+  let damaged = init.damaged;
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...init.settings };
+  let keychain: KeychainStatus = {
+    enabled: false,
+    available: true,
+    backend: 'keychain',
+    ...init.keychain,
+  };
+  const calls: string[] = [];
+  const failures = new Map<string, Error>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  const emit = <E extends AppEventName>(event: E, payload: AppEventPayload<E>): void => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+
+  const status = (): VaultStatus => ({
+    state,
+    path: FAKE_VAULT_PATH,
+    backupAvailable: init.backupAvailable ?? init.damaged !== undefined,
+    keychain,
+    ...(state === 'locked' && lastLockReason !== undefined ? { lastLockReason } : {}),
+  });
+
+  // Every method goes through here: it is recorded, may fail on request, and settles later.
+  async function call<T>(method: string, body: () => T): Promise<T> {
+    calls.push(method);
+    await Promise.resolve();
+    const failure = failures.get(method);
+    if (failure !== undefined) {
+      failures.delete(method);
+      throw failure;
+    }
+    return body();
+  }
+
+  const wrongPassword = (): AppError =>
+    new AppError('wrong_password', `The master password does not open ${FAKE_VAULT_PATH}.`, {
+      path: FAKE_VAULT_PATH,
+    });
+
+  const lock = (reason: LockReason): void => {
+    if (state !== 'unlocked') return;
+    state = 'locked';
+    lastLockReason = reason;
+    emit('vault.locked', { reason });
+  };
+
+  const open = (given: string, allowRollback = false): VaultStatus => {
+    if (state === 'none') throw new AppError('vault_missing', 'There is no vault. Create one.');
+    if (damaged !== undefined)
+      throw new AppError(
+        'vault_corrupt',
+        `The vault file ${FAKE_VAULT_PATH} is damaged: it is empty. The file was left untouched and a backup of the previous save is available.`,
+        { path: FAKE_VAULT_PATH, backupAvailable: true, reason: 'empty' },
+      );
+    if (init.rollback === true && !allowRollback)
+      throw new AppError(
+        'vault_rollback',
+        `The vault file ${FAKE_VAULT_PATH} is older than the newest one this app has saved.`,
+        { path: FAKE_VAULT_PATH, counter: 3, highest: 5 },
+      );
+    if (given !== password) throw wrongPassword();
+    state = 'unlocked';
+    emit('vault.unlocked', {});
+    return status();
+  };
+
+  const api: Api = {
+    app: {
+      info: () =>
+        call('app.info', () => ({ version: '0.0.0-test', platform: 'linux', host: 'harness' })),
+    },
+    vault: {
+      status: () => call('vault.status', status),
+      create: (args) =>
+        call('vault.create', () => {
+          if (state !== 'none') throw new AppError('vault_exists', 'A vault already exists.');
+          password = args.password;
+          state = 'unlocked';
+          emit('vault.unlocked', {});
+          return status();
+        }),
+      unlock: (args) =>
+        call('vault.unlock', () => open(args.password, args.allowRollback === true)),
+      unlockWithKeychain: () =>
+        call('vault.unlockWithKeychain', () => {
+          if (!keychain.enabled) throw new AppError('keychain_unavailable', 'Keychain is off.');
+          return open(password ?? '');
+        }),
+      lock: () =>
+        call('vault.lock', () => {
+          lock('manual');
+          return status();
+        }),
+      changePassword: (args) =>
+        call('vault.changePassword', () => {
+          if (args.current !== password) throw wrongPassword();
+          password = args.next;
+        }),
+      restoreBackup: () =>
+        call('vault.restoreBackup', () => {
+          lock('manual');
+          if (damaged === undefined) throw new AppError('no_backup', 'There is no backup to open.');
+          password = damaged.backupPassword;
+          damaged = undefined;
+          return status();
+        }),
+      setKeychainUnlock: (args) =>
+        call('vault.setKeychainUnlock', () => {
+          keychain = { ...keychain, enabled: args.enabled };
+          return status();
+        }),
+    },
+    settings: {
+      get: () => call('settings.get', () => settings),
+      update: (patch) =>
+        call('settings.update', () => {
+          settings = { ...settings, ...patch } as Settings;
+          emit('settings.changed', settings);
+          return settings;
+        }),
+    },
+    session: {
+      activity: () => call('session.activity', () => undefined),
+    },
+    on(event, listener): Unsubscribe {
+      const set = listeners.get(event) ?? new Set();
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      listeners.set(event, set);
+      return () => {
+        set.delete(wrapped);
+      };
+    },
+  };
+
+  return {
+    api,
+    calls,
+    failNext: (method, error) => {
+      failures.set(method, error);
+    },
+    emit,
+    lockFromMain: lock,
+    listenerCount: (event) => listeners.get(event)?.size ?? 0,
+  };
+}

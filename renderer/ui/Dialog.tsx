@@ -1,0 +1,38 @@
+// A modal dialog on Radix: focus moves in and is trapped, Escape and the close button close it,
+// focus returns to what opened it, and the title and description name it for screen readers.
+import * as RadixDialog from '@radix-ui/react-dialog';
+import type { ReactNode } from 'react';
+
+export interface DialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: ReactNode;
+  children: ReactNode;
+}
+
+export function Dialog({ open, onOpenChange, title, description, children }: DialogProps) {
+  return (
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="dialog-overlay" />
+        <RadixDialog.Content className="dialog">
+          <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
+          <RadixDialog.Description className="dialog-description">
+            {description}
+          </RadixDialog.Description>
+          {children}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+/** Closes the surrounding Dialog. */
+export function DialogClose({ children }: { children: ReactNode }) {
+  return (
+    <RadixDialog.Close className="button button-secondary" type="button">
+      {children}
+    </RadixDialog.Close>
+  );
+}
