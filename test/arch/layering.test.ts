@@ -1,0 +1,68 @@
+// The layering rules of DEVELOPERS.md, checked on import specifiers so that no lint override can
+// hide a violation: only main/shell and preload touch Electron.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const SPECIFIER =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]/g;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(ts|tsx)$/.test(name))
+    .map((name) => join(dir, name));
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(SPECIFIER)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+function violations(
+  dirs: string[],
+  banned: (specifier: string, file: string) => boolean,
+): string[] {
+  return dirs.flatMap((dir) =>
+    sourceFiles(dir).flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => banned(specifier, file))
+        .map((specifier) => `${file} imports ${specifier}`),
+    ),
+  );
+}
+
+const isElectron = (s: string): boolean => s === 'electron' || s.startsWith('electron/');
+
+describe('layering', () => {
+  it('finds the files it checks', () => {
+    expect(sourceFiles('main/core').length).toBeGreaterThan(5);
+    expect(sourceFiles('common').length).toBeGreaterThan(3);
+    expect(sourceFiles('renderer').length).toBeGreaterThan(3);
+  });
+
+  it('keeps electron out of main/core, common and renderer', () => {
+    expect(violations(['main/core', 'common', 'renderer'], isElectron)).toEqual([]);
+  });
+
+  it('keeps node built-ins and main out of the renderer', () => {
+    const banned = (s: string, file: string): boolean =>
+      s.startsWith('node:') || relative(root, resolve(root, file, '..', s)).startsWith('main');
+    expect(violations(['renderer'], banned)).toEqual([]);
+  });
+
+  it('keeps test code out of product code', () => {
+    const banned = (s: string, file: string): boolean =>
+      !file.includes('.test.') && relative(root, resolve(root, file, '..', s)).startsWith('test');
+    expect(violations(['main', 'common', 'renderer', 'preload'], banned)).toEqual([]);
+  });
+
+  it('lets the preload import only electron and common/ipc', () => {
+    const banned = (s: string, file: string): boolean =>
+      !isElectron(s) &&
+      !file.includes('.test.') &&
+      !relative(root, resolve(root, file, '..', s)).startsWith(join('common', 'ipc'));
+    expect(violations(['preload'], banned)).toEqual([]);
+  });
+});

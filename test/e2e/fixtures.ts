@@ -1,0 +1,76 @@
+// The `app` fixture: a fresh user-data folder per test, launched through the harness in Chromium
+// or as the desktop app under Electron. Specs talk to pages, never to the launcher.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import type { Page } from '@playwright/test';
+import { _electron, test as base } from '@playwright/test';
+
+import type { Harness } from '../harness/harness-server.js';
+import { startHarness } from '../harness/harness-server.js';
+import { findElectronBinary, NO_ELECTRON_REASON } from './electron-binary.js';
+
+export interface AppDriver {
+  page: Page;
+  dataDir: string;
+  /** Only the harness can move time; Electron specs that need it skip. */
+  harness: Harness | undefined;
+  advanceClock(ms: number): void;
+  /** Restart the page against the same data folder, as a relaunch would. */
+  reload(): Promise<void>;
+}
+
+export const test = base.extend<{ app: AppDriver }>({
+  app: async ({ browser }, use, testInfo) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'fkv-e2e-'));
+    try {
+      if (testInfo.project.name === 'electron') {
+        const executablePath = findElectronBinary();
+        testInfo.skip(executablePath === undefined, NO_ELECTRON_REASON);
+        const app = await _electron.launch({
+          executablePath: executablePath ?? '',
+          args: [
+            resolve(import.meta.dirname, '../..'),
+            `--user-data-dir=${dataDir}`,
+            '--no-sandbox',
+          ],
+          env: { ...process.env, FKV_USER_DATA: dataDir },
+        });
+        const page = await app.firstWindow();
+        await use({
+          page,
+          dataDir,
+          harness: undefined,
+          advanceClock: () => {
+            testInfo.skip(true, 'Moving the clock needs the harness.');
+          },
+          reload: () => page.reload().then(() => undefined),
+        });
+        await app.close();
+        return;
+      }
+      const harness = await startHarness({ dataDir });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(harness.url);
+      await use({
+        page,
+        dataDir,
+        harness,
+        advanceClock: (ms) => harness.fakeClock?.advance(ms),
+        reload: async () => {
+          // The bridge strips the token from the address bar, so a fresh load needs the full URL.
+          await page.goto('about:blank');
+          await page.goto(harness.url);
+        },
+      });
+      await context.close();
+      await harness.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
