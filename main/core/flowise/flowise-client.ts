@@ -1,0 +1,91 @@
+// The typed client of one Flowise instance. Everything goes through one transport bound to the
+// instance's origin and admin key; the generation is detected once, when a call depends on it.
+import { AppError } from '../../../common/errors.js';
+import type { ConnectionDescription } from '../instances/connection-report.js';
+import type { HttpPort, HttpTls } from '../ports.js';
+import type { ChatflowsApi } from './chatflows-api.js';
+import { createChatflowsApi } from './chatflows-api.js';
+import type { CredentialsApi } from './credentials-api.js';
+import { createCredentialsApi } from './credentials-api.js';
+import { describeServer, generationFromVersion } from './describe-server.js';
+import { createTransport } from './flowise-transport.js';
+import type { FlowiseGeneration } from './generation.js';
+import type { KeysApi } from './keys-api.js';
+import { createKeysApi } from './keys-api.js';
+import { instanceBase } from './origin-policy.js';
+import type { PredictionApi } from './prediction-api.js';
+import { createPredictionApi } from './prediction-api.js';
+import type { ServerApi } from './server-api.js';
+import { createServerApi } from './server-api.js';
+
+export interface FlowiseClientOptions {
+  http: HttpPort;
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  tls?: HttpTls | undefined;
+  /** Plain http to a host that is not loopback; off unless the person allowed it. */
+  allowInsecureHttp?: boolean | undefined;
+  maxBodyBytes?: number | undefined;
+}
+
+export interface FlowiseClient
+  extends ServerApi, KeysApi, ChatflowsApi, CredentialsApi, PredictionApi {
+  readonly host: string;
+  generation(): Promise<FlowiseGeneration>;
+  describe(): Promise<ConnectionDescription>;
+}
+
+/** Big enough for a few hundred chatflows with their flowData. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export function createFlowiseClient(options: FlowiseClientOptions): FlowiseClient {
+  const base = instanceBase(options.baseUrl, options.allowInsecureHttp ?? false);
+  if (options.apiKey.trim() === '')
+    throw new AppError('bad_request', `No API key is set for ${base.host}.`, { host: base.host });
+  if (!/^[\x21-\x7e]+$/.test(options.apiKey))
+    throw new AppError(
+      'bad_request',
+      `The API key for ${base.host} contains spaces or characters no Flowise key has.`,
+      { host: base.host },
+    );
+  if (!(options.timeoutMs > 0))
+    throw new AppError('bad_request', 'The timeout must be a positive number of milliseconds.');
+  const transport = createTransport({
+    http: options.http,
+    base,
+    apiKey: options.apiKey,
+    timeoutMs: options.timeoutMs,
+    tls: options.tls,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
+  const server = createServerApi(transport);
+  let known: Promise<FlowiseGeneration> | undefined;
+
+  const describe = async (): Promise<ConnectionDescription> => {
+    const found = await describeServer(transport.host, options.apiKey, server, keys);
+    known = Promise.resolve(found.generation);
+    return found;
+  };
+  const detect = async (): Promise<FlowiseGeneration> =>
+    (await generationFromVersion(transport.host, server)) ?? (await describe()).generation;
+  const generation = (): Promise<FlowiseGeneration> => {
+    known ??= detect().catch((error: unknown) => {
+      known = undefined;
+      throw error;
+    });
+    return known;
+  };
+  const keys = createKeysApi(transport, generation);
+
+  return {
+    host: transport.host,
+    generation,
+    describe,
+    ...server,
+    ...keys,
+    ...createChatflowsApi(transport),
+    ...createCredentialsApi(transport),
+    ...createPredictionApi(transport),
+  };
+}

@@ -1,0 +1,122 @@
+// API keys. Flowise answers POST and PUT with the whole key list, so the key a call made or changed
+// is found in it by id; DELETE of an unknown id still answers 200 (affected: 0), and 2.x answers
+// DELETE with the remaining list, so that line is checked before deleting.
+import { AppError, isAppError } from '../../../common/errors.js';
+import type { Transport } from './flowise-transport.js';
+import type { ApiKeyRow } from './flowise-schemas.js';
+import { ApiKeyList, KeyDeleteAnswer } from './flowise-schemas.js';
+import type { FlowiseGeneration } from './generation.js';
+import { checkId, checkName, checkPermissions, segment } from './input-checks.js';
+import { notFoundError } from './response-errors.js';
+
+export interface KeyDraft {
+  keyName: string;
+  /** Required by 3.0.13+; older servers ignore it. */
+  permissions?: readonly string[] | undefined;
+}
+
+export interface KeyPatch {
+  keyName?: string | undefined;
+  permissions?: readonly string[] | undefined;
+}
+
+export interface KeysApi {
+  listKeys(): Promise<ApiKeyRow[]>;
+  createKey(draft: KeyDraft): Promise<ApiKeyRow>;
+  /** Renames or re-scopes a key; the value never changes (Flowise has no regenerate). */
+  updateKey(id: string, patch: KeyPatch): Promise<ApiKeyRow>;
+  deleteKey(id: string): Promise<void>;
+}
+
+export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGeneration>): KeysApi {
+  const listKeys = (): Promise<ApiKeyRow[]> => t.json('GET', '/apikey', ApiKeyList);
+  const subject = (id: string): string => `API key ${id}`;
+
+  /** Ids before a create, or undefined when the key may create but not list. */
+  const idsBefore = async (): Promise<Set<string> | undefined> => {
+    try {
+      return new Set((await listKeys()).map((row) => row.id));
+    } catch (error) {
+      if (isAppError(error, 'forbidden')) return undefined;
+      throw error;
+    }
+  };
+
+  return {
+    listKeys,
+
+    async createKey(draft) {
+      const keyName = checkName(draft.keyName, 'key');
+      const permissions =
+        draft.permissions === undefined ? undefined : checkPermissions(draft.permissions);
+      const before = await idsBefore();
+      const after = await t.json('POST', '/apikey', ApiKeyList, {
+        body: { keyName, ...(permissions === undefined ? {} : { permissions }) },
+        subject: `API key "${keyName}"`,
+      });
+      const fresh = after.filter((row) => before === undefined || !before.has(row.id));
+      if (fresh.length === 0)
+        throw new AppError('server_error', `${t.host} did not list the new key "${keyName}".`, {
+          host: t.host,
+        });
+      const named = fresh.filter((row) => row.keyName === keyName);
+      const ours = fresh.length === 1 && before !== undefined ? fresh : named;
+      const [row] = ours;
+      if (row === undefined || ours.length > 1)
+        throw new AppError(
+          'conflict',
+          `${t.host} created the key "${keyName}", but it cannot be told apart from other new keys. ` +
+            'Check the key list on the server.',
+          { host: t.host },
+        );
+      return row;
+    },
+
+    async updateKey(id, patch) {
+      const keyId = checkId(id, 'API key');
+      let keyName = patch.keyName === undefined ? undefined : checkName(patch.keyName, 'key');
+      let permissions =
+        patch.permissions === undefined ? undefined : checkPermissions(patch.permissions);
+      // Flowise requires both fields on PUT, so what the caller leaves out is taken from the key.
+      if (keyName === undefined || permissions === undefined) {
+        const current = (await listKeys()).find((row) => row.id === keyId);
+        if (current === undefined) throw notFoundError(t.host, subject(keyId), 'GET /apikey');
+        keyName ??= current.keyName;
+        permissions ??= current.permissions;
+      }
+      const after = await t.json('PUT', `/apikey/${segment(keyId)}`, ApiKeyList, {
+        body: { keyName, ...(permissions === undefined ? {} : { permissions }) },
+        subject: subject(keyId),
+      });
+      const row = after.find((r) => r.id === keyId);
+      if (row === undefined)
+        throw new AppError(
+          'server_error',
+          `${t.host} accepted the change to ${subject(keyId)} but no longer lists it.`,
+          { host: t.host },
+        );
+      return row;
+    },
+
+    async deleteKey(id) {
+      const keyId = checkId(id, 'API key');
+      const route = `DELETE /apikey/${keyId}`;
+      t.checkPath(`/apikey/${segment(keyId)}`);
+      if ((await generation()) === '2.0.6-3.0.0') {
+        const exists = (await listKeys()).some((row) => row.id === keyId);
+        if (!exists) throw notFoundError(t.host, subject(keyId), route);
+      }
+      const answer = await t.json('DELETE', `/apikey/${segment(keyId)}`, KeyDeleteAnswer, {
+        subject: subject(keyId),
+      });
+      if (Array.isArray(answer)) {
+        if (answer.some((row) => row.id === keyId))
+          throw new AppError('server_error', `${t.host} still lists ${subject(keyId)}.`, {
+            host: t.host,
+          });
+        return;
+      }
+      if (answer.affected === 0) throw notFoundError(t.host, subject(keyId), route);
+    },
+  };
+}

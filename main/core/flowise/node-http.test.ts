@@ -1,0 +1,215 @@
+import type { Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { AppError } from '../../../common/errors.js';
+import { isAppError } from '../../../common/errors.js';
+import type { HttpRequest } from '../ports.js';
+import { networkError } from './node-errors.js';
+import { createNodeHttp } from './node-http.js';
+import { selfSignedCertificate } from './testing/self-signed-cert.js';
+
+const http = createNodeHttp();
+const servers: Server[] = [];
+
+async function serve(
+  handler: (res: ServerResponse, body: string, req: unknown) => void,
+  server?: Server,
+) {
+  const s =
+    server ??
+    createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on('end', () => {
+        handler(res, body, req);
+      });
+    });
+  servers.push(s);
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  return (s.address() as AddressInfo).port;
+}
+
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
+});
+
+const get = (url: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({
+  method: 'GET',
+  url,
+  headers: {},
+  timeoutMs: 2000,
+  maxBodyBytes: 1024,
+  ...extra,
+});
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('the node HttpPort', () => {
+  it('sends method, headers and body, and returns status, lower-case headers and body', async () => {
+    const port = await serve((res, body, req) => {
+      const { method, headers } = req as { method: string; headers: Record<string, string> };
+      res.writeHead(201, {
+        'X-Echo': `${method} ${headers['x-test'] ?? ''}`,
+        'Content-Type': 'text/plain',
+      });
+      res.end(body);
+    });
+    const response = await http.request(
+      get(`http://127.0.0.1:${port}/x`, {
+        method: 'POST',
+        headers: { 'x-test': 'yes' },
+        body: 'hello',
+      }),
+    );
+    expect(response).toMatchObject({ status: 201, body: 'hello' });
+    expect(response.headers['x-echo']).toBe('POST yes');
+  });
+
+  it('does not follow redirects', async () => {
+    const port = await serve((res) => {
+      res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' });
+      res.end();
+    });
+    const response = await http.request(get(`http://127.0.0.1:${port}/`));
+    expect(response.status).toBe(302);
+    expect(response.headers.location).toBe('http://127.0.0.1:1/elsewhere');
+  });
+
+  it('times out a server that never answers, and one that trickles', async () => {
+    const silent = await serve(() => undefined);
+    const error = await failure(
+      http.request(get(`http://127.0.0.1:${silent}/`, { timeoutMs: 200 })),
+    );
+    expect(error.code).toBe('timeout');
+    expect(error.message).toBe(`127.0.0.1:${silent} did not answer within 0.2 s.`);
+    const trickle = await serve((res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const timer = setInterval(() => res.write('.'), 50);
+      res.on('close', () => {
+        clearInterval(timer);
+      });
+    });
+    const started = Date.now();
+    expect(
+      (await failure(http.request(get(`http://127.0.0.1:${trickle}/`, { timeoutMs: 300 })))).code,
+    ).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses bodies over the limit, declared or streamed', async () => {
+    const declared = await serve((res) => {
+      res.writeHead(200, { 'content-length': '5000' });
+      res.end('x'.repeat(5000));
+    });
+    expect((await failure(http.request(get(`http://127.0.0.1:${declared}/`)))).code).toBe(
+      'too_large',
+    );
+    const chunked = await serve((res) => {
+      res.writeHead(200);
+      res.write('x'.repeat(800));
+      res.end('y'.repeat(800));
+    });
+    const error = await failure(http.request(get(`http://127.0.0.1:${chunked}/`)));
+    expect(error).toMatchObject({
+      code: 'too_large',
+      message: expect.stringContaining('1024 bytes'),
+    });
+  });
+
+  it('reports refused and reset connections, and bodies cut short', async () => {
+    const closed = await serve(() => undefined);
+    await new Promise((resolve) => servers.pop()?.close(resolve));
+    const refused = await failure(http.request(get(`http://127.0.0.1:${closed}/`)));
+    expect(refused.message).toBe(
+      `127.0.0.1:${closed} refused the connection. Is Flowise running there?`,
+    );
+    const reset = await serve((res) => {
+      res.socket?.destroy();
+    });
+    const error = await failure(http.request(get(`http://127.0.0.1:${reset}/`)));
+    expect(error).toMatchObject({ code: 'network', message: expect.stringContaining('was reset') });
+    const cut = await serve((res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('partial');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    expect((await failure(http.request(get(`http://127.0.0.1:${cut}/`)))).message).toContain(
+      'was reset',
+    );
+  });
+
+  it('phrases DNS, reachability and TLS codes for people', () => {
+    const of = (code: string) =>
+      networkError('h.example:443', Object.assign(new Error('x'), { code }));
+    expect(of('ENOTFOUND').message).toBe('The name h.example:443 could not be resolved.');
+    expect(of('EHOSTUNREACH').code).toBe('network');
+    expect(of('CERT_HAS_EXPIRED')).toMatchObject({
+      code: 'tls',
+      message: expect.stringContaining('expired'),
+    });
+    expect(of('UNABLE_TO_GET_ISSUER_CERT_LOCALLY').message).toContain('custom CA');
+    expect(of('ERR_SSL_WRONG_VERSION_NUMBER').code).toBe('tls');
+  });
+});
+
+describe('the node HttpPort over TLS', () => {
+  async function tlsServer(cert = selfSignedCertificate()) {
+    const server = createTlsServer({ cert: cert.cert, key: cert.key }, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    return { port: await serve(() => undefined, server), cert };
+  }
+
+  it('refuses an untrusted certificate and suggests the custom CA setting', async () => {
+    const { port } = await tlsServer();
+    const error = await failure(http.request(get(`https://127.0.0.1:${port}/`)));
+    expect(error.code).toBe('tls');
+    expect(error.message).toContain('custom CA');
+    expect(error.details?.reason).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+  });
+
+  it('trusts it with its CA added, or when self-signed certificates are allowed', async () => {
+    const { port, cert } = await tlsServer();
+    const url = `https://127.0.0.1:${port}/`;
+    expect((await http.request(get(url, { tls: { ca: cert.cert } }))).body).toBe('{"ok":true}');
+    expect((await http.request(get(url, { tls: { allowSelfSigned: true } }))).status).toBe(200);
+  });
+
+  it('names an expired certificate and one issued for another name', async () => {
+    const expired = selfSignedCertificate({
+      notBefore: new Date('2020-01-01T00:00:00Z'),
+      notAfter: new Date('2021-01-01T00:00:00Z'),
+    });
+    const old = await tlsServer(expired);
+    const error = await failure(
+      http.request(get(`https://127.0.0.1:${old.port}/`, { tls: { ca: expired.cert } })),
+    );
+    expect(error).toMatchObject({ code: 'tls', details: { reason: 'CERT_HAS_EXPIRED' } });
+    const other = await tlsServer(selfSignedCertificate({ names: ['flowise.example.com'] }));
+    const mismatch = await failure(
+      http.request(get(`https://127.0.0.1:${other.port}/`, { tls: { ca: other.cert.cert } })),
+    );
+    expect(mismatch).toMatchObject({
+      code: 'tls',
+      details: { reason: 'ERR_TLS_CERT_ALTNAME_INVALID' },
+    });
+  });
+});

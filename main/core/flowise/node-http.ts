@@ -1,0 +1,96 @@
+// The HttpPort over node:http and node:https. No redirects are followed here, and no header or body
+// ever reaches an error message: errors name the host and what went wrong.
+import type { IncomingMessage } from 'node:http';
+import http from 'node:http';
+import https from 'node:https';
+import { rootCertificates } from 'node:tls';
+
+import type { HttpPort, HttpRequest, HttpResponse } from '../ports.js';
+import { networkError, timeoutError, tooLargeError } from './node-errors.js';
+
+function headersOf(response: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined)
+      out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function exchange(request: HttpRequest): Promise<HttpResponse> {
+  const url = new URL(request.url);
+  const host = url.host;
+  const secure = url.protocol === 'https:';
+  const transport = secure ? https : http;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      outcome();
+    };
+    const fail = (error: Error): void => {
+      settle(() => {
+        reject(error);
+      });
+      req.destroy();
+    };
+    const req = transport.request(
+      url,
+      {
+        method: request.method,
+        headers: request.headers,
+        agent: false,
+        // Node's `ca` replaces the system's authorities; the instance's CA is meant to add to them.
+        ...(secure && request.tls?.ca !== undefined
+          ? { ca: [...rootCertificates, request.tls.ca] }
+          : {}),
+        ...(secure && request.tls?.allowSelfSigned === true ? { rejectUnauthorized: false } : {}),
+      },
+      (response) => {
+        const declared = Number(response.headers['content-length'] ?? 0);
+        if (declared > request.maxBodyBytes) {
+          fail(tooLargeError(host, request.maxBodyBytes));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > request.maxBodyBytes) fail(tooLargeError(host, request.maxBodyBytes));
+          else chunks.push(chunk);
+        });
+        response.on('end', () => {
+          settle(() => {
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: headersOf(response),
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
+          });
+        });
+        // A body cut short (the server closed or reset mid-answer) must not pass for a whole one.
+        response.on('close', () => {
+          if (!response.complete)
+            fail(networkError(host, Object.assign(new Error('cut short'), { code: 'ECONNRESET' })));
+        });
+        response.on('error', (error: NodeJS.ErrnoException) => {
+          fail(networkError(host, error));
+        });
+      },
+    );
+    // One deadline for the whole exchange: a server trickling bytes cannot hold the call open.
+    const deadline = setTimeout(() => {
+      fail(timeoutError(host, request.timeoutMs));
+    }, request.timeoutMs);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      fail(networkError(host, error));
+    });
+    req.end(request.body);
+  });
+}
+
+export function createNodeHttp(): HttpPort {
+  return { request: exchange };
+}

@@ -1,0 +1,52 @@
+// Runs a chatflow once, to prove that a key opens it (rotation checks the new key this way). The
+// key goes in the Authorization header only. Flowise reports a refused key as a 500 whose message
+// ends in "Unauthorized", never as a 401.
+import { AppError } from '../../../common/errors.js';
+import type { Transport } from './flowise-transport.js';
+import { PredictionAnswer } from './flowise-schemas.js';
+import { checkId, segment } from './input-checks.js';
+import { serverMessage } from './response-errors.js';
+
+export interface PredictionResult {
+  /** The flow's answer, when it gave text. */
+  text: string | undefined;
+  chatId: string | undefined;
+}
+
+export interface PredictionApi {
+  /** `apiKey` is the key the flow is bound to; without it no key is sent. */
+  predict(
+    chatflowId: string,
+    question: string,
+    options?: { apiKey?: string | undefined },
+  ): Promise<PredictionResult>;
+}
+
+export function createPredictionApi(t: Transport): PredictionApi {
+  return {
+    async predict(chatflowId, question, options = {}) {
+      const flowId = checkId(chatflowId, 'chatflow');
+      const answer = await t.json('POST', `/prediction/${segment(flowId)}`, PredictionAnswer, {
+        body: { question, streaming: false },
+        key: options.apiKey ?? null,
+        subject: `Chatflow ${flowId}`,
+        onError(response, ctx) {
+          const refused =
+            response.status === 401 ||
+            (response.status === 500 && /\bUnauthorized\b/.test(serverMessage(response, [])));
+          if (!refused) return undefined;
+          return new AppError(
+            'unauthorized',
+            `Chatflow ${flowId} on ${ctx.host} refused the key: it is bound to another key, or ` +
+              'the key it is bound to was deleted.',
+            { host: ctx.host, status: response.status, chatflowId: flowId },
+          );
+        },
+      });
+      return {
+        text: typeof answer.text === 'string' ? answer.text : undefined,
+        chatId: answer.chatId,
+      };
+    },
+  };
+}

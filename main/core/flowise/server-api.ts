@@ -1,0 +1,65 @@
+// What a server says about itself: ping, version, platform, and the permissions a key may hold.
+import type { ConnectionDescription } from '../instances/connection-report.js';
+import type { Transport } from './flowise-transport.js';
+import { PermissionCatalogue, SettingsAnswer, VersionAnswer } from './flowise-schemas.js';
+import { notFlowise } from './response-errors.js';
+
+export type Platform = ConnectionDescription['platform'];
+
+export interface PermissionChoice {
+  key: string;
+  label: string;
+  openSource: boolean;
+  enterprise: boolean;
+  cloud: boolean;
+}
+
+export interface PermissionGroup {
+  category: string;
+  permissions: PermissionChoice[];
+}
+
+export interface ServerApi {
+  /** Resolves when the server answers `pong`; anything else is not a Flowise API. */
+  ping(): Promise<void>;
+  version(): Promise<string>;
+  /** 3.0.1+ only: earlier servers answer /settings with their web page (not_flowise). */
+  platform(): Promise<Platform>;
+  /** The grantable permissions (3.0.13+), in the server's order. */
+  keyPermissions(): Promise<PermissionGroup[]>;
+}
+
+const PLATFORMS: readonly string[] = ['open source', 'enterprise', 'cloud'];
+
+export function createServerApi(t: Transport): ServerApi {
+  return {
+    async ping() {
+      const response = await t.send('GET', '/ping');
+      // Flowise sends `pong` as text/html, so the body decides, not the content type.
+      if (response.body.trim() !== 'pong')
+        throw notFlowise({ host: t.host, method: 'GET', path: '/ping', secrets: [] });
+    },
+    async version() {
+      return (await t.json('GET', '/version', VersionAnswer)).version;
+    },
+    async platform() {
+      const type = (await t.json('GET', '/settings', SettingsAnswer)).PLATFORM_TYPE;
+      // An enterprise server with an invalid licence answers `{}`.
+      if (type === undefined) return 'enterprise';
+      return PLATFORMS.includes(type) ? (type as Platform) : 'unknown';
+    },
+    async keyPermissions() {
+      const catalogue = await t.json('GET', '/auth/permissions/API_KEY', PermissionCatalogue);
+      return Object.entries(catalogue).map(([category, entries]) => ({
+        category,
+        permissions: entries.map((e) => ({
+          key: e.key,
+          label: e.value,
+          openSource: e.isOpenSource,
+          enterprise: e.isEnterprise,
+          cloud: e.isCloud,
+        })),
+      }));
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// One Flowise client per call, built from the instance's saved profile, so an edited address,
+// key or certificate takes effect at once and no client outlives a lock.
+import type { FlowiseClient } from '../flowise/flowise-client.js';
+import { createFlowiseClient } from '../flowise/flowise-client.js';
+import type { HttpPort } from '../ports.js';
+import type { InstanceRecord, InstanceStore } from './instance-store.js';
+import { profileOf } from './instances-service.js';
+
+export interface InstanceClients {
+  record(instanceId: string): InstanceRecord;
+  client(instanceId: string): FlowiseClient;
+  all(): InstanceRecord[];
+}
+
+export function createInstanceClients(store: InstanceStore, http: HttpPort): InstanceClients {
+  return {
+    record: (id) => store.get(id),
+    client: (id) => createFlowiseClient({ http, ...profileOf(store.get(id)) }),
+    all: () => store.read().instances,
+  };
+}

@@ -1,0 +1,99 @@
+// The contract, part 4: credentials (secrets never come back; PUT merges) and credential types.
+import { randomUUID } from 'node:crypto';
+
+import { expect, it } from 'vitest';
+
+import { CREDENTIAL_PLACEHOLDER } from '../../main/core/flowise/credentials-api.js';
+import type { ContractContext } from './contract-context.js';
+import { expectFailure } from './contract-helpers.js';
+
+export function credentialsContract(ctx: () => ContractContext): void {
+  it('lists credential types covering every input type the app renders', async () => {
+    const { client, secrets } = ctx();
+    const types = await client.listCredentialTypes();
+    const openAI = types.find((t) => t.name === 'openAIApi');
+    expect(openAI?.inputs).toEqual([
+      expect.objectContaining({ name: 'openAIApiKey', type: 'password' }),
+    ]);
+    const inputTypes = new Set(types.flatMap((t) => t.inputs.map((i) => i.type)));
+    for (const type of ['password', 'string', 'url', 'options', 'boolean', 'number'])
+      expect(inputTypes).toContain(type);
+    const redis = await client.getCredentialType('redisCacheApi');
+    expect(redis.inputs.map((i) => i.type)).toEqual([
+      'string',
+      'number',
+      'string',
+      'password',
+      'boolean',
+    ]);
+    await expectFailure(client.getCredentialType('doesNotExist'), 'not_found', secrets);
+  });
+
+  it('creates, reads, merges and deletes a credential without ever reading a secret back', async () => {
+    const { client, cleanup, name, secrets } = ctx();
+    const credentialName = name('redis');
+    const created = await client.createCredential({
+      name: credentialName,
+      credentialName: 'redisCacheApi',
+      plainDataObj: {
+        redisCacheHost: 'h1',
+        redisCachePort: 6379,
+        redisCacheUser: 'u1',
+        redisCachePwd: 'pw-1',
+      },
+    });
+    cleanup.add(() => client.deleteCredential(created.id));
+    expect(created).toMatchObject({ name: credentialName, credentialName: 'redisCacheApi' });
+    expect(created).not.toHaveProperty('encryptedData');
+    expect((await client.listCredentials()).map((c) => c.id)).toContain(created.id);
+
+    const detail = await client.getCredential(created.id);
+    expect(detail.plainDataObj).toEqual({
+      redisCacheHost: 'h1',
+      redisCachePort: 6379,
+      redisCacheUser: 'u1',
+      redisCachePwd: CREDENTIAL_PLACEHOLDER,
+    });
+    // Sending the whole form back: the placeholder is dropped, the rest merges over what is stored.
+    await client.updateCredential(created.id, {
+      plainDataObj: { ...detail.plainDataObj, redisCacheHost: 'h2' },
+    });
+    await client.updateCredential(created.id, { name: `${credentialName}-renamed` });
+    const merged = await client.getCredential(created.id);
+    expect(merged).toMatchObject({
+      name: `${credentialName}-renamed`,
+      credentialName: 'redisCacheApi',
+    });
+    expect(merged.plainDataObj).toMatchObject({ redisCacheHost: 'h2', redisCacheUser: 'u1' });
+    expect(merged.plainDataObj.redisCachePwd).toBe(CREDENTIAL_PLACEHOLDER);
+
+    await client.deleteCredential(created.id);
+    await expectFailure(client.deleteCredential(created.id), 'not_found', secrets);
+    await expectFailure(client.getCredential(created.id), 'not_found', secrets);
+  });
+
+  it('masks the password part of url fields', async () => {
+    const { client, cleanup, name } = ctx();
+    const created = await client.createCredential({
+      name: name('pg'),
+      credentialName: 'PostgresUrl',
+      plainDataObj: { postgresUrl: 'postgresql://app:pg-secret@db.internal:5432/app' },
+    });
+    cleanup.add(() => client.deleteCredential(created.id));
+    const detail = await client.getCredential(created.id);
+    expect(detail.plainDataObj.postgresUrl).toBe('postgresql://app:••••••@db.internal:5432/app');
+  });
+
+  it('reports unknown credentials as not found', async () => {
+    const { client, secrets } = ctx();
+    const id = randomUUID();
+    const error = await expectFailure(client.getCredential(id), 'not_found', secrets);
+    expect(error.message).toBe(`Credential ${id} was not found on ${client.host}.`);
+    await expectFailure(
+      client.updateCredential(id, { name: 'x', credentialName: 'openAIApi' }),
+      'not_found',
+      secrets,
+    );
+    await expectFailure(client.deleteCredential(id), 'not_found', secrets);
+  });
+}

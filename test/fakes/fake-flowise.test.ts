@@ -1,0 +1,102 @@
+// The fake's own traps, checked with raw requests so that the client cannot hide a divergence
+// from the real server (flowise-server.md §4).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { FakeFlowise } from './fake-flowise.js';
+import { PLACEHOLDER, startFakeFlowise } from './fake-flowise.js';
+
+let fake: FakeFlowise;
+
+async function call(method: string, path: string, options: { key?: string; body?: string } = {}) {
+  const response = await fetch(`${fake.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${options.key ?? fake.adminKey}`,
+      'content-type': 'application/json',
+    },
+    ...(options.body === undefined ? {} : { body: options.body }),
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
+}
+
+beforeAll(async () => {
+  fake = await startFakeFlowise({ seed: { keys: 5, chatflows: 6, credentials: 2 } });
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+describe('the fake Flowise', () => {
+  it('is seeded, and binds every other seeded flow to a seeded key', () => {
+    expect(fake.state.keys.size).toBe(6);
+    expect(fake.state.credentials.size).toBe(2);
+    const flows = [...fake.state.chatflows.values()];
+    expect(flows.filter((f) => f.apikeyid !== null)).toHaveLength(3);
+  });
+
+  it('answers unknown routes, GET /apikey/:id and upper-case paths like the real one', async () => {
+    const unknown = await call('GET', '/api/v1/apikey/import');
+    expect(unknown).toMatchObject({ status: 200, type: expect.stringContaining('text/html') });
+    expect((await call('GET', `/api/v1/apikey/${fake.adminKeyId}`)).status).toBe(200);
+    expect((await call('GET', '/API/V1/apikey')).status).toBe(401);
+    expect((await call('GET', '/api/v1/ping', { key: '' })).body).toBe('pong');
+  });
+
+  it('gates: 401 for no key, cookie auth for x-request-from, 400 for bad JSON', async () => {
+    expect(await call('GET', '/api/v1/apikey', { key: '' })).toMatchObject({
+      status: 401,
+      body: '{"error":"Unauthorized Access"}',
+    });
+    const internal = await fetch(`${fake.url}/api/v1/apikey`, {
+      headers: { 'x-request-from': 'internal', authorization: `Bearer ${fake.adminKey}` },
+    });
+    expect(internal.status).toBe(401);
+    const bad = await call('POST', '/api/v1/apikey', { body: '{"keyName":' });
+    expect(bad.status).toBe(400);
+  });
+
+  it("lists only keys within the caller's permissions, and pages with a wrong total", async () => {
+    const narrow = fake.addKey('narrow', ['apikeys:view']);
+    const seen = JSON.parse((await call('GET', '/api/v1/apikey', { key: narrow.apiKey })).body) as {
+      id: string;
+    }[];
+    expect(seen.map((k) => k.id)).toEqual([narrow.id]);
+    const paged = JSON.parse((await call('GET', '/api/v1/apikey?page=2&limit=3')).body) as {
+      total: number;
+      data: unknown[];
+    };
+    expect(paged.total).toBe(paged.data.length);
+    expect(paged.total).toBeLessThan(fake.state.keys.size);
+  });
+
+  it('keeps a secret when an update merges other fields, and stores the placeholder if sent', async () => {
+    const created = JSON.parse(
+      (
+        await call('POST', '/api/v1/credentials', {
+          body: JSON.stringify({
+            name: 'r',
+            credentialName: 'redisCacheApi',
+            plainDataObj: { redisCacheHost: 'a', redisCachePwd: 's3' },
+          }),
+        })
+      ).body,
+    ) as { id: string; encryptedData: string };
+    expect(created.encryptedData).toMatch(/^U2FsdGVkX1/);
+    await call('PUT', `/api/v1/credentials/${created.id}`, {
+      body: JSON.stringify({ plainDataObj: { redisCacheHost: 'b' } }),
+    });
+    expect(fake.state.credentials.get(created.id)?.data).toEqual({
+      redisCacheHost: 'b',
+      redisCachePwd: 's3',
+    });
+    await call('PUT', `/api/v1/credentials/${created.id}`, {
+      body: JSON.stringify({ plainDataObj: { redisCachePwd: PLACEHOLDER } }),
+    });
+    expect(fake.state.credentials.get(created.id)?.data.redisCachePwd).toBe(PLACEHOLDER);
+  });
+});
