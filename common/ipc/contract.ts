@@ -5,6 +5,14 @@ import { z } from 'zod';
 import type { ApiOf, ImplOf, RawApiOf } from './define.js';
 import { method } from './define.js';
 import { AppInfo } from './schemas/app.js';
+import {
+  ConnectionReport,
+  InstanceDraft,
+  InstanceId,
+  InstanceList,
+  InstancePatch,
+  InstanceSummary,
+} from './schemas/instances.js';
 import { Settings, SettingsPatch } from './schemas/settings.js';
 import {
   ChangePasswordArgs,
@@ -37,6 +45,20 @@ export const contract = {
       get: method(none, Settings),
       update: method(z.tuple([SettingsPatch]), Settings),
     },
+    instances: {
+      list: method(none, InstanceList),
+      add: method(z.tuple([InstanceDraft]), InstanceSummary),
+      /** Only the fields that changed; the admin key only when the person typed a new one. */
+      update: method(z.tuple([InstanceId, InstancePatch]), InstanceSummary),
+      remove: method(z.tuple([InstanceId]), z.void()),
+      /** The full list of ids in the new order. */
+      reorder: method(z.tuple([z.array(InstanceId).max(1000)]), InstanceList),
+      setActive: method(z.tuple([InstanceId]), z.void()),
+      /** Tests a saved instance and keeps the report with it. */
+      test: method(z.tuple([InstanceId]), ConnectionReport),
+      /** Tests the add or edit form before anything is saved. */
+      testDraft: method(z.tuple([InstanceDraft]), ConnectionReport),
+    },
     session: {
       /** The person is at the keyboard: restarts the idle timer. */
       activity: method(none, z.void()),
@@ -46,6 +68,16 @@ export const contract = {
     'vault.locked': z.object({ reason: LockReason }),
     'vault.unlocked': z.object({}),
     'settings.changed': Settings,
+    /** A secret went to the clipboard; the renderer counts down to `clearsAt`. */
+    'clipboard.copied': z.object({ label: z.string(), clearsAt: z.number() }),
+    /** `cleared` is false when something else had replaced our value, which is then left alone. */
+    'clipboard.cleared': z.object({
+      label: z.string(),
+      reason: z.enum(['timeout', 'lock', 'quit', 'manual']),
+      cleared: z.boolean(),
+    }),
+    /** Another window or a rotation changed the instance list. */
+    'instances.changed': InstanceList,
   },
 } as const;
 

@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Core } from './create-core.js';
 import { createCore } from './create-core.js';
+import { createNodeHttp } from './flowise/node-http.js';
+import { MemoryClipboard } from './testing/memory-clipboard.js';
 import { FakeClock } from './testing/fake-clock.js';
 import {
   InMemoryKeyProtector,
@@ -36,6 +38,9 @@ beforeEach(async () => {
     events,
     logger,
     host: { version: 'test', platform: 'linux', host: 'harness' },
+    http: createNodeHttp(),
+    clipboard: new MemoryClipboard(),
+    osUser: 'tester',
     kdf: { params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } },
   });
 });

@@ -3,15 +3,23 @@
 import type { ApiImpl } from '../../common/ipc/contract.js';
 import type { Settings } from '../../common/ipc/schemas/settings.js';
 import type { LockReason } from '../../common/ipc/schemas/vault.js';
+import type { AuditLog } from './audit/audit-log.js';
+import { createAuditLog } from './audit/audit-log.js';
+import { createClipboardGuard } from './clipboard/clipboard-guard.js';
 import type {
+  ClipboardPort,
   Clock,
   EventSink,
   HostInfo,
+  HttpPort,
   KeyProtector,
   Logger,
   StateStore,
   VaultFileStore,
 } from './ports.js';
+import { createConnect } from './flowise/connect.js';
+import { createInstanceStore } from './instances/instance-store.js';
+import { createInstancesService } from './instances/instances-service.js';
 import { createSessionService } from './services/session-service.js';
 import { trackActivity } from './services/track-activity.js';
 import { createVaultService } from './services/vault-service.js';
@@ -28,6 +36,11 @@ export interface CorePorts {
   events: EventSink;
   logger: Logger;
   host: HostInfo;
+  /** Every request to a Flowise server. */
+  http: HttpPort;
+  clipboard: ClipboardPort;
+  /** The OS account name, for the audit log. */
+  osUser: string;
   /** Tests pass tiny parameters; the app never does. */
   kdf?: KdfPolicy;
 }
@@ -37,6 +50,7 @@ export interface Core {
   /** Locks now if unlocked (screen lock, sleep, quit, or the lock button). */
   lock(reason: LockReason): void;
   settings(): Settings;
+  readonly audit: AuditLog;
   /** Locks with reason 'quit' and stops every timer. */
   shutdown(): Promise<void>;
 }
@@ -60,6 +74,19 @@ export function createCore(ports: CorePorts): Core {
       createAutoLock({ clock, minutes: () => settings.get().autoLockMinutes, onIdle }),
   });
 
+  const clipboard = createClipboardGuard({
+    clipboard: ports.clipboard,
+    clock,
+    events,
+    logger,
+    platform: ports.host.platform,
+    clearAfterSeconds: () => settings.get().clipboardClearSeconds,
+  });
+  session.onLock(() => {
+    void clipboard.clearNow('lock');
+  });
+  const audit = createAuditLog({ vault, clock, state: ports.state, logger, osUser: ports.osUser });
+
   const impl: ApiImpl = {
     app: { info: () => ports.host },
     vault: createVaultService(vault, session),
@@ -72,6 +99,7 @@ export function createCore(ports: CorePorts): Core {
         return next;
       },
     },
+    instances: createInstancesService(createInstanceStore(vault), createConnect(ports.http), clock),
     session: {
       activity: () => {
         session.activity();
@@ -87,10 +115,12 @@ export function createCore(ports: CorePorts): Core {
       session.lock(reason);
     },
     settings: () => settings.get(),
-    shutdown: () => {
+    audit,
+    shutdown: async () => {
       session.lock('quit');
       session.dispose();
-      return Promise.resolve();
+      await clipboard.clearNow('quit');
+      clipboard.dispose();
     },
   };
 }

@@ -62,3 +62,51 @@ export interface HostInfo {
   platform: string;
   host: 'electron' | 'harness';
 }
+
+/** TLS choices of one Flowise instance. */
+export interface HttpTls {
+  /** Extra CA certificate (PEM) trusted on top of the system's. */
+  ca?: string;
+  /** The user accepted the risk of a self-signed certificate for this instance. */
+  allowSelfSigned?: boolean;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  /** The port stops reading and fails with `too_large` past this many bytes. */
+  maxBodyBytes: number;
+  tls?: HttpTls;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * One HTTP exchange, no redirects followed: the Flowise client decides what a redirect may carry.
+ * Fails with AppError codes `timeout`, `network`, `tls` or `too_large`; messages name the host,
+ * never a header or body.
+ */
+export interface HttpPort {
+  request(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** One representation on the clipboard: `text/plain`, or a raw OS format name with its bytes. */
+export interface ClipboardEntry {
+  format: string;
+  data: string | Uint8Array;
+}
+
+/** The system clipboard. `write` puts all entries on it in one atomic step. */
+export interface ClipboardPort {
+  write(entries: readonly ClipboardEntry[]): Promise<void>;
+  readText(): Promise<string>;
+  clear(): Promise<void>;
+}

@@ -1,5 +1,6 @@
 // The shell's composition root: Electron adapters in, core out, served over IPC per window.
 // Nothing here decides anything about the vault; that is the core's job.
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 
 import type { BrowserWindow, WebContents } from 'electron';
@@ -8,9 +9,11 @@ import { contract } from '../../common/ipc/contract.js';
 import { serveContract } from '../../common/ipc/rpc.js';
 import type { Core } from '../core/create-core.js';
 import { createCore } from '../core/create-core.js';
+import { createNodeHttp } from '../core/flowise/node-http.js';
 import { systemClock } from '../core/node-clock.js';
 import type { Logger } from '../core/ports.js';
 import { createNodeVaultFileStore } from '../core/vault/node-file-store.js';
+import { createElectronClipboard } from './electron-clipboard.js';
 import { createElectronStateStore } from './electron-state-store.js';
 import { createFileLogger } from './file-logger.js';
 import { createIpcEventSink } from './ipc-event-sink.js';
@@ -59,6 +62,9 @@ export function composeShell(options: ShellOptions): Shell {
     events: reloadOnLock(sink, getWebContents),
     logger,
     host: { version: options.version, platform: options.platform, host: 'electron' },
+    http: createNodeHttp(),
+    clipboard: createElectronClipboard(),
+    osUser: osUser(),
   });
   const stopPowerEvents = watchPowerEvents(core);
 
@@ -84,4 +90,12 @@ export function composeShell(options: ShellOptions): Shell {
       await core.shutdown();
     },
   };
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 
 import { useApi } from '../api/api-context.js';
+import type { InstancesStore, InstancesStoreState } from './instances-store.js';
+import { createInstancesStore } from './instances-store.js';
 import type { SettingsStore, SettingsStoreState } from './settings-store.js';
 import { createSettingsStore } from './settings-store.js';
 import type { VaultStore, VaultStoreState } from './vault-store.js';
@@ -13,6 +15,7 @@ import { createVaultStore } from './vault-store.js';
 export interface Stores {
   readonly vault: VaultStore;
   readonly settings: SettingsStore;
+  readonly instances: InstancesStore;
 }
 
 const StoresContext = createContext<Stores | null>(null);
@@ -22,13 +25,16 @@ export function StoresProvider({ children }: { children: ReactNode }) {
   const [stores] = useState<Stores>(() => ({
     vault: createVaultStore(api),
     settings: createSettingsStore(api),
+    instances: createInstancesStore(api),
   }));
   useEffect(() => {
     const offVault = stores.vault.getState().connect();
     const offSettings = stores.settings.getState().connect();
+    const offInstances = stores.instances.getState().connect();
     return () => {
       offVault();
       offSettings();
+      offInstances();
     };
   }, [stores]);
   return <StoresContext value={stores}>{children}</StoresContext>;
@@ -46,4 +52,8 @@ export function useVaultStore<T>(selector: (state: VaultStoreState) => T): T {
 
 export function useSettingsStore<T>(selector: (state: SettingsStoreState) => T): T {
   return useStore(useStores().settings, selector);
+}
+
+export function useInstancesStore<T>(selector: (state: InstancesStoreState) => T): T {
+  return useStore(useStores().instances, selector);
 }

@@ -1,8 +1,9 @@
-// An in-memory Api for renderer tests: a vault with one password, settings, and events that fire
-// the way main fires them. Product code never imports this file.
+// An in-memory Api for renderer tests: a vault with one password, settings, instances, and events
+// that fire the way main fires them. Product code never imports this file.
 import { AppError } from '../../common/errors.js';
 import type { Api, AppEventName, AppEventPayload } from '../../common/ipc/contract.js';
 import type { Unsubscribe } from '../../common/ipc/define.js';
+import type { InstanceDraft } from '../../common/ipc/schemas/instances.js';
 import type { Settings } from '../../common/ipc/schemas/settings.js';
 import { DEFAULT_SETTINGS } from '../../common/ipc/schemas/settings.js';
 import type {
@@ -11,6 +12,8 @@ import type {
   VaultState,
   VaultStatus,
 } from '../../common/ipc/schemas/vault.js';
+import type { FakeConnection, FakeInstances } from './fake-instances.js';
+import { createFakeInstances } from './fake-instances.js';
 
 export const FAKE_VAULT_PATH = '/home/test/.config/flowise-key-vault/vault.fkv';
 
@@ -27,6 +30,10 @@ export interface FakeApiInit {
   damaged?: { backupPassword: string };
   /** The file is older than the newest one written: unlock needs allowRollback. */
   rollback?: boolean;
+  /** Instances saved in the vault, with the outcome of their last test if any; the first is active. */
+  instances?: (InstanceDraft & { lastCheck?: FakeConnection })[];
+  /** What connection tests find until `instances.setConnection` changes it; ok by default. */
+  connection?: FakeConnection;
 }
 
 export interface FakeApi {
@@ -39,6 +46,8 @@ export interface FakeApi {
   /** Locks as main would on idle, screen lock or sleep: state first, then the event. */
   lockFromMain(reason: LockReason): void;
   listenerCount(event: AppEventName): number;
+  /** The main side of instances: stored admin keys, scripted connection tests, snapshots. */
+  readonly instances: FakeInstances;
 }
 
 export function createFakeApi(init: FakeApiInit = {}): FakeApi {
@@ -113,6 +122,13 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     return status();
   };
 
+  const instances = createFakeInstances(call, () => {
+    if (state !== 'unlocked')
+      throw new AppError('vault_locked', 'The vault is locked. Unlock it first.');
+  });
+  for (const { lastCheck, ...draft } of init.instances ?? []) instances.seed(draft, lastCheck);
+  if (init.connection !== undefined) instances.setConnection(init.connection);
+
   const api: Api = {
     app: {
       info: () =>
@@ -168,6 +184,7 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
           return settings;
         }),
     },
+    instances: instances.api,
     session: {
       activity: () => call('session.activity', () => undefined),
     },
@@ -191,5 +208,6 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     emit,
     lockFromMain: lock,
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
+    instances,
   };
 }

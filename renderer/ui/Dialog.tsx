@@ -9,14 +9,29 @@ export interface DialogProps {
   title: string;
   description: ReactNode;
   children: ReactNode;
+  /** For longer forms. */
+  wide?: boolean;
+  /** Where focus goes on close when the element that opened the dialog is gone. */
+  onCloseAutoFocus?: (event: Event) => void;
 }
 
-export function Dialog({ open, onOpenChange, title, description, children }: DialogProps) {
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  wide,
+  onCloseAutoFocus,
+}: DialogProps) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content className="dialog">
+        <RadixDialog.Content
+          className={wide === true ? 'dialog dialog-wide' : 'dialog'}
+          {...(onCloseAutoFocus === undefined ? {} : { onCloseAutoFocus })}
+        >
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           <RadixDialog.Description className="dialog-description">
             {description}

@@ -78,6 +78,8 @@ export interface CheckboxFieldProps {
   onCheckedChange: (checked: boolean) => void;
   hint?: ReactNode;
   disabled?: boolean;
+  /** An on/off setting rather than a choice: screen readers then say "switch, on". */
+  asSwitch?: boolean;
 }
 
 export function CheckboxField({
@@ -86,12 +88,14 @@ export function CheckboxField({
   onCheckedChange,
   hint,
   disabled,
+  asSwitch,
 }: CheckboxFieldProps) {
   const id = useId();
   return (
     <div className="field field-check">
       <input
         type="checkbox"
+        role={asSwitch === true ? 'switch' : undefined}
         id={id}
         checked={checked}
         disabled={disabled}

@@ -54,7 +54,7 @@ test('create the vault, lock it, refuse a wrong password, unlock it', async ({ a
 test('the sections that are not built yet say so', async ({ app }) => {
   await new CreateVaultPage(app.page).create(PASSWORD);
   const frame = new AppFrame(app.page);
-  for (const section of ['Instances', 'Keys', 'Credentials', 'Rotation', 'Audit']) {
+  for (const section of ['Keys', 'Credentials', 'Rotation', 'Audit']) {
     await frame.open(section);
     await expect(frame.title).toHaveText(section);
     await expect(app.page.getByRole('main')).toContainText('not built yet');

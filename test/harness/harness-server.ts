@@ -7,11 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import type { ApiImpl } from '../../common/ipc/contract.js';
 import { contract } from '../../common/ipc/contract.js';
 import { serveContract } from '../../common/ipc/rpc.js';
 import type { Core } from '../../main/core/create-core.js';
 import { createCore } from '../../main/core/create-core.js';
+import { createNodeHttp } from '../../main/core/flowise/node-http.js';
 import { systemClock } from '../../main/core/node-clock.js';
+import { MemoryClipboard } from '../../main/core/testing/memory-clipboard.js';
 import type { Clock, KeyProtector } from '../../main/core/ports.js';
 import { FakeClock } from '../../main/core/testing/fake-clock.js';
 import {
@@ -37,6 +40,8 @@ export interface HarnessOptions {
   kdf?: KdfPolicy;
   port?: number;
   wrapHandler?: HandlerWrapper;
+  /** Test-only: wraps the core's methods (after validation), e.g. with spies for the IPC fuzzer. */
+  wrapImpl?: (impl: ApiImpl) => ApiImpl;
 }
 
 export interface Harness {
@@ -49,6 +54,8 @@ export interface Harness {
   core: Core;
   events: RecordingEventSink;
   logger: MemoryLogger;
+  /** Main's clipboard, as the app would see the system one. */
+  clipboard: MemoryClipboard;
   close(): Promise<void>;
 }
 
@@ -60,6 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = fakeClock ?? systemClock;
   const events = new RecordingEventSink();
   const logger = new MemoryLogger();
+  const clipboard = new MemoryClipboard();
 
   let origin = '';
   const csp = (): string =>
@@ -89,9 +97,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events,
     logger,
     host: { version: '0.1.0', platform: process.platform, host: 'harness' },
+    http: createNodeHttp(),
+    clipboard,
+    osUser: 'harness',
     ...(options.kdf === undefined ? {} : { kdf: options.kdf }),
   });
-  serveContract(contract, core.impl, transport, { checkResults: true });
+  const impl = options.wrapImpl === undefined ? core.impl : options.wrapImpl(core.impl);
+  serveContract(contract, impl, transport, { checkResults: true });
 
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
@@ -106,6 +118,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     core,
     events,
     logger,
+    clipboard,
     async close() {
       await core.shutdown();
       await transport.close();

@@ -26,7 +26,9 @@ const open = (name: string): void => {
 describe('AppFrame', () => {
   it('switches sections and marks the current one', async () => {
     await showFrame();
-    for (const name of ['Instances', 'Keys', 'Credentials', 'Rotation', 'Audit']) {
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Instances');
+    expect(await screen.findByRole('heading', { name: 'No instances yet' })).toBeTruthy();
+    for (const name of ['Keys', 'Credentials', 'Rotation', 'Audit']) {
       open(name);
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(name);
       expect(screen.getByRole('main').textContent).toContain('not built yet');

@@ -3,6 +3,8 @@ import { useState } from 'react';
 
 import { useVaultStore } from '../../stores/stores-context.js';
 import { Button } from '../../ui/Button.js';
+import { ActiveInstanceNotice } from '../instances/ActiveInstanceNotice.js';
+import { ActiveInstanceSwitcher } from '../instances/ActiveInstanceSwitcher.js';
 import { SECTIONS } from './sections.js';
 import { useActivityPings } from './useActivityPings.js';
 
@@ -16,7 +18,10 @@ export function AppFrame() {
     <div className="frame">
       <header className="frame-header">
         <span className="brand">Flowise Key Vault</span>
-        <Button onClick={() => void lock()}>Lock vault</Button>
+        <div className="row">
+          <ActiveInstanceSwitcher />
+          <Button onClick={() => void lock()}>Lock vault</Button>
+        </div>
       </header>
       <div className="frame-body">
         <nav aria-label="Sections" className="frame-nav">
@@ -40,6 +45,7 @@ export function AppFrame() {
         <main className="frame-main">
           {section === undefined ? null : (
             <>
+              <ActiveInstanceNotice />
               <h1>{section.name}</h1>
               <section.Component />
             </>

@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 
 import { AuditSection } from '../sections/AuditSection.js';
 import { CredentialsSection } from '../sections/CredentialsSection.js';
-import { InstancesSection } from '../sections/InstancesSection.js';
+import { InstancesSection } from '../instances/InstancesSection.js';
 import { KeysSection } from '../sections/KeysSection.js';
 import { RotationSection } from '../sections/RotationSection.js';
 import { SettingsSection } from '../settings/SettingsSection.js';

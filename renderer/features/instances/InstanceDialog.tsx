@@ -1,0 +1,29 @@
+import type { InstanceSummary } from '../../../common/ipc/schemas/instances.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { InstanceForm } from './InstanceForm.js';
+
+export interface InstanceDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Edit mode when given. */
+  instance: InstanceSummary | undefined;
+  onSaved: (saved: InstanceSummary) => void;
+}
+
+export function InstanceDialog({ open, onOpenChange, instance, onSaved }: InstanceDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      wide
+      title={instance === undefined ? 'Add instance' : `Edit ${instance.name}`}
+      description={
+        instance === undefined
+          ? 'The address of a Flowise server and an admin API key are all it takes. The key is kept encrypted in this vault.'
+          : 'Change what you need. Leave the admin API key empty to keep the saved one.'
+      }
+    >
+      <InstanceForm instance={instance} onSaved={onSaved} />
+    </Dialog>
+  );
+}

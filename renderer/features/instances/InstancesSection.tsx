@@ -1,0 +1,136 @@
+// The Instances page: the list, the add/edit and remove dialogs, and a live region that says what
+// just happened (saved, removed, moved) for people who cannot see the list change.
+import { useEffect, useRef, useState } from 'react';
+
+import { useInstancesStore } from '../../stores/stores-context.js';
+import { Alert } from '../../ui/Alert.js';
+import { Button } from '../../ui/Button.js';
+import { InstanceDialog } from './InstanceDialog.js';
+import { InstanceRow } from './InstanceRow.js';
+import { RemoveInstanceDialog } from './RemoveInstanceDialog.js';
+
+type Editing = { mode: 'add' } | { mode: 'edit'; id: string } | null;
+
+const LIST_ACTIONS = new Set(['load', 'remove', 'reorder', 'setActive', 'test']);
+
+export function InstancesSection() {
+  const store = useInstancesStore((s) => s);
+  const { instances, activeId } = store;
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const rootRef = useRef<HTMLDivElement>(null);
+  const justRemoved = useRef(false);
+  // The move button to give focus back to once the list settles; a ref, as it is no render input.
+  const moving = useRef<{ id: string; by: -1 | 1 } | null>(null);
+  const error = store.error !== null && LIST_ACTIONS.has(store.error.action) ? store.error : null;
+  const find = (id: string | null) => instances?.find((i) => i.id === id);
+  const edited = editing?.mode === 'edit' ? find(editing.id) : undefined;
+
+  // Keeps the keyboard on the moved instance's button (disabled while the move ran, and perhaps
+  // moved in the page), or on its twin once the instance reached an end of the list.
+  useEffect(() => {
+    const target = moving.current;
+    if (target === null || store.busy) return;
+    moving.current = null;
+    const button = (direction: string) =>
+      rootRef.current?.querySelector<HTMLButtonElement>(`[data-move="${target.id}:${direction}"]`);
+    const same = button(target.by < 0 ? 'up' : 'down');
+    (same?.disabled === false ? same : button(target.by < 0 ? 'down' : 'up'))?.focus();
+  }, [store.busy, instances]);
+
+  async function move(id: string, by: -1 | 1) {
+    const list = instances ?? [];
+    const name = find(id)?.name ?? '';
+    const position = list.findIndex((i) => i.id === id) + by + 1;
+    moving.current = { id, by };
+    if ((await store.move(id, by)) === null)
+      setAnnouncement(`${name} moved to position ${position} of ${list.length}.`);
+  }
+
+  return (
+    <div ref={rootRef} className="sections sections-wide">
+      <div className="row row-between">
+        <p className="muted">The Flowise servers this vault holds admin keys for.</p>
+        <Button
+          variant="primary"
+          data-add-instance=""
+          onClick={() => {
+            setEditing({ mode: 'add' });
+          }}
+        >
+          Add instance
+        </Button>
+      </div>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+      {error === null ? null : (
+        <Alert actions={<Button onClick={store.clearError}>Dismiss</Button>}>
+          <p>{error.message}</p>
+        </Alert>
+      )}
+      {instances === null ? (
+        <p className="muted">Loading instances…</p>
+      ) : instances.length === 0 ? (
+        <div className="block empty-state">
+          <h2>No instances yet</h2>
+          <p>
+            Add your first Flowise server: its address and an admin API key are all it takes. You
+            can test the connection before saving.
+          </p>
+        </div>
+      ) : (
+        <ul className="instance-list" aria-label="Instances">
+          {instances.map((instance, index) => (
+            <InstanceRow
+              key={instance.id}
+              instance={instance}
+              position={index}
+              count={instances.length}
+              active={instance.id === activeId}
+              testing={store.testing.includes(instance.id)}
+              busy={store.busy}
+              onTest={(id) => void store.test(id)}
+              onEdit={(id) => {
+                setEditing({ mode: 'edit', id });
+              }}
+              onRemove={setRemoving}
+              onMove={(id, by) => void move(id, by)}
+              onMakeActive={(id) => void store.setActive(id)}
+            />
+          ))}
+        </ul>
+      )}
+      <InstanceDialog
+        open={editing !== null && (editing.mode === 'add' || edited !== undefined)}
+        onOpenChange={(open) => {
+          if (!open) setEditing(null);
+        }}
+        instance={edited}
+        onSaved={(saved) => {
+          setEditing(null);
+          setAnnouncement(`${saved.name} saved.`);
+        }}
+      />
+      <RemoveInstanceDialog
+        instance={find(removing)}
+        onClose={() => {
+          setRemoving(null);
+        }}
+        onRemoved={(name) => {
+          justRemoved.current = true;
+          setRemoving(null);
+          setAnnouncement(`${name} removed.`);
+        }}
+        onCloseAutoFocus={(event) => {
+          // The Remove button that opened the dialog is gone with its row.
+          if (!justRemoved.current) return;
+          justRemoved.current = false;
+          event.preventDefault();
+          rootRef.current?.querySelector<HTMLElement>('[data-add-instance]')?.focus();
+        }}
+      />
+    </div>
+  );
+}

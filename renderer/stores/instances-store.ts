@@ -1,0 +1,210 @@
+// The Flowise instances as main last reported them: summaries only. Drafts and patches, which may
+// carry an admin key, go straight from the caller to the Api and are never written into the state.
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+
+import type { Api } from '../../common/ipc/contract.js';
+import type {
+  ConnectionReport,
+  InstanceDraft,
+  InstanceList,
+  InstancePatch,
+  InstanceSummary,
+} from '../../common/ipc/schemas/instances.js';
+import type { StoreError } from './store-error.js';
+import { toStoreError } from './store-error.js';
+
+export type InstancesAction =
+  'load' | 'add' | 'update' | 'remove' | 'reorder' | 'setActive' | 'test' | 'testDraft';
+
+export interface InstancesError extends StoreError {
+  /** Which action failed, so the list and the dialogs each show only their own errors. */
+  readonly action: InstancesAction;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: StoreError };
+
+export interface InstancesStoreState {
+  /** null until loaded, and again once the vault locks. */
+  readonly instances: readonly InstanceSummary[] | null;
+  readonly activeId: string | null;
+  /** Ids whose connection test is under way. */
+  readonly testing: readonly string[];
+  /** A change to the list (add, remove, reorder, make active) is under way. */
+  readonly busy: boolean;
+  readonly error: InstancesError | null;
+  /** Subscribes to instances.changed and the vault events, and loads; returns the unsubscribe. */
+  connect: () => () => void;
+  load: () => Promise<void>;
+  add: (draft: InstanceDraft) => Promise<Outcome<InstanceSummary>>;
+  update: (id: string, patch: InstancePatch) => Promise<Outcome<InstanceSummary>>;
+  remove: (id: string) => Promise<StoreError | null>;
+  /** Moves an instance one place up (-1) or down (+1). */
+  move: (id: string, by: -1 | 1) => Promise<StoreError | null>;
+  setActive: (id: string) => Promise<StoreError | null>;
+  /** Tests a saved instance; the report is kept on its summary. */
+  test: (id: string) => Promise<Outcome<ConnectionReport>>;
+  /** Tests a form before saving; the report is handed back and not kept. */
+  testDraft: (draft: InstanceDraft) => Promise<Outcome<ConnectionReport>>;
+  clearError: () => void;
+}
+
+export type InstancesStore = StoreApi<InstancesStoreState>;
+
+const VAULT_STATES = new Set<string>(['vault_locked', 'vault_missing']);
+const EMPTY = { instances: null, activeId: null, testing: [], busy: false, error: null } as const;
+
+export function createInstancesStore(api: Api): InstancesStore {
+  // Bumped on every lock: an answer to a call made before it belongs to a closed session.
+  let session = 0;
+  // Bumped on every list applied, so a slow load cannot undo a newer list.
+  let listVersion = 0;
+  let pending = 0;
+
+  return createStore<InstancesStoreState>()((set, get) => {
+    const applyList = (list: InstanceList): void => {
+      listVersion++;
+      set({ instances: list.instances, activeId: list.activeId ?? null });
+    };
+    const replace = (summary: InstanceSummary): void => {
+      const { instances } = get();
+      if (instances === null) return;
+      set({ instances: instances.map((i) => (i.id === summary.id ? summary : i)) });
+    };
+
+    async function run<T>(
+      action: InstancesAction,
+      call: () => Promise<T>,
+      apply: (value: T) => void,
+      marksBusy = true,
+    ): Promise<Outcome<T>> {
+      const started = session;
+      if (marksBusy) pending++;
+      set(marksBusy ? { busy: true, error: null } : { error: null });
+      try {
+        const value = await call();
+        if (started === session) apply(value);
+        return { ok: true, value };
+      } catch (caught) {
+        const error = toStoreError(caught);
+        // A locked or missing vault is the vault screens' business, not an error of this list.
+        if (started === session && !VAULT_STATES.has(error.code))
+          set({ error: { ...error, action } });
+        return { ok: false, error };
+      } finally {
+        if (marksBusy) pending--;
+        if (marksBusy && started === session) set({ busy: pending > 0 });
+      }
+    }
+    const errorOf = (outcome: Outcome<unknown>): StoreError | null =>
+      outcome.ok ? null : outcome.error;
+
+    return {
+      ...EMPTY,
+
+      connect: () => {
+        const off = [
+          api.on('instances.changed', applyList),
+          api.on('vault.locked', () => {
+            session++;
+            pending = 0;
+            set(EMPTY);
+          }),
+          api.on('vault.unlocked', () => void get().load()),
+        ];
+        void get().load();
+        return () => {
+          for (const unsubscribe of off) unsubscribe();
+        };
+      },
+
+      load: async () => {
+        const version = listVersion;
+        await run(
+          'load',
+          () => api.instances.list(),
+          (list) => {
+            if (version === listVersion) applyList(list);
+          },
+          false,
+        );
+      },
+
+      add: (draft) =>
+        run(
+          'add',
+          () => api.instances.add(draft),
+          (summary) => {
+            const { instances, activeId } = get();
+            // Main makes the first instance the active one.
+            set({ instances: [...(instances ?? []), summary], activeId: activeId ?? summary.id });
+          },
+        ),
+
+      update: (id, patch) => run('update', () => api.instances.update(id, patch), replace),
+
+      remove: async (id) =>
+        errorOf(
+          await run(
+            'remove',
+            async () => {
+              await api.instances.remove(id);
+              // Main picks the next active instance; ask rather than guess.
+              return api.instances.list();
+            },
+            applyList,
+          ),
+        ),
+
+      move: async (id, by) => {
+        const ids = (get().instances ?? []).map((i) => i.id);
+        const from = ids.indexOf(id);
+        const other = ids[from + by];
+        if (from === -1 || other === undefined) return null;
+        ids[from + by] = id;
+        ids[from] = other;
+        return errorOf(await run('reorder', () => api.instances.reorder(ids), applyList));
+      },
+
+      setActive: async (id) =>
+        errorOf(
+          await run(
+            'setActive',
+            () => api.instances.setActive(id),
+            () => {
+              set({ activeId: id });
+            },
+          ),
+        ),
+
+      test: async (id) => {
+        set({ testing: [...get().testing, id] });
+        try {
+          return await run(
+            'test',
+            () => api.instances.test(id),
+            (lastCheck) => {
+              const found = get().instances?.find((i) => i.id === id);
+              if (found !== undefined) replace({ ...found, lastCheck });
+            },
+            false,
+          );
+        } finally {
+          set({ testing: get().testing.filter((t) => t !== id) });
+        }
+      },
+
+      testDraft: (draft) =>
+        run(
+          'testDraft',
+          () => api.instances.testDraft(draft),
+          () => undefined,
+          false,
+        ),
+
+      clearError: () => {
+        set({ error: null });
+      },
+    };
+  });
+}

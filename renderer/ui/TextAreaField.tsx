@@ -1,0 +1,60 @@
+// A labelled multi-line field, tied to its hint and error like Field.
+import { useId } from 'react';
+import type { ReactNode, RefObject, TextareaHTMLAttributes } from 'react';
+
+type NativeProps = Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id' | 'value' | 'defaultValue' | 'onChange' | 'children' | 'ref'
+>;
+
+export interface TextAreaFieldProps extends NativeProps {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | null | undefined;
+  textAreaRef?: RefObject<HTMLTextAreaElement | null>;
+}
+
+export function TextAreaField({
+  label,
+  value,
+  onValueChange,
+  hint,
+  error,
+  textAreaRef,
+  ...textarea
+}: TextAreaFieldProps) {
+  const id = useId();
+  const hasError = error !== undefined && error !== null && error !== '';
+  const describedBy =
+    [hint === undefined ? '' : `${id}-hint`, hasError ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        {...textarea}
+        ref={textAreaRef}
+        id={id}
+        value={value}
+        onChange={(event) => {
+          onValueChange(event.currentTarget.value);
+        }}
+        aria-invalid={hasError || undefined}
+        aria-describedby={describedBy}
+      />
+      {hint === undefined ? null : (
+        <div id={`${id}-hint`} className="field-hint">
+          {hint}
+        </div>
+      )}
+      {hasError ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
