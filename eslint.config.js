@@ -77,7 +77,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js', 'vite.config.ts', 'test/e2e/playwright.config.ts'],
+    files: [
+      'eslint.config.js',
+      'vite.config.ts',
+      'test/e2e/playwright.config.ts',
+      'test/e2e/flowise-global-setup.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },

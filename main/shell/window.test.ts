@@ -36,6 +36,12 @@ describe('secureWebPreferences', () => {
     });
   });
 
+  it('takes middle-click away, so no link can open a window that way', () => {
+    expect(secureWebPreferences({ preload: PRELOAD, isPackaged: true }).disableBlinkFeatures).toBe(
+      'Auxclick',
+    );
+  });
+
   it('never enables extra Blink features', () => {
     expect(secureWebPreferences({ preload: PRELOAD, isPackaged: true })).not.toHaveProperty(
       'enableBlinkFeatures',
