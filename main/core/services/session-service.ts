@@ -10,6 +10,8 @@ export interface SessionService {
   lock(reason: LockReason): void;
   activity(): void;
   readonly lastLockReason: LockReason | undefined;
+  /** Runs on every lock, before the renderer hears of it (e.g. to clear the clipboard). */
+  onLock(hook: (reason: LockReason) => void): void;
   dispose(): void;
 }
 
@@ -30,13 +32,13 @@ export function createSessionService({
   const timer = autoLock(() => {
     lock('idle');
   });
-  const onLock: (() => void)[] = [];
+  const onLock: ((reason: LockReason) => void)[] = [];
 
   function lock(reason: LockReason): void {
     timer.stop();
     if (!vault.isUnlocked) return;
     vault.lock();
-    for (const hook of onLock) hook();
+    for (const hook of onLock) hook(reason);
     lastLockReason = reason;
     logger.info('vault locked', { reason });
     events.emit('vault.locked', { reason });
@@ -55,6 +57,9 @@ export function createSessionService({
     },
     get lastLockReason() {
       return lastLockReason;
+    },
+    onLock(hook) {
+      onLock.push(hook);
     },
     dispose() {
       timer.stop();

@@ -203,6 +203,30 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
   },
 });
 
+/** Electron 45's W3C-style clipboard item: a map from MIME type or raw OS format to its data. */
+export class ClipboardItem {
+  readonly types: string[];
+  constructor(readonly items: Record<string, string | Blob>) {
+    this.types = Object.keys(items);
+  }
+}
+
+export const clipboard = {
+  items: [] as ClipboardItem[],
+  write(items: ClipboardItem[]): Promise<void> {
+    clipboard.items = items;
+    return Promise.resolve();
+  },
+  async readText(): Promise<string> {
+    const text = clipboard.items[0]?.items['text/plain'];
+    if (text === undefined) return '';
+    return typeof text === 'string' ? text : await text.text();
+  },
+  clear(): void {
+    clipboard.items = [];
+  },
+};
+
 /** Puts every shared fake back to its first state; call in beforeEach. */
 export function resetElectronFake(): void {
   BrowserWindow.instances.length = 0;
@@ -220,11 +244,14 @@ export function resetElectronFake(): void {
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invocations.length = 0;
+  clipboard.items = [];
 }
 
 const electron = {
   app,
   BrowserWindow,
+  clipboard,
+  ClipboardItem,
   contextBridge,
   ipcMain,
   ipcRenderer,
