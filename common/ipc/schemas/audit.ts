@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+export const AuditAction = z.enum([
+  'instance.add',
+  'instance.update',
+  'instance.remove',
+  'key.create',
+  'key.update',
+  'key.delete',
+  'key.copy',
+  'key.reveal',
+  'chatflow.bind',
+  'credential.create',
+  'credential.update',
+  'credential.delete',
+  'rotation.step',
+  'vault.password_changed',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/** What the record is about: names and fingerprints, never a value. */
+export const AuditSubject = z.object({
+  kind: z.enum(['instance', 'key', 'chatflow', 'credential', 'rotation', 'vault']),
+  name: z.string(),
+  id: z.string().optional(),
+  fingerprint: z.string().optional(),
+});
+export type AuditSubject = z.infer<typeof AuditSubject>;
+
+export const AuditEntry = z.object({
+  action: AuditAction,
+  outcome: z.enum(['ok', 'failed']),
+  instanceId: z.string().optional(),
+  instanceName: z.string().optional(),
+  subject: AuditSubject.optional(),
+  /** A short human note, e.g. "bound to key deploy (••••a1b2)". Never a secret. */
+  detail: z.string().max(500).optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditRecord = AuditEntry.extend({
+  seq: z.number().int().nonnegative(),
+  at: z.number(),
+  osUser: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
+export const AuditQuery = z.strictObject({
+  action: AuditAction.optional(),
+  instanceId: z.string().max(100).optional(),
+  text: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(10_000).default(500),
+});
+export type AuditQuery = z.input<typeof AuditQuery>;
+
+export const AuditPage = z.object({ records: z.array(AuditRecord), total: z.number() });
+export type AuditPage = z.infer<typeof AuditPage>;
+
+export const AuditVerification = z.object({
+  ok: z.boolean(),
+  count: z.number(),
+  /** The first record whose hash or link does not check out. */
+  brokenAt: z.number().optional(),
+  summary: z.string(),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;
+
+export const AuditExport = z.object({ fileName: z.string(), json: z.string() });
+export type AuditExport = z.infer<typeof AuditExport>;
