@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 const out = (dir: string): string => resolve(root, 'dist', dir);
+const ignored = ['node_modules/**', 'dist/**', 'test/e2e/**'];
+const realFlowiseTests = ['**/*.real.test.ts', '**/real.*.test.ts'];
 
 function library(
   entry: string,
@@ -57,13 +59,34 @@ export default defineConfig(({ mode }) => {
     build: { outDir: out('renderer'), emptyOutDir: true, sourcemap: false, target: 'chrome140' },
     test: {
       root,
-      include: ['**/*.test.ts', '**/*.test.tsx'],
-      exclude: ['node_modules/**', 'dist/**', 'test/e2e/**'],
       environment: 'node',
       testTimeout: 30_000,
       hookTimeout: 30_000,
       pool: 'forks',
       server: { deps: { inline: ['electron-store'] } },
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: ['**/*.test.ts', '**/*.test.tsx'],
+            exclude: [...ignored, ...realFlowiseTests],
+          },
+        },
+        // One real Flowise server for every file here (test/flowise/vitest-global-setup.ts). The
+        // files share it, so they run one at a time.
+        {
+          extends: true,
+          test: {
+            name: 'flowise',
+            include: realFlowiseTests,
+            exclude: ignored,
+            globalSetup: ['test/flowise/vitest-global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 60_000,
+          },
+        },
+      ],
     },
   };
 });

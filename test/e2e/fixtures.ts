@@ -1,5 +1,6 @@
 // The `app` fixture: a fresh user-data folder per test, launched through the harness in Chromium
 // or as the desktop app under Electron. Specs talk to pages, never to the launcher.
+// The `flowise` fixture: the run's real Flowise server (started by flowise-global-setup.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { _electron, test as base } from '@playwright/test';
 
+import { targetFromEnv } from '../flowise/flowise-target.js';
 import type { Harness } from '../harness/harness-server.js';
 import { startHarness } from '../harness/harness-server.js';
 import { findElectronBinary, NO_ELECTRON_REASON } from './electron-binary.js';
@@ -21,7 +23,25 @@ export interface AppDriver {
   reload(): Promise<void>;
 }
 
-export const test = base.extend<{ app: AppDriver }>({
+export interface FlowiseServer {
+  url: string;
+  /** Holds every permission an API key may hold. */
+  apiKey: string;
+  apiKeyId: string;
+}
+
+export const test = base.extend<{ app: AppDriver }, { flowise: FlowiseServer }>({
+  flowise: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern.
+    async ({}, use) => {
+      const target = targetFromEnv();
+      if (target === undefined) {
+        throw new Error('No Flowise server: run through test/e2e/playwright.config.ts.');
+      }
+      await use({ url: target.url, apiKey: target.apiKey, apiKeyId: target.apiKeyId });
+    },
+    { scope: 'worker' },
+  ],
   app: async ({ browser }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'fkv-e2e-'));
     try {

@@ -24,6 +24,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // One real Flowise server for the run; its teardown is the function the setup returns.
+  globalSetup: './flowise-global-setup.ts',
   use: { trace: 'retain-on-failure' },
   projects: [
     { name: 'harness', use: chromium() },
