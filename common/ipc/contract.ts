@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ApiOf, ImplOf, RawApiOf } from './define.js';
 import { method } from './define.js';
 import { AppInfo } from './schemas/app.js';
+import { AuditExport, AuditPage, AuditQuery, AuditVerification } from './schemas/audit.js';
 import {
   ConnectionReport,
   InstanceDraft,
@@ -13,6 +14,25 @@ import {
   InstancePatch,
   InstanceSummary,
 } from './schemas/instances.js';
+import {
+  AllKeys,
+  BindArgs,
+  Chatflow,
+  Copied,
+  CopyKeyArgs,
+  CreatedKey,
+  CreateKeyArgs,
+  DeleteKeyArgs,
+  InstanceArg,
+  KeyList,
+  KeySummary,
+  PermissionCatalog,
+  Revealed,
+  RevealArgs,
+  Snippet,
+  SnippetArgs,
+  UpdateKeyArgs,
+} from './schemas/keys.js';
 import { Settings, SettingsPatch } from './schemas/settings.js';
 import {
   ChangePasswordArgs,
@@ -58,6 +78,41 @@ export const contract = {
       test: method(z.tuple([InstanceId]), ConnectionReport),
       /** Tests the add or edit form before anything is saved. */
       testDraft: method(z.tuple([InstanceDraft]), ConnectionReport),
+    },
+    keys: {
+      list: method(z.tuple([InstanceArg]), KeyList),
+      /** Every instance side by side; an unreachable one carries its error instead of keys. */
+      listAll: method(none, AllKeys),
+      /** The permission picker: the server's catalogue and what the admin key itself holds. */
+      permissions: method(z.tuple([InstanceArg]), PermissionCatalog),
+      create: method(z.tuple([CreateKeyArgs]), CreatedKey),
+      /** Redeems a creation ticket once; a second call is refused. */
+      reveal: method(z.tuple([RevealArgs]), Revealed),
+      /** To the clipboard only, concealed and cleared after the configured seconds. */
+      copy: method(z.tuple([CopyKeyArgs]), Copied),
+      update: method(z.tuple([UpdateKeyArgs]), KeySummary),
+      delete: method(z.tuple([DeleteKeyArgs]), z.void()),
+    },
+    chatflows: {
+      list: method(z.tuple([InstanceArg]), z.array(Chatflow)),
+      /** keyId null is "No Authorization": the flow becomes public. */
+      bind: method(z.tuple([BindArgs]), Chatflow),
+      /** The code as shown: a placeholder where the key goes. */
+      snippet: method(z.tuple([SnippetArgs]), Snippet),
+      /** The same code with the real key, to the clipboard only. */
+      copySnippet: method(
+        z.tuple([SnippetArgs.extend({ password: z.string().max(1024).optional() })]),
+        Copied,
+      ),
+    },
+    audit: {
+      list: method(z.tuple([AuditQuery]), AuditPage),
+      verify: method(none, AuditVerification),
+      export: method(none, AuditExport),
+    },
+    clipboard: {
+      /** Clears now, if the clipboard still holds what we put there. */
+      clear: method(none, z.void()),
     },
     session: {
       /** The person is at the keyboard: restarts the idle timer. */

@@ -18,6 +18,11 @@ import type {
   VaultFileStore,
 } from './ports.js';
 import { createConnect } from './flowise/connect.js';
+import { auditedInstances } from './instances/audited-instances.js';
+import { createInstanceClients } from './instances/instance-clients.js';
+import { createKeyServices } from './keys/key-services.js';
+import { createKnownKeys } from './keys/known-keys.js';
+import { createRevealTickets } from './keys/reveal-tickets.js';
 import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesService } from './instances/instances-service.js';
 import { createSessionService } from './services/session-service.js';
@@ -86,6 +91,21 @@ export function createCore(ports: CorePorts): Core {
     void clipboard.clearNow('lock');
   });
   const audit = createAuditLog({ vault, clock, state: ports.state, logger, osUser: ports.osUser });
+  const instanceStore = createInstanceStore(vault);
+  const knownKeys = createKnownKeys(vault);
+  const keyServices = createKeyServices({
+    clients: createInstanceClients(instanceStore, ports.http),
+    known: knownKeys,
+    tickets: createRevealTickets(clock),
+    clipboard,
+    audit,
+    vault,
+    settings: () => settings.get(),
+    clock,
+  });
+  session.onLock(() => {
+    keyServices.onLock();
+  });
 
   const impl: ApiImpl = {
     app: { info: () => ports.host },
@@ -99,7 +119,20 @@ export function createCore(ports: CorePorts): Core {
         return next;
       },
     },
-    instances: createInstancesService(createInstanceStore(vault), createConnect(ports.http), clock),
+    instances: auditedInstances(
+      createInstancesService(instanceStore, createConnect(ports.http), clock),
+      audit,
+      events,
+      (id) => knownKeys.forgetInstance(id),
+    ),
+    keys: keyServices.keys,
+    chatflows: keyServices.chatflows,
+    audit: {
+      list: (query) => audit.list(query),
+      verify: () => audit.verify(),
+      export: () => audit.export(),
+    },
+    clipboard: { clear: () => clipboard.clearNow('manual') },
     session: {
       activity: () => {
         session.activity();

@@ -136,8 +136,10 @@ export function createInstancesStore(api: Api): InstancesStore {
           () => api.instances.add(draft),
           (summary) => {
             const { instances, activeId } = get();
+            // instances.changed may have brought the new row already; never show it twice.
+            const others = (instances ?? []).filter((i) => i.id !== summary.id);
             // Main makes the first instance the active one.
-            set({ instances: [...(instances ?? []), summary], activeId: activeId ?? summary.id });
+            set({ instances: [...others, summary], activeId: activeId ?? summary.id });
           },
         ),
 

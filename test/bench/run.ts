@@ -1,9 +1,13 @@
 // `npm run bench`: every benchmark, each measured side by side with its reference in one run.
 // Targets are reported, never asserted: a slow CI machine must not fail the build.
 import type { BenchRow } from './bench-row.js';
+import { runKeysListBench } from './keys-list-bench.js';
 import { runVaultBench } from './vault-bench.js';
 
-const suites: [string, () => Promise<BenchRow[]>][] = [['vault', runVaultBench]];
+const suites: [string, () => Promise<BenchRow[]>][] = [
+  ['vault', runVaultBench],
+  ['keys.list', runKeysListBench],
+];
 
 const rows: BenchRow[] = [];
 for (const [name, run] of suites) {

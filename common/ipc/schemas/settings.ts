@@ -7,6 +7,10 @@ export const Settings = z.object({
   lockOnSleep: z.boolean(),
   /** Clear a copied secret from the clipboard after this many seconds. */
   clipboardClearSeconds: z.number().int().min(5).max(600),
+  /** Keep the value of keys created here, encrypted in the vault, so they can be copied later. */
+  storeCreatedKeys: z.boolean(),
+  /** Ask for the master password before a copy when the last unlock is older; 0 never asks. */
+  copyReauthMinutes: z.number().int().min(0).max(1440),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -15,6 +19,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lockOnScreenLock: true,
   lockOnSleep: true,
   clipboardClearSeconds: 30,
+  storeCreatedKeys: true,
+  copyReauthMinutes: 15,
 };
 
 export const SettingsPatch = Settings.partial().strict();

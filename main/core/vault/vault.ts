@@ -237,6 +237,21 @@ export class Vault {
     });
   }
 
+  /** When the open session began; undefined while locked. */
+  get unlockedAt(): number | undefined {
+    return this.session?.unlockedAt;
+  }
+
+  /** Re-checks the master password of the open vault (before copying a secret, say). */
+  async verifyPassword(password: string): Promise<void> {
+    const session = this.requireSession();
+    const check = await unwrapWithPassword(password, session.header);
+    if (!check.ok) throw wrongPasswordError(this.deps.files.path);
+    const same = sameKey(check.dek, session.dek);
+    check.dek.fill(0);
+    if (!same) throw wrongPasswordError(this.deps.files.path);
+  }
+
   readSection<T>(name: string, schema: z.ZodType<T>): T | undefined {
     const session = this.requireSession();
     const text = session.sections.get(name);

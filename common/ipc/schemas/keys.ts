@@ -1,0 +1,133 @@
+import { z } from 'zod';
+
+import { WireError } from '../../errors.js';
+import { InstanceId } from './instances.js';
+
+const FlowiseId = z.string().min(1).max(100);
+export const KeyName = z.string().trim().min(1).max(100);
+export const Permission = z
+  .string()
+  .regex(/^[A-Za-z][\w-]*:[\w-]+$/)
+  .max(100);
+
+export const FlowType = z.enum(['CHATFLOW', 'AGENTFLOW', 'MULTIAGENT', 'ASSISTANT', 'OTHER']);
+export const BoundFlow = z.object({ id: z.string(), name: z.string(), type: FlowType });
+export type BoundFlow = z.infer<typeof BoundFlow>;
+
+/** A key as the renderer sees it: never the value, only its last four and a fingerprint. */
+export const KeySummary = z.object({
+  id: z.string(),
+  instanceId: InstanceId,
+  keyName: z.string(),
+  masked: z.string(),
+  fingerprint: z.string(),
+  /** Undefined on servers before 3.0.13, where every key has full access. */
+  permissions: z.array(z.string()).optional(),
+  boundFlows: z.array(BoundFlow),
+  /** When this vault first saw the key; exact for keys created here. */
+  firstSeenAt: z.number(),
+  createdHere: z.boolean(),
+  updatedAt: z.number().optional(),
+  /** The vault holds a copy of the value, so it can be copied. Flowise's own list always does. */
+  copyable: z.boolean(),
+});
+export type KeySummary = z.infer<typeof KeySummary>;
+
+export const KeyList = z.object({
+  instanceId: InstanceId,
+  keys: z.array(KeySummary),
+  fetchedAt: z.number(),
+});
+export type KeyList = z.infer<typeof KeyList>;
+
+export const AllKeys = z.object({
+  instances: z.array(
+    z.object({
+      instanceId: InstanceId,
+      instanceName: z.string(),
+      keys: z.array(KeySummary),
+      error: WireError.optional(),
+    }),
+  ),
+});
+export type AllKeys = z.infer<typeof AllKeys>;
+
+export const PermissionGroup = z.object({
+  category: z.string(),
+  permissions: z.array(z.object({ key: Permission, label: z.string() })),
+});
+export const PermissionCatalog = z.object({
+  groups: z.array(PermissionGroup),
+  /** What the instance's admin key holds: the picker never offers more. */
+  adminHeld: z.array(z.string()),
+  /** False before 3.0.13: keys carry no permissions there. */
+  supported: z.boolean(),
+});
+export type PermissionCatalog = z.infer<typeof PermissionCatalog>;
+
+export const InstanceArg = z.strictObject({ instanceId: InstanceId });
+export const KeyRef = z.strictObject({ instanceId: InstanceId, keyId: FlowiseId });
+
+export const CreateKeyArgs = z.strictObject({
+  instanceId: InstanceId,
+  keyName: KeyName,
+  permissions: z.array(Permission).max(200),
+});
+export type CreateKeyArgs = z.infer<typeof CreateKeyArgs>;
+
+export const CreatedKey = z.object({
+  key: KeySummary,
+  /** Redeem once with keys.reveal; main refuses a second read. */
+  ticket: z.string(),
+});
+export type CreatedKey = z.infer<typeof CreatedKey>;
+
+export const RevealArgs = z.strictObject({ ticket: z.string().min(16).max(200) });
+export const Revealed = z.object({ value: z.string() });
+
+export const UpdateKeyArgs = KeyRef.extend({
+  keyName: KeyName.optional(),
+  permissions: z.array(Permission).max(200).optional(),
+});
+export type UpdateKeyArgs = z.infer<typeof UpdateKeyArgs>;
+
+export const DeleteKeyArgs = KeyRef.extend({
+  /** Required when flows are bound: the person typed the key's name. */
+  confirmName: z.string().max(100).optional(),
+});
+export type DeleteKeyArgs = z.infer<typeof DeleteKeyArgs>;
+
+export const CopyKeyArgs = KeyRef.extend({
+  /** Asked for when the last unlock is older than the re-auth window. */
+  password: z.string().max(1024).optional(),
+});
+export const Copied = z.object({ clearsAt: z.number() });
+
+export const Chatflow = z.object({
+  id: z.string(),
+  instanceId: InstanceId,
+  name: z.string(),
+  type: FlowType,
+  keyId: z.string().optional(),
+  keyName: z.string().optional(),
+  deployed: z.boolean(),
+  updatedAt: z.number().optional(),
+});
+export type Chatflow = z.infer<typeof Chatflow>;
+
+export const BindArgs = z.strictObject({
+  instanceId: InstanceId,
+  chatflowId: FlowiseId,
+  /** null = "No Authorization": the flow becomes public. */
+  keyId: FlowiseId.nullable(),
+});
+export type BindArgs = z.infer<typeof BindArgs>;
+
+export const SnippetLanguage = z.enum(['curl', 'python', 'javascript']);
+export const SnippetArgs = z.strictObject({
+  instanceId: InstanceId,
+  chatflowId: FlowiseId,
+  language: SnippetLanguage,
+});
+/** The snippet shows a placeholder; only the clipboard copy carries the key. */
+export const Snippet = z.object({ code: z.string(), hasKey: z.boolean() });

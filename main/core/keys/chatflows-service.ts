@@ -1,0 +1,114 @@
+// chatflows.*: each flow with its key, binding to another key or to none, and API snippets whose
+// key reaches only the clipboard.
+import { AppError } from '../../../common/errors.js';
+import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
+import type { KeyCopy } from './key-copy.js';
+import { flowType } from './key-summaries.js';
+import type { KeysDeps } from './keys-deps.js';
+import type { SnippetLanguage } from './snippets.js';
+import { KEY_PLACEHOLDER, predictionSnippet } from './snippets.js';
+
+export interface ChatflowsService {
+  list(args: { instanceId: string }): Promise<Chatflow[]>;
+  bind(args: { instanceId: string; chatflowId: string; keyId: string | null }): Promise<Chatflow>;
+  snippet(args: SnippetArgs): Promise<{ code: string; hasKey: boolean }>;
+  copySnippet(args: SnippetArgs & { password?: string | undefined }): Promise<{ clearsAt: number }>;
+}
+
+interface SnippetArgs {
+  instanceId: string;
+  chatflowId: string;
+  language: SnippetLanguage;
+}
+
+function time(value: string | undefined): number | undefined {
+  const ms = value === undefined ? Number.NaN : Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export function createChatflowsService(deps: KeysDeps, copy: KeyCopy): ChatflowsService {
+  const { clients } = deps;
+
+  async function flowsWithKeys(instanceId: string) {
+    const client = clients.client(instanceId);
+    const [flows, keys] = await Promise.all([client.listChatflows(), client.listKeys()]);
+    const keyById = new Map(keys.map((k) => [k.id, k]));
+    return flows.map((flow) => {
+      const key = flow.apikeyid === null ? undefined : keyById.get(flow.apikeyid);
+      const updatedAt = time(flow.updatedDate);
+      const summary: Chatflow = {
+        id: flow.id,
+        instanceId,
+        name: flow.name,
+        type: flowType(flow.type),
+        ...(flow.apikeyid === null ? {} : { keyId: flow.apikeyid }),
+        ...(key === undefined ? {} : { keyName: key.keyName }),
+        deployed: flow.deployed === true,
+        ...(updatedAt === undefined ? {} : { updatedAt }),
+      };
+      return { summary, key };
+    });
+  }
+
+  async function snippetFor(args: SnippetArgs, withKey: boolean) {
+    const flow = (await flowsWithKeys(args.instanceId)).find(
+      (f) => f.summary.id === args.chatflowId,
+    );
+    if (flow === undefined)
+      throw new AppError('not_found', 'That flow is no longer on the server.', {
+        chatflowId: args.chatflowId,
+      });
+    const { baseUrl } = clients.record(args.instanceId);
+    const key = flow.key === undefined ? undefined : withKey ? flow.key.apiKey : KEY_PLACEHOLDER;
+    return {
+      code: predictionSnippet(args.language, baseUrl, args.chatflowId, key),
+      hasKey: flow.key !== undefined,
+      flow,
+    };
+  }
+
+  return {
+    async list({ instanceId }) {
+      return (await flowsWithKeys(instanceId)).map((f) => f.summary);
+    },
+    async bind({ instanceId, chatflowId, keyId }) {
+      const client = clients.client(instanceId);
+      const keys = await client.listKeys();
+      const key = keyId === null ? undefined : keys.find((k) => k.id === keyId);
+      // Flowise stores any id it is given, which would lock the flow out; check it first.
+      if (keyId !== null && key === undefined)
+        throw new AppError('not_found', 'That key is no longer on the server.', { keyId });
+      const row = await client.setChatflowKey(chatflowId, keyId);
+      const readBack = (await client.getChatflow(chatflowId)).apikeyid;
+      if (readBack !== keyId)
+        throw new AppError(
+          'server_error',
+          `The server did not keep the new key for "${row.name}".`,
+        );
+      await deps.audit.append({
+        action: 'chatflow.bind',
+        outcome: 'ok',
+        instanceId,
+        instanceName: clients.record(instanceId).name,
+        subject: { kind: 'chatflow', id: chatflowId, name: row.name },
+        detail:
+          key === undefined
+            ? 'No Authorization: the flow is public'
+            : `bound to key ${key.keyName}`,
+      });
+      const summary = (await flowsWithKeys(instanceId)).find((f) => f.summary.id === chatflowId);
+      if (summary === undefined)
+        throw new AppError('not_found', 'That flow is no longer on the server.');
+      return summary.summary;
+    },
+    async snippet(args) {
+      const { code, hasKey } = await snippetFor(args, false);
+      return { code, hasKey };
+    },
+    async copySnippet({ password, ...args }) {
+      await copy.reauth(password);
+      const { code, flow } = await snippetFor(args, true);
+      return deps.clipboard.copy(code, `${flow.summary.name} (${args.language})`);
+    },
+  };
+}

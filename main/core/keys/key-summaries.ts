@@ -1,0 +1,52 @@
+// Turns Flowise's key rows into what the renderer may see: masked, fingerprinted, with the flows
+// bound to each key found through GET /chatflows (the key rows' own flow list carries no ids).
+import type { BoundFlow, KeySummary } from '../../../common/ipc/schemas/keys.js';
+import type { ApiKeyRow, ChatflowRow } from '../flowise/flowise-schemas.js';
+import { fingerprint, maskKey } from '../flowise/mask.js';
+import type { KnownKey } from './known-keys.js';
+
+const FLOW_TYPES = new Set(['CHATFLOW', 'AGENTFLOW', 'MULTIAGENT', 'ASSISTANT']);
+
+export function flowType(type: string): BoundFlow['type'] {
+  return FLOW_TYPES.has(type) ? (type as BoundFlow['type']) : 'OTHER';
+}
+
+export function flowsByKey(flows: readonly ChatflowRow[]): Map<string, BoundFlow[]> {
+  const byKey = new Map<string, BoundFlow[]>();
+  for (const flow of flows) {
+    if (flow.apikeyid === null) continue;
+    const list = byKey.get(flow.apikeyid) ?? [];
+    list.push({ id: flow.id, name: flow.name, type: flowType(flow.type) });
+    byKey.set(flow.apikeyid, list);
+  }
+  return byKey;
+}
+
+function time(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export function summarizeKey(
+  instanceId: string,
+  row: ApiKeyRow,
+  known: KnownKey | undefined,
+  bound: readonly BoundFlow[],
+  now: number,
+): KeySummary {
+  const updatedAt = time(row.updatedDate);
+  return {
+    id: row.id,
+    instanceId,
+    keyName: row.keyName,
+    masked: maskKey(row.apiKey),
+    fingerprint: fingerprint(row.apiKey),
+    ...(row.permissions === undefined ? {} : { permissions: row.permissions }),
+    boundFlows: [...bound],
+    firstSeenAt: known?.firstSeenAt ?? now,
+    createdHere: known?.createdHere ?? false,
+    ...(updatedAt === undefined ? {} : { updatedAt }),
+    copyable: true,
+  };
+}
