@@ -76,8 +76,10 @@ export const contract = {
       setActive: method(z.tuple([InstanceId]), z.void()),
       /** Tests a saved instance and keeps the report with it. */
       test: method(z.tuple([InstanceId]), ConnectionReport),
-      /** Tests the add or edit form before anything is saved. */
+      /** Tests the add form before anything is saved. */
       testDraft: method(z.tuple([InstanceDraft]), ConnectionReport),
+      /** Tests the edit form: the saved profile with the typed changes, nothing saved. */
+      testEdit: method(z.tuple([InstanceId, InstancePatch]), ConnectionReport),
     },
     keys: {
       list: method(z.tuple([InstanceArg]), KeyList),

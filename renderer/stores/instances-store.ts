@@ -15,7 +15,15 @@ import type { StoreError } from './store-error.js';
 import { toStoreError } from './store-error.js';
 
 export type InstancesAction =
-  'load' | 'add' | 'update' | 'remove' | 'reorder' | 'setActive' | 'test' | 'testDraft';
+  | 'load'
+  | 'add'
+  | 'update'
+  | 'remove'
+  | 'reorder'
+  | 'setActive'
+  | 'test'
+  | 'testDraft'
+  | 'testEdit';
 
 export interface InstancesError extends StoreError {
   /** Which action failed, so the list and the dialogs each show only their own errors. */
@@ -46,6 +54,8 @@ export interface InstancesStoreState {
   test: (id: string) => Promise<Outcome<ConnectionReport>>;
   /** Tests a form before saving; the report is handed back and not kept. */
   testDraft: (draft: InstanceDraft) => Promise<Outcome<ConnectionReport>>;
+  /** The saved instance with the form's changes, nothing saved; the saved key fills a blank. */
+  testEdit: (id: string, patch: InstancePatch) => Promise<Outcome<ConnectionReport>>;
   clearError: () => void;
 }
 
@@ -200,6 +210,14 @@ export function createInstancesStore(api: Api): InstancesStore {
         run(
           'testDraft',
           () => api.instances.testDraft(draft),
+          () => undefined,
+          false,
+        ),
+
+      testEdit: (id, patch) =>
+        run(
+          'testEdit',
+          () => api.instances.testEdit(id, patch),
           () => undefined,
           false,
         ),

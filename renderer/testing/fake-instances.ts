@@ -197,6 +197,15 @@ export function createFakeInstances(
       }),
     testDraft: (draft) =>
       run('testDraft', () => tryConnection(parse(InstanceDraft, draft, 'instances.testDraft'))),
+    testEdit: (id, patch) =>
+      run('testEdit', () => {
+        const { caCertPem, ...rest } = parse(InstancePatch, patch, 'instances.testEdit');
+        const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+        const next: FakeRecord = { ...find(id), ...defined };
+        if (caCertPem === null) delete next.caCertPem;
+        else if (caCertPem !== undefined) next.caCertPem = caCertPem;
+        return tryConnection(next);
+      }),
   };
 
   return {

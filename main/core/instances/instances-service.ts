@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 
 import { AppError } from '../../../common/errors.js';
 import type { ApiImpl } from '../../../common/ipc/contract.js';
-import type { InstanceList, InstanceSummary } from '../../../common/ipc/schemas/instances.js';
+import type {
+  InstanceList,
+  InstancePatch,
+  InstanceSummary,
+} from '../../../common/ipc/schemas/instances.js';
 import { InstanceDraft } from '../../../common/ipc/schemas/instances.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import type { Clock } from '../ports.js';
@@ -46,6 +50,15 @@ export function profileOf(
   };
 }
 
+function applyPatch(current: InstanceRecord, patch: InstancePatch, now: number): InstanceRecord {
+  const { caCertPem, ...rest } = patch;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const next: InstanceRecord = { ...current, ...defined, updatedAt: now };
+  if (caCertPem === null) delete next.caCertPem;
+  else if (caCertPem !== undefined) next.caCertPem = caCertPem;
+  return next;
+}
+
 export function createInstancesService(
   store: InstanceStore,
   connect: Connect,
@@ -86,11 +99,7 @@ export function createInstancesService(
     },
     async update(id, patch) {
       const current = store.get(id);
-      const { caCertPem, ...rest } = patch;
-      const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-      const next: InstanceRecord = { ...current, ...defined, updatedAt: clock.now() };
-      if (caCertPem === null) delete next.caCertPem;
-      else if (caCertPem !== undefined) next.caCertPem = caCertPem;
+      const next = applyPatch(current, patch, clock.now());
       // A new address or key makes the last test meaningless.
       if (next.baseUrl !== current.baseUrl || next.adminKey !== current.adminKey)
         delete next.lastCheck;
@@ -121,6 +130,11 @@ export function createInstancesService(
       const report = await testConnection(connect, profileOf(record), clock.now());
       await replace({ ...store.get(id), lastCheck: report });
       return report;
+    },
+    async testEdit(id, patch) {
+      // The edit form as typed, with the saved key and certificate where none was typed.
+      const next = applyPatch(store.get(id), patch, clock.now());
+      return testConnection(connect, profileOf(next), clock.now());
     },
     async testDraft(draft) {
       const parsed = InstanceDraft.parse(draft);

@@ -1,19 +1,13 @@
-// Picks how the dialog's "Test connection" runs. Main never hands a saved key back, so an edit can
-// be tested as typed only with the key typed again; with nothing about the connection changed, the
-// saved profile is tested instead.
+// Picks how the dialog's "Test connection" runs: a new instance is tested as typed; an edit is
+// tested by main as the saved profile with the typed changes, since main never hands a saved key
+// or certificate back.
 import type { InstanceSummary } from '../../../common/ipc/schemas/instances.js';
 import type { InstancesStoreState } from '../../stores/instances-store.js';
 import type { TestResult } from './ConnectionResult.js';
 import type { InstanceFormValues } from './instance-form.js';
-import { changesConnection, toDraft, toPatch } from './instance-form.js';
+import { toDraft, toPatch } from './instance-form.js';
 
-export const NEEDS_KEY =
-  'To test the changed settings, type the admin API key again, or save and then test from the list.';
-export const NEEDS_CA =
-  'The saved CA certificate cannot be read back. To test with a new key, paste the certificate ' +
-  'again, or save and then test from the list.';
-
-type Tester = Pick<InstancesStoreState, 'test' | 'testDraft'>;
+type Tester = Pick<InstancesStoreState, 'test' | 'testDraft' | 'testEdit'>;
 
 const asResult = (outcome: Awaited<ReturnType<Tester['test']>>): TestResult =>
   outcome.ok
@@ -26,11 +20,5 @@ export async function testFromForm(
   instance: InstanceSummary | undefined,
 ): Promise<TestResult> {
   if (instance === undefined) return asResult(await store.testDraft(toDraft(values)));
-  if (values.adminKey.trim() !== '') {
-    const keepsSavedCa = instance.hasCustomCa && values.caCertPem.trim() === '' && !values.removeCa;
-    if (keepsSavedCa) return { kind: 'problem', message: NEEDS_CA };
-    return asResult(await store.testDraft(toDraft(values)));
-  }
-  if (changesConnection(toPatch(values, instance))) return { kind: 'problem', message: NEEDS_KEY };
-  return asResult(await store.test(instance.id));
+  return asResult(await store.testEdit(instance.id, toPatch(values, instance)));
 }
