@@ -14,6 +14,8 @@ import type {
 } from '../../common/ipc/schemas/vault.js';
 import type { FakeConnection, FakeInstances } from './fake-instances.js';
 import { createFakeInstances } from './fake-instances.js';
+import type { FakeKeys } from './fake-keys.js';
+import { createFakeKeys } from './fake-keys.js';
 
 export const FAKE_VAULT_PATH = '/home/test/.config/flowise-key-vault/vault.fkv';
 
@@ -48,6 +50,10 @@ export interface FakeApi {
   listenerCount(event: AppEventName): number;
   /** The main side of instances: stored admin keys, scripted connection tests, snapshots. */
   readonly instances: FakeInstances;
+  /** The main side of keys, chatflows, audit and the clipboard. */
+  readonly keys: FakeKeys;
+  /** Moves the fake's clock, which stamps records and clipboard countdowns. */
+  advance(ms: number): void;
 }
 
 export function createFakeApi(init: FakeApiInit = {}): FakeApi {
@@ -129,6 +135,20 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
   for (const { lastCheck, ...draft } of init.instances ?? []) instances.seed(draft, lastCheck);
   if (init.connection !== undefined) instances.setConnection(init.connection);
 
+  let now = Date.UTC(2026, 0, 1);
+  const unlocked = <T>(method: string, body: () => T): Promise<T> =>
+    call(method, () => {
+      if (state !== 'unlocked')
+        throw new AppError('vault_locked', 'The vault is locked. Unlock it first.');
+      return body();
+    });
+  const keys = createFakeKeys(unlocked, {
+    emit,
+    now: () => now,
+    clipboardSeconds: () => settings.clipboardClearSeconds,
+    instanceName: (id) => instances.snapshot().instances.find((i) => i.id === id)?.name ?? id,
+  });
+
   const api: Api = {
     app: {
       info: () =>
@@ -185,6 +205,10 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
         }),
     },
     instances: instances.api,
+    keys: keys.keys,
+    chatflows: keys.chatflows,
+    audit: keys.audit,
+    clipboard: keys.clipboard,
     session: {
       activity: () => call('session.activity', () => undefined),
     },
@@ -209,5 +233,9 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     lockFromMain: lock,
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
     instances,
+    keys,
+    advance: (ms) => {
+      now += ms;
+    },
   };
 }

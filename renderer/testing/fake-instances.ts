@@ -65,7 +65,11 @@ export function fakeFingerprint(key: string): string {
   return pass(2166136261) + pass(0x811c9dc4);
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, channel: string): z.output<S> {
+export function parseArgs<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  channel: string,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const detail = result.error.issues
@@ -157,11 +161,11 @@ export function createFakeInstances(
 
   const api: Api['instances'] = {
     list: () => run('list', snapshot),
-    add: (draft) => run('add', () => insert(parse(InstanceDraft, draft, 'instances.add'))),
+    add: (draft) => run('add', () => insert(parseArgs(InstanceDraft, draft, 'instances.add'))),
     update: (id, patch) =>
       run('update', () => {
-        const current = find(parse(InstanceId, id, 'instances.update'));
-        const { caCertPem, ...rest } = parse(InstancePatch, patch, 'instances.update');
+        const current = find(parseArgs(InstanceId, id, 'instances.update'));
+        const { caCertPem, ...rest } = parseArgs(InstancePatch, patch, 'instances.update');
         const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
         const next: FakeRecord = { ...current, ...defined };
         if (caCertPem === null) delete next.caCertPem;
@@ -196,10 +200,10 @@ export function createFakeInstances(
         return lastCheck;
       }),
     testDraft: (draft) =>
-      run('testDraft', () => tryConnection(parse(InstanceDraft, draft, 'instances.testDraft'))),
+      run('testDraft', () => tryConnection(parseArgs(InstanceDraft, draft, 'instances.testDraft'))),
     testEdit: (id, patch) =>
       run('testEdit', () => {
-        const { caCertPem, ...rest } = parse(InstancePatch, patch, 'instances.testEdit');
+        const { caCertPem, ...rest } = parseArgs(InstancePatch, patch, 'instances.testEdit');
         const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
         const next: FakeRecord = { ...find(id), ...defined };
         if (caCertPem === null) delete next.caCertPem;

@@ -66,7 +66,8 @@ export function selfSignedCertificate(options: CertificateOptions = {}): TestCer
   const ecdsaSha256 = seq(oid('1.2.840.10045.4.3.2'));
   const subject = seq(set(seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from('fkv test')))));
   const serial = randomBytes(8);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  // Positive and without a leading zero byte: DER rejects a non-minimal INTEGER ("illegal padding").
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
   const tbs = seq(
     tlv(0xa0, integer(Buffer.from([2]))),
     integer(serial),

@@ -1,0 +1,70 @@
+// credentials.* as a renderer would call it once the contract carries it: through checked handlers
+// built from the same method table, arguments and results validated. Every envelope is kept, so a
+// test can scan exactly what a renderer would have received.
+import { createApi, createRawApi } from '../../common/ipc/client.js';
+import { credentialsMethods } from '../../common/ipc/credentials-methods.js';
+import type { ApiOf, Envelope } from '../../common/ipc/define.js';
+import { buildHandlers } from '../../common/ipc/rpc.js';
+import { createCredentialServices } from '../../main/core/credentials/credential-services.js';
+import type { CredentialsDeps } from '../../main/core/credentials/credentials-deps.js';
+import { createFlowiseClient } from '../../main/core/flowise/flowise-client.js';
+import type { HttpPort } from '../../main/core/ports.js';
+import type { InstanceRecord } from '../../main/core/instances/instance-store.js';
+import { profileOf } from '../../main/core/instances/instances-service.js';
+
+const contract = { methods: { credentials: credentialsMethods }, events: {} } as const;
+export type CredentialsApi = ApiOf<typeof contract>['credentials'];
+
+export function checkedCredentialsApi(
+  deps: CredentialsDeps,
+  returned: Envelope<unknown>[],
+): CredentialsApi {
+  const service = createCredentialServices(deps);
+  const handlers = buildHandlers(contract, { credentials: service }, { checkResults: true });
+  const raw = createRawApi(
+    contract,
+    async (channel, args) => {
+      const handler = handlers.get(channel);
+      if (handler === undefined) throw new Error(`no handler for ${channel}`);
+      const envelope = await handler(args);
+      returned.push(envelope);
+      return envelope;
+    },
+    () => () => undefined,
+  );
+  return createApi(contract, raw).credentials;
+}
+
+/** An instance profile as the vault would hold it. */
+export function instanceRecord(
+  id: string,
+  name: string,
+  baseUrl: string,
+  adminKey: string,
+): InstanceRecord {
+  return {
+    id,
+    name,
+    baseUrl,
+    adminKey,
+    allowSelfSigned: false,
+    allowInsecureHttp: false,
+    timeoutMs: 30_000,
+    colour: '#4f6bed',
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+
+/** What instance-clients.ts does, over records kept by the test. */
+export function clientsOver(
+  records: Map<string, InstanceRecord>,
+  http: HttpPort,
+): CredentialsDeps['clients'] {
+  const record = (id: string): InstanceRecord => {
+    const found = records.get(id);
+    if (found === undefined) throw new Error(`no instance ${id}`);
+    return found;
+  };
+  return { record, client: (id) => createFlowiseClient({ http, ...profileOf(record(id)) }) };
+}
