@@ -2,7 +2,7 @@
 // gigabytes are worth keeping between runs, and the plain install cannot work offline.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -65,6 +65,37 @@ export async function installFlowise(options: InstallOptions = {}): Promise<Flow
   const result = { dir, version, bin: join(dir, 'node_modules', 'flowise', 'bin', 'run') };
   if (isInstalled(dir, version)) return result;
 
+  await mkdir(dirname(dir), { recursive: true });
+  const release = await installLock(`${dir}.lock`, log);
+  try {
+    if (!isInstalled(dir, version)) await install(dir, version, log);
+  } finally {
+    await release();
+  }
+  return result;
+}
+
+/** Two suites started side by side must not run npm into the same folder: the second one waits. */
+async function installLock(
+  path: string,
+  log: (line: string) => void,
+): Promise<() => Promise<void>> {
+  for (let waited = 0; ; waited += 2) {
+    try {
+      await mkdir(path);
+      return () => rm(path, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock older than an hour belongs to an install that was killed.
+      const age = Date.now() - (await stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+      if (age > 3600_000) await rm(path, { recursive: true, force: true });
+      if (waited % 60 === 0) log(`waiting for another install (${path})`);
+      await new Promise((settle) => setTimeout(settle, 2000));
+    }
+  }
+}
+
+async function install(dir: string, version: string, log: (line: string) => void): Promise<void> {
   await mkdir(dir, { recursive: true });
   if (!existsSync(join(dir, 'package.json'))) {
     await writeFile(
@@ -88,7 +119,6 @@ export async function installFlowise(options: InstallOptions = {}): Promise<Flow
   await npm(dir, 'rebuild.log', ['rebuild', 'sqlite3']);
   if (!isInstalled(dir, version)) throw new Error(`flowise install in ${dir} is incomplete`);
   log('installed');
-  return result;
 }
 
 async function npm(dir: string, logName: string, args: string[]): Promise<void> {
