@@ -122,6 +122,32 @@ describe('createMainWindow', () => {
     expect(session.devicePermissionHandler?.({})).toBe(false);
   });
 
+  it('lets only our own blob downloads through, and always with a save dialog', () => {
+    const { session } = openWindow().webContents;
+    const item = (url: string) => ({
+      getURL: () => url,
+      getFilename: () => 'flowise-key-vault-audit.json',
+      setSaveDialogOptions: vi.fn(),
+    });
+    const ours = item(`blob:${APP_ORIGIN}/8c1e6a2b-0000-4000-8000-000000000000`);
+    const allowed = fakeEvent({});
+    session.emit('will-download', allowed, ours);
+    expect(allowed.defaultPrevented).toBe(false);
+    expect(ours.setSaveDialogOptions).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: 'flowise-key-vault-audit.json' }),
+    );
+    for (const url of [
+      'https://evil.example/x.exe',
+      'blob:https://evil.example/1',
+      'file:///etc/passwd',
+    ]) {
+      const refused = fakeEvent({});
+      session.emit('will-download', refused, item(url));
+      expect(refused.defaultPrevented).toBe(true);
+    }
+    expect(session.listenerCount('will-download')).toBe(1);
+  });
+
   it('hardens a WebContents only once', () => {
     const { webContents } = openWindow();
     hardenWebContents(webContents as never);

@@ -1,6 +1,11 @@
 // The one app window, locked down per Electron's security checklist: sandboxed, isolated, no Node,
 // no webviews, no popups, no navigation away from app://, and no web permissions.
-import type { BrowserWindowConstructorOptions, WebContents, WebPreferences } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  Session,
+  WebContents,
+  WebPreferences,
+} from 'electron';
 import { BrowserWindow } from 'electron';
 
 import { APP_ORIGIN } from '../../common/ipc/channel-names.js';
@@ -79,6 +84,30 @@ export function hardenWebContents(contents: WebContents): void {
   });
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+  guardDownloads(session);
+}
+
+const guardedSessions = new WeakSet<Session>();
+
+/**
+ * The only download is the audit export, which the renderer builds as a blob of its own page.
+ * Anything else is refused; the export always goes through a save dialog, never silently into
+ * the Downloads folder.
+ */
+export function guardDownloads(session: Session): void {
+  if (guardedSessions.has(session)) return;
+  guardedSessions.add(session);
+  session.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith(`blob:${APP_ORIGIN}/`)) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({
+      title: 'Save the audit log',
+      defaultPath: item.getFilename(),
+      filters: [{ name: 'JSON', extensions: ['json'] }],
+    });
+  });
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {

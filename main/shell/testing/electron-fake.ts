@@ -51,7 +51,7 @@ export class FakeIpcMain extends EventEmitter {
   }
 }
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: Listener | null = null;
   permissionCheckHandler: Listener | null = null;
   devicePermissionHandler: Listener | null = null;
