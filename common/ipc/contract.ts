@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 import type { ApiOf, ImplOf, RawApiOf } from './define.js';
 import { method } from './define.js';
+import { credentialsMethods } from './credentials-methods.js';
+import { rotationMethods } from './rotation-methods.js';
 import { AppInfo } from './schemas/app.js';
 import { AuditExport, AuditPage, AuditQuery, AuditVerification } from './schemas/audit.js';
 import {
@@ -33,6 +35,7 @@ import {
   SnippetArgs,
   UpdateKeyArgs,
 } from './schemas/keys.js';
+import { RotationView } from './schemas/rotation.js';
 import { Settings, SettingsPatch } from './schemas/settings.js';
 import {
   ChangePasswordArgs,
@@ -107,6 +110,8 @@ export const contract = {
         Copied,
       ),
     },
+    credentials: credentialsMethods,
+    rotation: rotationMethods,
     audit: {
       list: method(z.tuple([AuditQuery]), AuditPage),
       verify: method(none, AuditVerification),
@@ -135,6 +140,8 @@ export const contract = {
     }),
     /** Another window or a rotation changed the instance list. */
     'instances.changed': InstanceList,
+    /** A rotation's journal was saved: after every step, on failure, and at the end. */
+    'rotation.progress': RotationView,
   },
 } as const;
 

@@ -17,12 +17,17 @@ import type {
   StateStore,
   VaultFileStore,
 } from './ports.js';
+import { createCredentialServices } from './credentials/credential-services.js';
 import { createConnect } from './flowise/connect.js';
 import { auditedInstances } from './instances/audited-instances.js';
 import { createInstanceClients } from './instances/instance-clients.js';
 import { createKeyServices } from './keys/key-services.js';
 import { createKnownKeys } from './keys/known-keys.js';
 import { createRevealTickets } from './keys/reveal-tickets.js';
+import type { RotationHooks } from './rotation/rotation-deps.js';
+import { keyedClients } from './rotation/rotation-deps.js';
+import { createJournalStore } from './rotation/rotation-journal.js';
+import { createRotationService } from './rotation/rotation-service.js';
 import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesService } from './instances/instances-service.js';
 import { createSessionService } from './services/session-service.js';
@@ -48,6 +53,8 @@ export interface CorePorts {
   osUser: string;
   /** Tests pass tiny parameters; the app never does. */
   kdf?: KdfPolicy;
+  /** Tests only: named points inside a rotation where a crash is played. */
+  rotationHooks?: RotationHooks;
 }
 
 export interface Core {
@@ -93,10 +100,12 @@ export function createCore(ports: CorePorts): Core {
   const audit = createAuditLog({ vault, clock, state: ports.state, logger, osUser: ports.osUser });
   const instanceStore = createInstanceStore(vault);
   const knownKeys = createKnownKeys(vault);
+  const tickets = createRevealTickets(clock);
+  const clients = createInstanceClients(instanceStore, ports.http);
   const keyServices = createKeyServices({
-    clients: createInstanceClients(instanceStore, ports.http),
+    clients,
     known: knownKeys,
-    tickets: createRevealTickets(clock),
+    tickets,
     clipboard,
     audit,
     vault,
@@ -127,6 +136,20 @@ export function createCore(ports: CorePorts): Core {
     ),
     keys: keyServices.keys,
     chatflows: keyServices.chatflows,
+    credentials: createCredentialServices({ clients, audit, clock }),
+    rotation: createRotationService({
+      clients,
+      clientWithKey: keyedClients(instanceStore, ports.http),
+      known: knownKeys,
+      tickets,
+      audit,
+      journals: createJournalStore(vault),
+      vault,
+      events,
+      clock,
+      settings: () => settings.get(),
+      hooks: ports.rotationHooks,
+    }),
     audit: {
       list: (query) => audit.list(query),
       verify: () => audit.verify(),

@@ -2,11 +2,13 @@
 // Targets are reported, never asserted: a slow CI machine must not fail the build.
 import type { BenchRow } from './bench-row.js';
 import { runKeysListBench } from './keys-list-bench.js';
+import { runRotationCutoverBench } from './rotation-cutover-bench.js';
 import { runVaultBench } from './vault-bench.js';
 
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['vault', runVaultBench],
   ['keys.list', runKeysListBench],
+  ['rotation cutover', runRotationCutoverBench],
 ];
 
 const rows: BenchRow[] = [];

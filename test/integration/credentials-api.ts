@@ -1,4 +1,4 @@
-// credentials.* as a renderer would call it once the contract carries it: through checked handlers
+// credentials.* as a renderer calls it: through checked handlers
 // built from the same method table, arguments and results validated. Every envelope is kept, so a
 // test can scan exactly what a renderer would have received.
 import { createApi, createRawApi } from '../../common/ipc/client.js';

@@ -1,6 +1,6 @@
 // credentials.* over the real core's parts (its vault-backed audit log, logger and events) and the
-// fake Flowise. create-core does not wire the service yet, so the instances it talks to are local
-// records. Everything a renderer would get back (values and errors) is kept for the secret scan.
+// fake Flowise, built on its own rather than through createCore so the instances it talks to are
+// local records (several keys on one fake). Everything a renderer would get back (values and errors) is kept for the secret scan.
 import { randomUUID } from 'node:crypto';
 
 import { expect } from 'vitest';

@@ -23,7 +23,7 @@ interface CredentialsContract {
   readonly methods: { readonly credentials: typeof credentialsMethods };
   readonly events: Readonly<Record<string, never>>;
 }
-/** What the contract's credentials.* needs, once it is wired there. */
+/** The contract's credentials.*, typed from the method table alone so this module needs no more. */
 export type CredentialsService = ImplOf<CredentialsContract>['credentials'];
 
 /** The type as the server describes it, or undefined when the server does not know it. */

@@ -1,0 +1,31 @@
+// The rotation.* part of the contract: a single key's guided rotation, resumable from its journal.
+import { z } from 'zod';
+
+import { method } from './define.js';
+import {
+  KeyRotationPlan,
+  RotationList,
+  RotationPlanArgs,
+  RotationRef,
+  RotationRevealArgs,
+  RotationView,
+  StartRotationArgs,
+} from './schemas/rotation.js';
+
+export const rotationMethods = {
+  /** The affected flows and the permissions to copy; nothing is changed or saved. */
+  plan: method(z.tuple([RotationPlanArgs]), KeyRotationPlan),
+  /** Saves a journal and runs every step up to grace (or up to the step that fails). */
+  start: method(z.tuple([StartRotationArgs]), RotationView),
+  /** Continues an unfinished rotation from its journal: retries the failed or interrupted step. */
+  resume: method(z.tuple([RotationRef]), RotationView),
+  /** A fresh one-time ticket for the new key while the rotation is in grace. Like keys.copy, it
+   * asks for the master password (reauth_required) once the unlock is older than the window. */
+  reveal: method(z.tuple([RotationRevealArgs]), RotationView),
+  /** Ends grace: deletes the old key, then checks that it is refused. */
+  revoke: method(z.tuple([RotationRef]), RotationView),
+  /** Before revoke only: flows back to the old key, then the new key deleted. */
+  rollback: method(z.tuple([RotationRef]), RotationView),
+  /** Every journal, newest first; `unfinished` ones are offered for resume after an unlock. */
+  list: method(z.tuple([]), RotationList),
+} as const;

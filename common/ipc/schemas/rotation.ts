@@ -1,0 +1,118 @@
+// Guided key rotation as the renderer sees it: the plan, then one journal per rotation whose view
+// never carries a key value (only masks, fingerprints and a one-time reveal ticket).
+import { z } from 'zod';
+
+import { WireError } from '../../errors.js';
+import { InstanceId } from './instances.js';
+import { BoundFlow } from './keys.js';
+
+const FlowiseId = z.string().min(1).max(100);
+export const RotationId = z.string().regex(/^[a-f0-9]{12}$/);
+
+/** The steps in order. `grace` is the wait for the person to update external apps. */
+export const RotationStep = z.enum([
+  'plan',
+  'create',
+  'stash',
+  'rebind',
+  'verify',
+  'reveal',
+  'grace',
+  'revoke',
+  'confirm',
+]);
+export type RotationStep = z.infer<typeof RotationStep>;
+
+/**
+ * running: a step is in progress, or was when the app stopped (resume it).
+ * waiting: in grace, until rotation.revoke. failed: a step failed; resume retries it, or roll back.
+ * done: the old key is revoked and confirmed dead. rolled_back: flows back on the old key, the new
+ * key deleted.
+ */
+export const RotationStatus = z.enum(['running', 'waiting', 'failed', 'done', 'rolled_back']);
+export type RotationStatus = z.infer<typeof RotationStatus>;
+
+export const StepState = z.enum(['pending', 'done', 'failed', 'skipped']);
+
+export const RotationFlow = BoundFlow.extend({
+  /** pending: still on the old key; rebound/verified: on the new one; restored: rolled back. */
+  state: z.enum(['pending', 'rebound', 'verified', 'restored', 'skipped']),
+  /** The person marked it safe to call: verify runs one prediction on it with the new key. */
+  probe: z.boolean(),
+});
+export type RotationFlow = z.infer<typeof RotationFlow>;
+
+const KeyRefView = z.object({
+  id: z.string(),
+  name: z.string(),
+  masked: z.string(),
+  fingerprint: z.string(),
+});
+
+export const RotationPlanArgs = z.strictObject({ instanceId: InstanceId, keyId: FlowiseId });
+export type RotationPlanArgs = z.infer<typeof RotationPlanArgs>;
+
+export const KeyRotationPlan = z.object({
+  instanceId: InstanceId,
+  instanceName: z.string(),
+  oldKey: KeyRefView,
+  /** Undefined before Flowise 3.0.13, where keys carry no permissions. */
+  permissions: z.array(z.string()).optional(),
+  /** The replacement's name: the old name and a suffix carrying the rotation id. */
+  newKeyName: z.string(),
+  flows: z.array(BoundFlow),
+  /** Plain sentences for the plan screen (the cutover, permissions, …). */
+  warnings: z.array(z.string()),
+});
+export type KeyRotationPlan = z.infer<typeof KeyRotationPlan>;
+
+export const StartRotationArgs = RotationPlanArgs.extend({
+  /** Flows the person marked safe to call: verify runs one prediction on each. */
+  probeFlowIds: z.array(FlowiseId).max(50).optional(),
+});
+export type StartRotationArgs = z.infer<typeof StartRotationArgs>;
+
+export const RotationRef = z.strictObject({ rotationId: RotationId });
+export type RotationRef = z.infer<typeof RotationRef>;
+
+/** The master password, when the unlock is older than the copy re-auth window. */
+export const RotationRevealArgs = RotationRef.extend({ password: z.string().max(1024).optional() });
+export type RotationRevealArgs = z.infer<typeof RotationRevealArgs>;
+
+export const RotationView = z.object({
+  id: RotationId,
+  instanceId: InstanceId,
+  instanceName: z.string(),
+  oldKey: KeyRefView,
+  newKeyName: z.string(),
+  newKey: KeyRefView.optional(),
+  permissions: z.array(z.string()).optional(),
+  flows: z.array(RotationFlow),
+  status: RotationStatus,
+  /** The last step completed. */
+  reached: RotationStep,
+  steps: z.array(z.object({ step: RotationStep, state: StepState })),
+  /** The step that failed, with the error, while status is failed. */
+  failedStep: RotationStep.optional(),
+  error: WireError.optional(),
+  /** Before revoke only: rebinds the flows to the old key, then deletes the new key. */
+  canRollback: z.boolean(),
+  /** In grace: rotation.revoke finishes the rotation. */
+  canRevoke: z.boolean(),
+  /** A rollback was started and not finished: resume carries the rollback on. */
+  rollingBack: z.boolean(),
+  /** Not done and not rolled back: the app offers to resume it. */
+  unfinished: z.boolean(),
+  startedAt: z.number(),
+  updatedAt: z.number(),
+  revealedAt: z.number().optional(),
+  /** First to last rebind of the cutover, in ms. */
+  cutoverMs: z.number().optional(),
+  /** Only in the answer of the call that reached the reveal step, or of rotation.reveal: redeem
+   * it once with keys.reveal. Never in events or lists. */
+  ticket: z.string().optional(),
+});
+export type RotationView = z.infer<typeof RotationView>;
+
+export const RotationList = z.object({ rotations: z.array(RotationView) });
+export type RotationList = z.infer<typeof RotationList>;

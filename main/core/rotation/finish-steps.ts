@@ -1,0 +1,70 @@
+// After grace, only forward: revoke deletes the old key (once: a key already gone is not deleted
+// again) after moving any flow still on it, and confirm checks that the server now refuses it.
+import { AppError } from '../../../common/errors.js';
+import { proveKeyRefused } from './key-probe.js';
+import { eachLimited } from './rotation-deps.js';
+import type { JournalFlow } from './rotation-journal.js';
+import { stepIndex } from './rotation-journal.js';
+import type { Run } from './rotation-run.js';
+import { withoutValues } from './rotation-run.js';
+import { concurrency, newKeyOf } from './forward-steps.js';
+import { flowType } from '../keys/key-summaries.js';
+
+export async function revokeStep(run: Run): Promise<void> {
+  if (stepIndex(run.journal.reached) < stepIndex('grace')) {
+    // From here on the old key may be gone: no more rollback.
+    await run.save({ reached: 'grace', status: 'running' });
+    await run.note('grace', 'ok', 'grace period ended by the user');
+    await run.hook('grace:saved');
+  }
+  const j = run.journal;
+  const client = run.admin();
+  const { id: newId } = newKeyOf(j);
+  const [rows, flows] = await Promise.all([client.listKeys(), client.listChatflows()]);
+  // Deleting the old key while the new one is gone would lock every flow out.
+  if (!rows.some((r) => r.id === newId))
+    throw new AppError(
+      'conflict',
+      `The new key "${j.newKeyName}" is no longer on the server, so the old key is kept.`,
+    );
+  // Flows bound to the old key during grace would be locked out by the delete: move them too.
+  const stragglers = flows.filter((f) => f.apikeyid === j.oldKey.id);
+  await eachLimited(stragglers, concurrency(run), async (flow) => {
+    await client.setChatflowKey(flow.id, newId);
+    if ((await client.getChatflow(flow.id)).apikeyid !== newId)
+      throw new AppError('conflict', `The flow "${flow.name}" does not keep the new key.`);
+  });
+  if (stragglers.length > 0) {
+    const known = new Set(j.flows.map((f) => f.id));
+    const added: JournalFlow[] = stragglers
+      .filter((f) => !known.has(f.id))
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        type: flowType(f.type),
+        state: 'verified',
+        probe: false,
+      }));
+    await run.save({ flows: [...j.flows, ...added] });
+  }
+  const present = rows.some((r) => r.id === j.oldKey.id);
+  if (present) {
+    await client.deleteKey(j.oldKey.id);
+    await run.hook('revoke:deleted');
+  }
+  await run.deps.known.forget(j.instanceId, j.oldKey.id);
+  await run.save({ reached: 'revoke' });
+  await run.note(
+    'revoke',
+    'ok',
+    (present ? 'old key deleted' : 'old key was already gone') +
+      (stragglers.length > 0 ? `; ${String(stragglers.length)} late flow(s) moved first` : ''),
+  );
+}
+
+export async function confirmStep(run: Run): Promise<void> {
+  const old = run.journal.oldKey;
+  if (old.value !== undefined) await proveKeyRefused(run.as(old.value), old.name);
+  await run.replace({ ...withoutValues(run.journal), reached: 'confirm', status: 'done' });
+  await run.note('confirm', 'ok', 'the server refuses the old key (401); rotation done');
+}

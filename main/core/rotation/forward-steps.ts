@@ -1,0 +1,157 @@
+// The steps from the replacement key to the reveal. Each can run again after a crash or a failure
+// and does only what is left: the new key is found again by its name, only flows still on the old
+// key are rebound, and a flow that drifted back is rebound before it is checked again.
+import { performance } from 'node:perf_hooks';
+
+import { AppError } from '../../../common/errors.js';
+import type { ChatflowRow } from '../flowise/flowise-schemas.js';
+import { fingerprint, maskKey } from '../flowise/mask.js';
+import { flowType } from '../keys/key-summaries.js';
+import { proveKeyWorks } from './key-probe.js';
+import { eachLimited } from './rotation-deps.js';
+import type { Journal, JournalFlow } from './rotation-journal.js';
+import type { Run } from './rotation-run.js';
+
+const DEFAULT_CONCURRENCY = 8;
+
+export function concurrency(run: Run): number {
+  return run.deps.concurrency ?? DEFAULT_CONCURRENCY;
+}
+
+export function newKeyOf(journal: Journal): { id: string; value: string } {
+  const key = journal.newKey;
+  if (key?.value === undefined)
+    throw new AppError('internal', 'The rotation journal has lost track of the new key.');
+  return { id: key.id, value: key.value };
+}
+
+/** create + stash: the replacement, with the same permissions, its value saved at once. */
+export async function createStep(run: Run): Promise<void> {
+  const j = run.journal;
+  if (j.newKey?.value === undefined) {
+    const client = run.admin();
+    // A key made just before a crash is found again by its name, which carries the rotation id.
+    let row = (await client.listKeys()).find((r) => r.keyName === j.newKeyName);
+    const found = row !== undefined;
+    if (row === undefined) {
+      row = await client.createKey({ keyName: j.newKeyName, permissions: j.permissions });
+      await run.hook('create:posted');
+    }
+    await run.save({
+      newKey: {
+        id: row.id,
+        name: row.keyName,
+        fingerprint: fingerprint(row.apiKey),
+        masked: maskKey(row.apiKey),
+        value: row.apiKey,
+      },
+      reached: 'create',
+    });
+    await run.note(
+      'create',
+      'ok',
+      `${found ? 'found' : 'created'} key "${row.keyName}" (${fingerprint(row.apiKey)})`,
+    );
+  }
+  const { id, value } = newKeyOf(run.journal);
+  const keep = run.deps.settings().storeCreatedKeys;
+  await run.deps.known.remember({
+    instanceId: j.instanceId,
+    keyId: id,
+    keyName: j.newKeyName,
+    fingerprint: fingerprint(value),
+    firstSeenAt: run.journal.startedAt,
+    createdHere: true,
+    ...(keep ? { value } : {}),
+  });
+  await run.hook('stash:remembered');
+  await run.save({ reached: 'stash' });
+  await run.note('stash', 'ok', 'new key value kept in the vault until the rotation ends');
+}
+
+/** The journal's flows brought up to date with the server: stragglers on the old key are added. */
+function refreshFlows(j: Journal, rows: readonly ChatflowRow[], newId: string): JournalFlow[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const known = new Set(j.flows.map((f) => f.id));
+  const flows = j.flows.map((f): JournalFlow => {
+    const key = byId.get(f.id)?.apikeyid;
+    if (key === j.oldKey.id) return { ...f, state: 'pending' };
+    if (key === newId) return f.state === 'verified' ? f : { ...f, state: 'rebound' };
+    // Deleted, or bound elsewhere by someone else meanwhile: not ours to move.
+    return { ...f, state: 'skipped' };
+  });
+  for (const row of rows)
+    if (row.apikeyid === j.oldKey.id && !known.has(row.id))
+      flows.push({
+        id: row.id,
+        name: row.name,
+        type: flowType(row.type),
+        state: 'pending',
+        probe: false,
+      });
+  return flows;
+}
+
+/** Every flow still on the old key moves to the new one, a few at a time. */
+export async function rebindStep(run: Run): Promise<void> {
+  const client = run.admin();
+  const { id: newId } = newKeyOf(run.journal);
+  const flows = refreshFlows(run.journal, await client.listChatflows(), newId);
+  await run.save({ flows });
+  const pending = flows.filter((f) => f.state === 'pending');
+  const started = performance.now();
+  try {
+    await eachLimited(pending, concurrency(run), async (flow) => {
+      await client.setChatflowKey(flow.id, newId);
+      flow.state = 'rebound';
+      await run.hook('rebind:flow');
+    });
+  } finally {
+    // Which flows went through is worth keeping even when one failed.
+    await run.save({ flows: [...flows] }).catch(() => undefined);
+  }
+  const cutoverMs = Math.round(performance.now() - started);
+  await run.save({ reached: 'rebind', ...(pending.length > 0 ? { cutoverMs } : {}) });
+  await run.note(
+    'rebind',
+    'ok',
+    `${String(pending.length)} flow(s) rebound in ${String(cutoverMs)} ms`,
+  );
+}
+
+/** Each rebound flow reads back the new key, the new key authenticates, marked flows answer. */
+export async function verifyStep(run: Run): Promise<void> {
+  const client = run.admin();
+  const { id: newId, value } = newKeyOf(run.journal);
+  const flows = run.journal.flows.map((f) => ({ ...f }));
+  const moved = flows.filter((f) => f.state === 'rebound' || f.state === 'verified');
+  await eachLimited(moved, concurrency(run), async (flow) => {
+    if ((await client.getChatflow(flow.id)).apikeyid !== newId) {
+      await client.setChatflowKey(flow.id, newId);
+      if ((await client.getChatflow(flow.id)).apikeyid !== newId)
+        throw new AppError('conflict', `The flow "${flow.name}" does not keep the new key.`, {
+          chatflowId: flow.id,
+        });
+    }
+    flow.state = 'verified';
+  });
+  const how = await proveKeyWorks(run.as(value), run.journal.permissions);
+  const probes = flows.filter((f) => f.probe && f.state === 'verified');
+  for (const flow of probes) await client.predict(flow.id, 'Key rotation check', { apiKey: value });
+  await run.save({ flows, reached: 'verify' });
+  await run.note(
+    'verify',
+    'ok',
+    `${String(moved.length)} flow(s) read back the new key; it authenticates (${how})` +
+      (probes.length > 0 ? `; ${String(probes.length)} flow(s) answered with it` : ''),
+  );
+}
+
+/** Issues the one-time ticket, then waits in grace for the person. */
+export async function revealStep(run: Run): Promise<string> {
+  const { value } = newKeyOf(run.journal);
+  const ticket = run.deps.tickets.issue(value);
+  await run.save({ reached: 'reveal', status: 'waiting', revealedAt: run.deps.clock.now() });
+  await run.note('reveal', 'ok', 'one-time reveal ticket issued; grace period begins');
+  return ticket;
+}

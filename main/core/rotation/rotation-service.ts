@@ -1,0 +1,222 @@
+// rotation.*: the engine. A journal is saved before anything changes on the server and after every
+// step; start and resume run the steps left up to grace, revoke runs the rest, rollback undoes
+// what was done before revoke. A failed step is recorded in the journal (and the audit log) and
+// the view is returned with the error, so the person can retry it (resume) or roll back.
+import { AppError, toWireError } from '../../../common/errors.js';
+import type {
+  KeyRotationPlan,
+  RotationList,
+  RotationStep,
+  RotationView,
+  StartRotationArgs,
+} from '../../../common/ipc/schemas/rotation.js';
+import { fingerprint, maskKey } from '../flowise/mask.js';
+import { confirmStep, revokeStep } from './finish-steps.js';
+import { createStep, rebindStep, revealStep, verifyStep } from './forward-steps.js';
+import type { RotationDeps } from './rotation-deps.js';
+import type { Journal } from './rotation-journal.js';
+import { isFinished, stepIndex } from './rotation-journal.js';
+import { newJournal, newRotationId, planRotation } from './rotation-plan.js';
+import { createReauth } from './rotation-reauth.js';
+import type { Run } from './rotation-run.js';
+import { createRun, withoutFailure } from './rotation-run.js';
+import { canRevoke, canRollback, toView } from './rotation-view.js';
+import { rollbackSteps } from './rollback-steps.js';
+
+export interface RotationService {
+  plan(args: { instanceId: string; keyId: string }): Promise<KeyRotationPlan>;
+  start(args: StartRotationArgs): Promise<RotationView>;
+  resume(args: { rotationId: string }): Promise<RotationView>;
+  reveal(args: { rotationId: string; password?: string | undefined }): Promise<RotationView>;
+  revoke(args: { rotationId: string }): Promise<RotationView>;
+  rollback(args: { rotationId: string }): Promise<RotationView>;
+  list(): RotationList;
+}
+
+type Step = (run: Run) => Promise<void>;
+const FORWARD: readonly [RotationStep, Step][] = [
+  ['stash', createStep],
+  ['rebind', rebindStep],
+  ['verify', verifyStep],
+];
+
+export function createRotationService(deps: RotationDeps): RotationService {
+  const { journals } = deps;
+  const busy = new Set<string>();
+  const starting = new Set<string>();
+  const reauth = createReauth(deps);
+
+  const find = (rotationId: string): Journal => {
+    const journal = journals.get(rotationId);
+    if (journal === undefined)
+      throw new AppError('not_found', 'That rotation is not in this vault.', { rotationId });
+    return journal;
+  };
+
+  /** One call at a time per rotation: two runs of the same journal would race on the server. */
+  async function exclusive(rotationId: string, job: () => Promise<RotationView>) {
+    if (busy.has(rotationId))
+      throw new AppError('conflict', 'This rotation is already running.', { rotationId });
+    busy.add(rotationId);
+    try {
+      return await job();
+    } finally {
+      busy.delete(rotationId);
+    }
+  }
+
+  /** Runs `job` as `step`; a failure is kept in the journal and returned in the view. */
+  async function attempt(run: Run, step: RotationStep, job: () => Promise<void>) {
+    try {
+      await job();
+      return true;
+    } catch (error) {
+      const wire = toWireError(error);
+      // If even this save fails (vault locked, disk gone), the caller gets the error itself.
+      await run.save({ status: 'failed', failedStep: step, error: wire }).catch(() => {
+        throw error;
+      });
+      await run.note(step, 'failed', `${wire.code}: ${wire.message}`).catch(() => undefined);
+      return false;
+    }
+  }
+
+  async function forward(run: Run): Promise<RotationView> {
+    if (run.journal.status === 'failed') await run.replace(withoutFailure(run.journal));
+    if (run.journal.status !== 'running') await run.save({ status: 'running' });
+    for (const [step, job] of FORWARD) {
+      if (stepIndex(run.journal.reached) >= stepIndex(step)) continue;
+      const failedAs = step === 'stash' && run.journal.newKey === undefined ? 'create' : step;
+      if (!(await attempt(run, failedAs, () => job(run)))) return toView(run.journal);
+      await run.hook(`${step}:done`);
+    }
+    let ticket: string | undefined;
+    const revealed = await attempt(run, 'reveal', async () => {
+      ticket = await revealStep(run);
+    });
+    if (revealed) await run.hook('reveal:done');
+    return toView(run.journal, revealed ? ticket : undefined);
+  }
+
+  async function finish(run: Run): Promise<RotationView> {
+    if (run.journal.status === 'failed') await run.replace(withoutFailure(run.journal));
+    if (stepIndex(run.journal.reached) < stepIndex('revoke'))
+      if (!(await attempt(run, 'revoke', () => revokeStep(run)))) return toView(run.journal);
+    await run.hook('revoke:done');
+    await attempt(run, 'confirm', () => confirmStep(run));
+    return toView(run.journal);
+  }
+
+  async function undo(run: Run): Promise<RotationView> {
+    await attempt(run, 'rebind', () => rollbackSteps(run));
+    return toView(run.journal);
+  }
+
+  async function begin(args: StartRotationArgs): Promise<RotationView> {
+    const open = journals
+      .all()
+      .find(
+        (j) => !isFinished(j) && j.instanceId === args.instanceId && j.oldKey.id === args.keyId,
+      );
+    if (open !== undefined)
+      throw new AppError(
+        'conflict',
+        `"${open.oldKey.name}" is already being rotated. Resume or roll back that rotation.`,
+        { rotationId: open.id },
+      );
+    const id = newRotationId();
+    const { plan, old, missing } = await planRotation(deps, args, id);
+    if (missing.length > 0)
+      throw new AppError(
+        'forbidden',
+        `The instance's admin key does not hold ${missing.join(', ')}, so it cannot create the replacement.`,
+        { missing: missing.join(',') },
+      );
+    const journal = newJournal(plan, old.apiKey, id, args.probeFlowIds ?? [], deps.clock.now());
+    return exclusive(id, async () => {
+      const run = createRun(deps, journal);
+      await run.replace(journal);
+      await run.hook('plan:saved');
+      await run.note(
+        'plan',
+        'ok',
+        `replacing ${maskKey(old.apiKey)} (${fingerprint(old.apiKey)}) with "${plan.newKeyName}"; ${String(plan.flows.length)} flow(s) to rebind`,
+      );
+      return forward(run);
+    });
+  }
+
+  return {
+    async plan(args) {
+      return (await planRotation(deps, args, newRotationId())).plan;
+    },
+
+    start: (args) => {
+      // Two starts for one key at once would both pass the check below and make two journals.
+      const slot = `${args.instanceId}/${args.keyId}`;
+      if (starting.has(slot))
+        return Promise.reject(new AppError('conflict', 'This key is already being rotated.'));
+      starting.add(slot);
+      return begin(args).finally(() => starting.delete(slot));
+    },
+
+    resume: ({ rotationId }) =>
+      exclusive(rotationId, async () => {
+        const run = createRun(deps, find(rotationId));
+        const j = run.journal;
+        if (isFinished(j)) return toView(j);
+        if (j.rollingBack) return undo(run);
+        if (stepIndex(j.reached) >= stepIndex('grace')) return finish(run);
+        if (j.status === 'waiting') return toView(j);
+        return forward(run);
+      }),
+
+    reveal: ({ rotationId, password }) =>
+      exclusive(rotationId, async () => {
+        const run = createRun(deps, find(rotationId));
+        await reauth(password);
+        const value = run.journal.newKey?.value;
+        if (!canRevoke(run.journal) || value === undefined)
+          throw new AppError(
+            'precondition_failed',
+            'The new key can be shown again only while the rotation waits in its grace period.',
+          );
+        const ticket = deps.tickets.issue(value);
+        await run.save({ revealedAt: deps.clock.now() });
+        await run.note('reveal', 'ok', 'another one-time reveal ticket issued');
+        return toView(run.journal, ticket);
+      }),
+
+    revoke: ({ rotationId }) =>
+      exclusive(rotationId, async () => {
+        const run = createRun(deps, find(rotationId));
+        if (!canRevoke(run.journal))
+          throw new AppError(
+            'precondition_failed',
+            'The old key can be revoked only once the new key is verified and revealed.',
+          );
+        return finish(run);
+      }),
+
+    rollback: ({ rotationId }) =>
+      exclusive(rotationId, async () => {
+        const run = createRun(deps, find(rotationId));
+        if (!canRollback(run.journal))
+          throw new AppError(
+            'precondition_failed',
+            isFinished(run.journal)
+              ? 'This rotation has already ended.'
+              : 'The old key may already be revoked, so this rotation can only go forward. Resume it.',
+          );
+        return undo(run);
+      }),
+
+    list() {
+      const rotations = journals
+        .all()
+        .sort((a, b) => b.startedAt - a.startedAt)
+        .map((j) => toView(j));
+      return { rotations };
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// A real kill at points of a rotation: a child process runs the core and SIGKILLs itself there;
+// a new core in this process opens the same vault files and resumes. After each: no flow is
+// locked out, the new key's value is not lost, the old key is deleted exactly once.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, expect, it } from 'vitest';
+
+import type { FakeFlowise } from '../fakes/fake-flowise.js';
+import { startFakeFlowise } from '../fakes/fake-flowise.js';
+import type { FakeKey } from '../fakes/fake-flowise-state.js';
+import type { RotationCore } from './rotation-fixture.js';
+import { expectNoLockedOutFlow, expectRotated } from './rotation-expect.js';
+import { startRotationCore } from './rotation-fixture.js';
+
+const CHILD = join(import.meta.dirname, 'rotation-kill-child.ts');
+let flowise: FakeFlowise;
+let old: FakeKey;
+let dir: string;
+let core: RotationCore | undefined;
+
+beforeEach(async () => {
+  flowise = await startFakeFlowise();
+  old = flowise.addKey('deploy', ['chatflows:view', 'apikeys:view']);
+  for (const name of ['a', 'b', 'c']) flowise.addChatflow(name, { apikeyid: old.id });
+  dir = await mkdtemp(join(tmpdir(), 'fkv-kill-'));
+});
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+  await flowise.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function runChild(point: string, nth: number, revoke: boolean): Promise<NodeJS.Signals | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CHILD, dir, old.id, point, String(nth), ...(revoke ? ['revoke'] : [])],
+      {
+        env: { ...process.env, FKV_KILL_URL: flowise.url, FKV_KILL_ADMIN_KEY: flowise.adminKey },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === null) reject(new Error(`the child exited with ${String(code)}: ${stderr}`));
+      else resolve(signal);
+    });
+  });
+}
+
+const POINTS: [string, number, boolean][] = [
+  ['create:posted', 1, false],
+  ['rebind:flow', 2, false],
+  ['verify:done', 1, false],
+  ['revoke:deleted', 1, true],
+];
+
+it.each(POINTS)(
+  'a SIGKILL at %s (#%i), then a new process resumes',
+  { timeout: 60_000 },
+  async (point, nth, revoke) => {
+    expect(await runChild(point, nth, revoke)).toBe('SIGKILL');
+    expectNoLockedOutFlow(flowise);
+    core = await startRotationCore(
+      { url: flowise.url, adminKey: flowise.adminKey },
+      () => Promise.resolve(),
+      dir,
+    );
+    const open = (await core.api.rotation.list()).rotations.filter((r) => r.unfinished);
+    expect(open).toHaveLength(1);
+    const view = await core.api.rotation.resume({ rotationId: open[0]?.id ?? '' });
+    let done = view;
+    let value = [...flowise.state.keys.values()].find((k) => k.keyName === view.newKeyName)?.apiKey;
+    if (view.status === 'waiting') {
+      const again = await core.api.rotation.reveal({ rotationId: view.id });
+      value = (await core.api.keys.reveal({ ticket: again.ticket ?? '' })).value;
+      done = await core.api.rotation.revoke({ rotationId: view.id });
+    }
+    expectRotated(flowise, done, old, value ?? '', 1);
+  },
+);
