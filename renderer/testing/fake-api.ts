@@ -12,10 +12,14 @@ import type {
   VaultState,
   VaultStatus,
 } from '../../common/ipc/schemas/vault.js';
+import type { FakeCredentials } from './fake-credentials.js';
+import { createFakeCredentials } from './fake-credentials.js';
 import type { FakeConnection, FakeInstances } from './fake-instances.js';
 import { createFakeInstances } from './fake-instances.js';
 import type { FakeKeys } from './fake-keys.js';
 import { createFakeKeys } from './fake-keys.js';
+import type { FakeRotation } from './fake-rotation.js';
+import { createFakeRotation } from './fake-rotation.js';
 
 export const FAKE_VAULT_PATH = '/home/test/.config/flowise-key-vault/vault.fkv';
 
@@ -52,6 +56,10 @@ export interface FakeApi {
   readonly instances: FakeInstances;
   /** The main side of keys, chatflows, audit and the clipboard. */
   readonly keys: FakeKeys;
+  /** The main side of credentials: stored secrets, and the flows that use each credential. */
+  readonly credentials: FakeCredentials;
+  /** The main side of rotations: scripted step failures. */
+  readonly rotation: FakeRotation;
   /** Moves the fake's clock, which stamps records and clipboard countdowns. */
   advance(ms: number): void;
 }
@@ -148,6 +156,13 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     clipboardSeconds: () => settings.clipboardClearSeconds,
     instanceName: (id) => instances.snapshot().instances.find((i) => i.id === id)?.name ?? id,
   });
+  const credentials = createFakeCredentials(unlocked, () => now);
+  const rotation = createFakeRotation(unlocked, {
+    keys: keys.keys,
+    chatflows: keys.chatflows,
+    emit,
+    now: () => now,
+  });
 
   const api: Api = {
     app: {
@@ -205,8 +220,10 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
         }),
     },
     instances: instances.api,
-    keys: keys.keys,
+    keys: { ...keys.keys, reveal: rotation.reveal(keys.keys.reveal) },
     chatflows: keys.chatflows,
+    credentials: credentials.api,
+    rotation: rotation.api,
     audit: keys.audit,
     clipboard: keys.clipboard,
     session: {
@@ -234,6 +251,8 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
     instances,
     keys,
+    credentials,
+    rotation,
     advance: (ms) => {
       now += ms;
     },

@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors.js';
 import type { Api, AppEventName, AppEventPayload } from '../../common/ipc/contract.js';
 import type { AuditEntry, AuditRecord } from '../../common/ipc/schemas/audit.js';
 import { AuditQuery } from '../../common/ipc/schemas/audit.js';
-import type { Chatflow, KeySummary } from '../../common/ipc/schemas/keys.js';
+import type { Chatflow, KeySummary, PermissionCatalog } from '../../common/ipc/schemas/keys.js';
 import {
   BindArgs,
   CopyKeyArgs,
@@ -61,6 +61,12 @@ export interface FakeKeys {
   clipboardText(): string | null;
   /** The password copies ask for once the re-auth window has passed; undefined when they don't. */
   setCopyPassword(password: string | undefined): void;
+  /** What keys.permissions answers from now on. */
+  setCatalog(catalog: PermissionCatalog): void;
+  /** Another application puts text on the clipboard; a later clear then leaves it alone. */
+  replaceClipboard(text: string): void;
+  /** Main's timer ran out: clears the clipboard if it still holds our value, and says so. */
+  expireClipboard(): void;
 }
 
 export function createFakeKeys(call: FakeCall, init: FakeKeysInit): FakeKeys {
@@ -68,7 +74,8 @@ export function createFakeKeys(call: FakeCall, init: FakeKeysInit): FakeKeys {
   const flows = new Map<string, Chatflow[]>();
   const tickets = new Map<string, string>();
   const records: AuditRecord[] = [];
-  let clipboard: { text: string; label: string } | null = null;
+  let clipboard: { text: string; label: string; ours: boolean } | null = null;
+  let catalog: PermissionCatalog | undefined;
   let copyPassword: string | undefined;
   let counter = 0;
 
@@ -121,7 +128,7 @@ export function createFakeKeys(call: FakeCall, init: FakeKeysInit): FakeKeys {
     return key;
   };
   const toClipboard = (text: string, label: string): { clearsAt: number } => {
-    clipboard = { text, label };
+    clipboard = { text, label, ours: true };
     const clearsAt = init.now() + init.clipboardSeconds() * 1000;
     init.emit('clipboard.copied', { label, clearsAt });
     return { clearsAt };
@@ -151,6 +158,7 @@ export function createFakeKeys(call: FakeCall, init: FakeKeysInit): FakeKeys {
     permissions: (arg) =>
       call('keys.permissions', () => {
         parseArgs(InstanceArg, arg, 'keys.permissions');
+        if (catalog !== undefined) return catalog;
         const adminHeld = FAKE_PERMISSION_GROUPS.flatMap((g) => g.permissions.map((p) => p.key));
         return { groups: FAKE_PERMISSION_GROUPS, adminHeld, supported: true };
       }),
@@ -300,13 +308,17 @@ export function createFakeKeys(call: FakeCall, init: FakeKeysInit): FakeKeys {
       })),
   };
 
+  const release = (reason: 'manual' | 'timeout'): void => {
+    if (clipboard === null) return;
+    const { label, ours } = clipboard;
+    if (ours) clipboard = null;
+    init.emit('clipboard.cleared', { label, reason, cleared: ours });
+  };
+
   const clipboardApi: Api['clipboard'] = {
     clear: () =>
       call('clipboard.clear', () => {
-        if (clipboard === null) return;
-        const { label } = clipboard;
-        clipboard = null;
-        init.emit('clipboard.cleared', { label, reason: 'manual', cleared: true });
+        release('manual');
       }),
   };
 
@@ -332,6 +344,15 @@ export function createFakeKeys(call: FakeCall, init: FakeKeysInit): FakeKeys {
     clipboardText: () => clipboard?.text ?? null,
     setCopyPassword: (password) => {
       copyPassword = password;
+    },
+    setCatalog: (next) => {
+      catalog = next;
+    },
+    replaceClipboard: (text) => {
+      if (clipboard !== null) clipboard = { ...clipboard, text, ours: false };
+    },
+    expireClipboard: () => {
+      release('timeout');
     },
   };
 }

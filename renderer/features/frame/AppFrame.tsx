@@ -5,6 +5,8 @@ import { useVaultStore } from '../../stores/stores-context.js';
 import { Button } from '../../ui/Button.js';
 import { ActiveInstanceNotice } from '../instances/ActiveInstanceNotice.js';
 import { ActiveInstanceSwitcher } from '../instances/ActiveInstanceSwitcher.js';
+import { ClipboardToast } from '../keys/ClipboardToast.js';
+import { ResumeRotationsNotice } from '../rotation/ResumeRotationsNotice.js';
 import { SECTIONS } from './sections.js';
 import { useActivityPings } from './useActivityPings.js';
 
@@ -46,12 +48,14 @@ export function AppFrame() {
           {section === undefined ? null : (
             <>
               <ActiveInstanceNotice />
+              <ResumeRotationsNotice />
               <h1>{section.name}</h1>
               <section.Component />
             </>
           )}
         </main>
       </div>
+      <ClipboardToast />
     </div>
   );
 }

@@ -1,10 +1,5 @@
-import { NotBuiltYet } from '../frame/NotBuiltYet.js';
+import { CredentialsPage } from '../credentials/CredentialsPage.js';
 
 export function CredentialsSection() {
-  return (
-    <NotBuiltYet>
-      Credentials are not built yet. This is where you will see the credentials each Flowise
-      instance stores and copy them to a clipboard that clears itself.
-    </NotBuiltYet>
-  );
+  return <CredentialsPage />;
 }

@@ -1,10 +1,5 @@
-import { NotBuiltYet } from '../frame/NotBuiltYet.js';
+import { KeysPage } from '../keys/KeysPage.js';
 
 export function KeysSection() {
-  return (
-    <NotBuiltYet>
-      Keys are not built yet. This is where you will list, create and revoke each instance's API
-      keys, and see a new key once when it is made.
-    </NotBuiltYet>
-  );
+  return <KeysPage />;
 }

@@ -7,14 +7,9 @@ import { useSettingsStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField, Field } from '../../ui/Field.js';
+import { parseWholeNumber } from './whole-number.js';
 
 const MAX_MINUTES = 1440;
-
-function parseMinutes(text: string): number | null {
-  if (!/^\d{1,4}$/.test(text.trim())) return null;
-  const minutes = Number(text);
-  return minutes <= MAX_MINUTES ? minutes : null;
-}
 
 export function AutoLockForm({ initial }: { initial: Settings }) {
   const update = useSettingsStore((s) => s.update);
@@ -24,7 +19,7 @@ export function AutoLockForm({ initial }: { initial: Settings }) {
   const [onSleep, setOnSleep] = useState(initial.lockOnSleep);
   const [saved, setSaved] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const parsed = parseMinutes(minutes);
+  const parsed = parseWholeNumber(minutes, 0, MAX_MINUTES);
 
   function edited<T>(setter: (value: T) => void) {
     return (value: T) => {

@@ -1,6 +1,7 @@
 import { useSettingsStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { AutoLockForm } from './AutoLockForm.js';
+import { ClipboardForm } from './ClipboardForm.js';
 import { KeychainBlock } from './KeychainBlock.js';
 import { MasterPasswordBlock } from './MasterPasswordBlock.js';
 
@@ -21,6 +22,12 @@ export function SettingsSection() {
           <AutoLockForm initial={settings} />
         )}
       </section>
+      {settings === null ? null : (
+        <section className="block" aria-labelledby="clipboard-heading">
+          <h2 id="clipboard-heading">Clipboard and copying</h2>
+          <ClipboardForm initial={settings} />
+        </section>
+      )}
       <MasterPasswordBlock />
       <KeychainBlock />
     </div>

@@ -1,0 +1,49 @@
+// How audit records read on screen: actions and outcomes in words, times in the local format.
+import type { AuditAction, AuditRecord } from '../../../common/ipc/schemas/audit.js';
+import { AuditAction as AuditActionSchema } from '../../../common/ipc/schemas/audit.js';
+
+const ACTION_WORDS: Record<AuditAction, string> = {
+  'instance.add': 'Instance added',
+  'instance.update': 'Instance edited',
+  'instance.remove': 'Instance removed',
+  'key.create': 'API key created',
+  'key.update': 'API key edited',
+  'key.delete': 'API key deleted',
+  'key.copy': 'API key copied',
+  'key.reveal': 'New API key shown',
+  'chatflow.bind': 'Flow key assigned',
+  'credential.create': 'Credential created',
+  'credential.update': 'Credential edited',
+  'credential.delete': 'Credential deleted',
+  'rotation.step': 'Rotation step',
+  'vault.password_changed': 'Master password changed',
+};
+
+/** Every action, in the contract's order, with its words: the options of the action filter. */
+export const ACTIONS: readonly { value: AuditAction; label: string }[] =
+  AuditActionSchema.options.map((value) => ({ value, label: ACTION_WORDS[value] }));
+
+export function actionWords(action: AuditAction): string {
+  return ACTION_WORDS[action];
+}
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AuditActionSchema.options as readonly string[]).includes(value);
+}
+
+export function outcomeWords(outcome: AuditRecord['outcome']): string {
+  return outcome === 'ok' ? 'Done' : 'Failed';
+}
+
+const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+export function timeWords(at: number): string {
+  return TIME.format(at);
+}
+
+/** What the count line says: all of them, or the newest page of a longer list. */
+export function countWords(shown: number, total: number): string {
+  if (total === 1) return 'Showing 1 record.';
+  if (shown >= total) return `Showing ${total.toLocaleString()} records.`;
+  return `Showing the newest ${shown.toLocaleString()} of ${total.toLocaleString()} records. Narrow the filters to see older ones.`;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+
+import type { CredentialTypeEntry } from '../../../common/ipc/schemas/credentials.js';
+import { FAKE_CREDENTIAL_TYPES } from '../../testing/fake-credential-types.js';
+import {
+  changesToSend,
+  dataToCreate,
+  fieldsNamed,
+  initialValues,
+  storedValues,
+} from './credential-form.js';
+
+const typeNamed = (name: string): CredentialTypeEntry => {
+  const found = FAKE_CREDENTIAL_TYPES.find((t) => t.name === name);
+  if (found === undefined) throw new Error(name);
+  return found;
+};
+const redis = typeNamed('redisCacheApi');
+
+describe('credential form values', () => {
+  it('starts a new form from the defaults, with secrets blank', () => {
+    expect(initialValues(redis)).toEqual({
+      redisCacheHost: '127.0.0.1',
+      redisCachePort: '6789',
+      redisCachePwd: '',
+      redisCacheSslEnabled: false,
+      redisMode: '',
+    });
+  });
+
+  it('creates with the fields that hold something', () => {
+    const values = { ...initialValues(redis), redisCachePwd: 'pw', redisCacheSslEnabled: true };
+    expect(dataToCreate(redis, values)).toEqual({
+      redisCacheHost: '127.0.0.1',
+      redisCachePort: '6789',
+      redisCachePwd: 'pw',
+      redisCacheSslEnabled: true,
+    });
+  });
+
+  it('fills an edit form from stored values, leaving secrets blank', () => {
+    const fields = {
+      redisCacheHost: { kind: 'value', value: 'db' },
+      redisCachePort: { kind: 'value', value: '6380' },
+      redisCachePwd: { kind: 'secret', set: true },
+      redisCacheSslEnabled: { kind: 'value', value: true },
+    } as const;
+    expect(storedValues(redis, fields)).toMatchObject({
+      redisCacheHost: 'db',
+      redisCachePort: '6380',
+      redisCachePwd: '',
+      redisCacheSslEnabled: true,
+    });
+  });
+
+  it('sends only changed fields, and a secret only when typed', () => {
+    const fields = {
+      redisCacheHost: { kind: 'value', value: 'db' },
+      redisCachePwd: { kind: 'secret', set: true },
+    } as const;
+    const initial = storedValues(redis, fields);
+    expect(changesToSend(redis, initial, initial, fields)).toEqual({});
+    expect(changesToSend(redis, initial, { ...initial, redisCacheHost: 'db2' }, fields)).toEqual({
+      redisCacheHost: 'db2',
+    });
+    expect(changesToSend(redis, initial, { ...initial, redisCachePwd: 'new' }, fields)).toEqual({
+      redisCachePwd: 'new',
+    });
+  });
+
+  it('never sends a blank over a masked address', () => {
+    const vertex = typeNamed('googleVertexAuth');
+    const fields = { endpointUrl: { kind: 'masked', display: 'https://u:••••@h' } } as const;
+    const initial = storedValues(vertex, fields);
+    expect(initial['endpointUrl']).toBe('');
+    expect(changesToSend(vertex, initial, initial, fields)).toEqual({});
+  });
+
+  it('reads the refused fields from main’s details', () => {
+    expect([...fieldsNamed({ fields: 'a,b' })]).toEqual(['a', 'b']);
+    expect(fieldsNamed(undefined).size).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+// Choose the key a flow answers to, or "No Authorization", which makes the flow public.
+import { useState } from 'react';
+
+import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
+import { useKeysStore } from '../../stores/stores-context.js';
+import { Alert } from '../../ui/Alert.js';
+import { Button } from '../../ui/Button.js';
+import { Dialog, DialogClose } from '../../ui/Dialog.js';
+
+const NONE = '';
+
+export interface BindFlowDialogProps {
+  flow: Chatflow | undefined;
+  onClose: () => void;
+  onBound: (flow: Chatflow) => void;
+}
+
+export function BindFlowDialog({ flow, onClose, onBound }: BindFlowDialogProps) {
+  return (
+    <Dialog
+      open={flow !== undefined}
+      onOpenChange={(next) => {
+        if (!next) onClose();
+      }}
+      title={`Key for ${flow?.name ?? ''}`}
+      description="Callers of this flow's API must send the key chosen here."
+    >
+      {flow === undefined ? null : <BindForm flow={flow} onBound={onBound} />}
+    </Dialog>
+  );
+}
+
+function BindForm({ flow, onBound }: { flow: Chatflow; onBound: (flow: Chatflow) => void }) {
+  const keys = useKeysStore((s) => s.keys) ?? [];
+  const bind = useKeysStore((s) => s.bind);
+  const [choice, setChoice] = useState(flow.keyId ?? NONE);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit() {
+    setFailure(null);
+    setBusy(true);
+    const outcome = await bind(flow.id, choice === NONE ? null : choice);
+    setBusy(false);
+    if (outcome.ok) onBound(outcome.value);
+    else setFailure(outcome.error.message);
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      {failure === null ? null : (
+        <Alert>
+          <p>{failure}</p>
+        </Alert>
+      )}
+      <fieldset className="bind-choices">
+        <legend>API key</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="bind-key"
+            value={NONE}
+            checked={choice === NONE}
+            onChange={() => {
+              setChoice(NONE);
+            }}
+          />
+          No Authorization
+        </label>
+        {keys.map((key) => (
+          <label key={key.id} className="check">
+            <input
+              type="radio"
+              name="bind-key"
+              value={key.id}
+              checked={choice === key.id}
+              onChange={() => {
+                setChoice(key.id);
+              }}
+            />
+            {key.keyName} <span className="muted small">{key.masked}</span>
+          </label>
+        ))}
+      </fieldset>
+      {choice === NONE ? (
+        <p className="bind-warning" role="note">
+          <strong>The flow becomes public:</strong> anyone who can reach the server can call it,
+          without a key.
+        </p>
+      ) : null}
+      <div className="row row-end">
+        <DialogClose>Cancel</DialogClose>
+        <Button type="submit" variant="primary" disabled={busy || choice === (flow.keyId ?? NONE)}>
+          Save
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { AppError } from '../../../common/errors.js';
+import { keyNames, showKeys } from './keys-test-setup.js';
+
+afterEach(cleanup);
+
+async function openCreate() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Create key' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Create API key' });
+  await within(dialog).findByRole('group', { name: 'Presets' });
+  return dialog;
+}
+
+describe('CreateKeyDialog', () => {
+  it('offers only what the admin key holds, with presets, and needs a permission', async () => {
+    await showKeys((fake) => {
+      fake.keys.setCatalog({
+        groups: [
+          {
+            category: 'chatflows',
+            permissions: [
+              { key: 'chatflows:view', label: 'View' },
+              { key: 'chatflows:create', label: 'Create' },
+              { key: 'chatflows:delete', label: 'Delete' },
+            ],
+          },
+        ],
+        adminHeld: ['chatflows:view', 'chatflows:create'],
+        supported: true,
+      });
+    });
+    const dialog = await openCreate();
+    expect(dialog.textContent).toContain('1 permission is not offered');
+    expect(
+      within(dialog).queryByRole('checkbox', { name: 'Delete (chatflows:delete)' }),
+    ).toBeNull();
+    const create = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Create key' });
+    expect(create.disabled).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Read only' }));
+    const view = within(dialog).getByRole<HTMLInputElement>('checkbox', {
+      name: 'View (chatflows:view)',
+    });
+    expect(view.checked).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'None' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Create (chatflows:create)' }));
+    // Create implies view, as in Flowise.
+    expect(view.checked).toBe(true);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'All chatflows' }));
+    expect(view.checked).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Everything the admin key holds' }));
+    expect(create.disabled).toBe(false);
+  });
+
+  it('explains that keys have full access on an older server', async () => {
+    await showKeys((fake) => {
+      fake.keys.setCatalog({ groups: [], adminHeld: [], supported: false });
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Create key' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create API key' });
+    await within(dialog).findByText(/every key has full access/);
+    fireEvent.change(within(dialog).getByLabelText('Key name'), { target: { value: 'old' } });
+    expect(
+      within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Create key' }).disabled,
+    ).toBe(false);
+  });
+
+  it('shows the new value once, copies it, and drops it on close', async () => {
+    const { fake, keysState } = await showKeys();
+    const dialog = await openCreate();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Read only' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    expect(await within(dialog).findByText('Give the key a name.')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('Key name'), { target: { value: 'deploy' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+
+    const reveal = await screen.findByRole('dialog', { name: 'Key deploy created' });
+    const value = (await within(reveal).findByTestId('revealed-key')).textContent;
+    expect(value).toMatch(/^fake-\d+-v+$/);
+    expect(reveal.textContent).toContain('You will not see this value again.');
+    expect(fake.calls.filter((c) => c === 'keys.reveal')).toHaveLength(1);
+    expect(JSON.stringify(keysState())).not.toContain(value);
+
+    fireEvent.click(within(reveal).getByRole('button', { name: 'Copy key' }));
+    await waitFor(() => {
+      expect(fake.keys.clipboardText()).toBe(value);
+    });
+    expect(within(reveal).getByRole('status').textContent).toBe(
+      'Copied. The clipboard is cleared again shortly.',
+    );
+    fireEvent.click(within(reveal).getByRole('button', { name: 'I have stored it' }));
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+    expect(keyNames()).toEqual(['deploy']);
+    expect(document.body.innerHTML).not.toContain(value);
+    expect(JSON.stringify(keysState())).not.toContain(value);
+
+    await openCreate();
+    expect(screen.queryByTestId('revealed-key')).toBeNull();
+    expect(fake.calls.filter((c) => c === 'keys.reveal')).toHaveLength(1);
+  });
+
+  it('says so when the ticket was already used', async () => {
+    const { fake } = await showKeys();
+    const dialog = await openCreate();
+    fireEvent.change(within(dialog).getByLabelText('Key name'), { target: { value: 'twice' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Everything the admin key holds' }));
+    fake.failNext(
+      'keys.reveal',
+      new AppError(
+        'not_found',
+        'This key was already shown once, or the chance to see it has passed. Copy it from the key list instead.',
+      ),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    const reveal = await screen.findByRole('dialog', { name: 'Key twice created' });
+    expect((await within(reveal).findByRole('alert')).textContent).toContain('already shown once');
+    expect(
+      within(reveal).getByRole<HTMLButtonElement>('button', { name: 'Copy key' }).disabled,
+    ).toBe(true);
+  });
+
+  it('shows a refused create in words and keeps the form', async () => {
+    const { fake } = await showKeys();
+    const dialog = await openCreate();
+    fireEvent.change(within(dialog).getByLabelText('Key name'), { target: { value: 'x' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Read only' }));
+    fake.failNext(
+      'keys.create',
+      new AppError('forbidden', "The instance's admin key does not hold apikeys:create."),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      "The instance's admin key does not hold apikeys:create.",
+    );
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Key name').value).toBe('x');
+  });
+});

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { keyRow, showKeys } from './keys-test-setup.js';
+
+afterEach(cleanup);
+
+const VALUE = 'fkv-existing-key-VALUE-0123456789wxyz';
+
+async function showFlows() {
+  const app = await showKeys((fake, id) => {
+    const key = fake.keys.seedKey(id, 'prod', VALUE);
+    fake.keys.seedKey(id, 'spare', `${VALUE}-spare`);
+    fake.keys.seedChatflow(id, 'Support bot', key.id);
+    fake.keys.seedChatflow(id, 'Open bot');
+  });
+  await screen.findByRole('list', { name: 'API keys' });
+  fireEvent.click(screen.getByRole('tab', { name: 'Flows' }));
+  await screen.findByRole('list', { name: 'Flows' });
+  return app;
+}
+
+const flowRow = (name: string): HTMLElement => {
+  const heading = screen.getByRole('heading', { level: 2, name });
+  const item = heading.closest('li');
+  if (item === null) throw new Error(`No row for ${name}`);
+  return item;
+};
+
+describe('FlowsPanel', () => {
+  it('shows each flow with its key, or that it is public', async () => {
+    await showFlows();
+    expect(within(flowRow('Support bot')).getByTestId('flow-key').textContent).toBe('Key: prod');
+    expect(within(flowRow('Open bot')).getByTestId('flow-key').textContent).toBe(
+      'No Authorization: anyone can call it',
+    );
+  });
+
+  it('moves between the tabs with the arrow keys', async () => {
+    await showFlows();
+    const flows = screen.getByRole('tab', { name: 'Flows' });
+    expect(flows.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(flows, { key: 'ArrowLeft' });
+    const keys = screen.getByRole('tab', { name: 'Keys' });
+    expect(keys.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(keys);
+    await screen.findByRole('list', { name: 'API keys' });
+  });
+
+  it('binds a flow to a key, and warns before making one public', async () => {
+    const { fake } = await showFlows();
+    fireEvent.click(screen.getByRole('button', { name: 'Change key for Open bot' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Key for Open bot' });
+    expect(within(dialog).getByRole('note').textContent).toContain('The flow becomes public');
+    fireEvent.click(within(dialog).getByRole('radio', { name: /^spare/ }));
+    expect(within(dialog).queryByRole('note')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Open bot now answers to key spare.');
+    expect(within(flowRow('Open bot')).getByTestId('flow-key').textContent).toBe('Key: spare');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Change key for Support bot' }));
+    dialog = await screen.findByRole('dialog', { name: 'Key for Support bot' });
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'No Authorization' }));
+    expect(within(dialog).getByRole('note').textContent).toContain('anyone who can reach');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Support bot is now public: No Authorization.');
+    expect(fake.calls.filter((c) => c === 'chatflows.bind')).toHaveLength(2);
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Keys' }));
+    await screen.findByRole('list', { name: 'API keys' });
+    expect(within(keyRow('spare')).getByTestId('key-usage').textContent).toBe(
+      'Used by 1 flow: Open bot',
+    );
+    expect(within(keyRow('prod')).getByTestId('key-usage').textContent).toBe(
+      'Not used by any flow',
+    );
+  });
+
+  it('shows the API code with a placeholder and copies it with the key', async () => {
+    const { fake } = await showFlows();
+    fireEvent.click(screen.getByRole('button', { name: 'API code for Support bot' }));
+    const dialog = await screen.findByRole('dialog', { name: 'API code for Support bot' });
+    const code = await within(dialog).findByTestId('snippet');
+    expect(code.textContent).toContain('<your API key>');
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Python' }));
+    await waitFor(() => {
+      expect(fake.calls.filter((c) => c === 'chatflows.snippet')).toHaveLength(2);
+    });
+    await within(dialog).findByTestId('snippet');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy code' }));
+    await waitFor(() => {
+      expect(fake.keys.clipboardText()).toContain(VALUE);
+    });
+    expect(document.body.innerHTML).not.toContain(VALUE);
+  });
+
+  it('asks for the master password before copying code when main wants it', async () => {
+    const { fake } = await showFlows();
+    fake.keys.setCopyPassword('master pw');
+    fireEvent.click(screen.getByRole('button', { name: 'API code for Support bot' }));
+    const dialog = await screen.findByRole('dialog', { name: 'API code for Support bot' });
+    await within(dialog).findByTestId('snippet');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy code' }));
+    const ask = await screen.findByRole('dialog', { name: 'Enter the master password' });
+    fireEvent.change(within(ask).getByLabelText('Master password'), {
+      target: { value: 'master pw' },
+    });
+    fireEvent.click(within(ask).getByRole('button', { name: 'Copy' }));
+    await waitFor(() => {
+      expect(fake.keys.clipboardText()).toContain(VALUE);
+    });
+  });
+});

@@ -1,0 +1,80 @@
+// Each chatflow or agentflow with the key it answers to, and what can be done about it.
+import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
+import { useKeysStore } from '../../stores/stores-context.js';
+import { Alert } from '../../ui/Alert.js';
+import { Button } from '../../ui/Button.js';
+
+export interface FlowsPanelProps {
+  onBind: (flow: Chatflow) => void;
+  onSnippet: (flow: Chatflow) => void;
+}
+
+const Hidden = ({ children }: { children: string }) => (
+  <>
+    {' '}
+    <span className="visually-hidden">{children}</span>
+  </>
+);
+
+export function keyText(flow: Chatflow): string {
+  if (flow.keyId === undefined) return 'No Authorization: anyone can call it';
+  return flow.keyName === undefined
+    ? 'Bound to a key that no longer exists: calls get 401'
+    : `Key: ${flow.keyName}`;
+}
+
+export function FlowsPanel({ onBind, onSnippet }: FlowsPanelProps) {
+  const flows = useKeysStore((s) => s.chatflows);
+  const error = useKeysStore((s) => s.flowsError);
+  const refresh = useKeysStore((s) => s.refresh);
+
+  if (error !== null)
+    return (
+      <Alert actions={<Button onClick={() => void refresh()}>Try again</Button>}>
+        <p>The flows could not be loaded. {error.message}</p>
+      </Alert>
+    );
+  if (flows === null) return <p className="muted">Loading flows…</p>;
+  if (flows.length === 0)
+    return (
+      <div className="block empty-state">
+        <h2>No flows yet</h2>
+        <p>Chatflows and agentflows made in Flowise show up here, with the key each answers to.</p>
+      </div>
+    );
+
+  return (
+    <ul className="flow-list" aria-label="Flows">
+      {flows.map((flow) => (
+        <li key={flow.id} className="flow-row">
+          <div>
+            <h2 className="key-name">{flow.name}</h2>
+            <p className="muted small">
+              {flow.type.toLowerCase()}
+              {flow.deployed ? ' · deployed' : ''}
+            </p>
+            <p data-testid="flow-key" className={flow.keyId === undefined ? 'flow-public' : ''}>
+              {keyText(flow)}
+            </p>
+          </div>
+          <div className="row">
+            <Button
+              onClick={() => {
+                onBind(flow);
+              }}
+            >
+              Change key<Hidden>{`for ${flow.name}`}</Hidden>
+            </Button>
+            <Button
+              onClick={() => {
+                onSnippet(flow);
+              }}
+            >
+              API code<Hidden>{`for ${flow.name}`}</Hidden>
+            </Button>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

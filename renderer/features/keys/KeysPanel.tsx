@@ -1,0 +1,86 @@
+// The keys of the active instance: search, sort, filters, and the windowed list. Filtering
+// runs on a deferred copy of the query, so typing stays smooth with 10,000 keys.
+import { useDeferredValue, useMemo, useState } from 'react';
+
+import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
+import { useKeysStore } from '../../stores/stores-context.js';
+import { Alert } from '../../ui/Alert.js';
+import { Button } from '../../ui/Button.js';
+import type { KeyQuery } from './key-list.js';
+import { DEFAULT_QUERY, selectKeys } from './key-list.js';
+import { KeyFilters } from './KeyFilters.js';
+import { KeyRow } from './KeyRow.js';
+import { VirtualList } from './VirtualList.js';
+
+export const KEY_ROW_HEIGHT = 112;
+
+export interface KeysPanelProps {
+  onCreate: () => void;
+  onCopy: (key: KeySummary) => void;
+  onEdit: (key: KeySummary) => void;
+  onDelete: (key: KeySummary) => void;
+  onRotate: (key: KeySummary) => void;
+}
+
+export function KeysPanel({ onCreate, onCopy, onEdit, onDelete, onRotate }: KeysPanelProps) {
+  const keys = useKeysStore((s) => s.keys);
+  const error = useKeysStore((s) => s.keysError);
+  const refresh = useKeysStore((s) => s.refresh);
+  const [query, setQuery] = useState<KeyQuery>(DEFAULT_QUERY);
+  const deferred = useDeferredValue(query);
+  const shown = useMemo(() => selectKeys(keys ?? [], deferred), [keys, deferred]);
+
+  return (
+    <div className="sections sections-wide">
+      <div className="row row-between">
+        <KeyFilters query={query} onChange={setQuery} />
+        <Button variant="primary" data-create-key="" onClick={onCreate}>
+          Create key
+        </Button>
+      </div>
+      {error === null ? null : (
+        <Alert actions={<Button onClick={() => void refresh()}>Try again</Button>}>
+          <p>The keys could not be loaded. {error.message}</p>
+        </Alert>
+      )}
+      {keys === null ? (
+        error === null ? (
+          <p className="muted">Loading keys…</p>
+        ) : null
+      ) : keys.length === 0 ? (
+        <div className="block empty-state">
+          <h2>No API keys yet</h2>
+          <p>Create the first key for this instance. Its value is shown once, when it is made.</p>
+        </div>
+      ) : (
+        <>
+          <p className="muted small" aria-live="polite">
+            {shown.length === keys.length
+              ? `${String(keys.length)} key${keys.length === 1 ? '' : 's'}`
+              : `${String(shown.length)} of ${String(keys.length)} keys match`}
+          </p>
+          {shown.length === 0 ? (
+            <p className="muted">No key matches.</p>
+          ) : (
+            <VirtualList
+              label="API keys"
+              items={shown}
+              rowHeight={KEY_ROW_HEIGHT}
+              maxHeight={KEY_ROW_HEIGHT * 6}
+              itemKey={(key) => key.id}
+              renderItem={(key) => (
+                <KeyRow
+                  keySummary={key}
+                  onCopy={onCopy}
+                  onEdit={onEdit}
+                  onDelete={onDelete}
+                  onRotate={onRotate}
+                />
+              )}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

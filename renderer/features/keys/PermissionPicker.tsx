@@ -1,0 +1,90 @@
+// Permissions grouped by area, each group with "select all", and presets. Only what the instance's
+// admin key holds is offered, and the picker says how much it left out and why.
+import type { PermissionCatalog } from '../../../common/ipc/schemas/keys.js';
+import { Button } from '../../ui/Button.js';
+import { offeredGroups, PRESETS, toggle, withheldCount } from './permissions.js';
+
+export interface PermissionPickerProps {
+  catalog: PermissionCatalog;
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+}
+
+export function PermissionPicker({ catalog, selected, onChange }: PermissionPickerProps) {
+  if (!catalog.supported)
+    return (
+      <p className="muted">
+        This Flowise server is older than 3.0.13: its API keys carry no permissions, so every key
+        has full access.
+      </p>
+    );
+  const groups = offeredGroups(catalog);
+  const offered = groups.flatMap((g) => g.permissions.map((p) => p.key));
+  const withheld = withheldCount(catalog);
+  const chosen = new Set(selected);
+
+  return (
+    <fieldset className="permission-picker">
+      <legend>Permissions</legend>
+      {withheld > 0 ? (
+        <p className="muted small">
+          {withheld} permission{withheld === 1 ? ' is' : 's are'} not offered: the instance&apos;s
+          admin key does not hold {withheld === 1 ? 'it' : 'them'}, so it cannot grant{' '}
+          {withheld === 1 ? 'it' : 'them'}.
+        </p>
+      ) : null}
+      <div className="row" role="group" aria-label="Presets">
+        {PRESETS.map((preset) => (
+          <Button
+            key={preset.name}
+            variant="quiet"
+            onClick={() => {
+              onChange(preset.pick(offered));
+            }}
+          >
+            {preset.name}
+          </Button>
+        ))}
+      </div>
+      {groups.length === 0 ? (
+        <p className="muted">The instance&apos;s admin key holds no permission it could grant.</p>
+      ) : null}
+      <div className="permission-groups">
+        {groups.map((group) => {
+          const keys = group.permissions.map((p) => p.key);
+          const all = keys.every((k) => chosen.has(k));
+          return (
+            <fieldset key={group.category} className="permission-group">
+              <legend>{group.category}</legend>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={all}
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked;
+                    onChange(offered.filter((p) => (keys.includes(p) ? on : chosen.has(p))));
+                  }}
+                />
+                All {group.category}
+              </label>
+              {group.permissions.map((permission) => (
+                <label key={permission.key} className="check">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(permission.key)}
+                    onChange={(event) => {
+                      onChange(
+                        toggle(selected, permission.key, event.currentTarget.checked, offered),
+                      );
+                    }}
+                  />
+                  {permission.label} <span className="visually-hidden">({permission.key})</span>
+                </label>
+              ))}
+            </fieldset>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,52 @@
+// Grace: the flows already answer only to the new key; the person updates the apps that call
+// them (or call Flowise with the old key), then revokes the old key.
+import { useState } from 'react';
+
+import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
+import { Button } from '../../ui/Button.js';
+import { CheckboxField } from '../../ui/Field.js';
+import { plural } from './rotation-words.js';
+import { useFocusOnMount } from './use-focus-on-mount.js';
+
+export interface GraceStepProps {
+  view: RotationView;
+  busy: boolean;
+  onShowAgain: () => void;
+  onRevoke: () => void;
+}
+
+export function GraceStep({ view, busy, onShowAgain, onRevoke }: GraceStepProps) {
+  const [updated, setUpdated] = useState(false);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const newName = view.newKey?.name ?? view.newKeyName;
+  return (
+    <section className="stack" aria-label="Update your apps">
+      <h3 ref={heading} tabIndex={-1} className="rotation-heading">
+        Update your apps, then revoke the old key
+      </h3>
+      <p>
+        {view.flows.length === 0
+          ? 'No flow was bound to the old key.'
+          : `${plural(view.flows.length, 'flow')} now accept only the new key, ${newName}.`}{' '}
+        Put the new key in every app and script that used <strong>{view.oldKey.name}</strong>. Until
+        you revoke it, the old key still works for management calls, but not for these flows.
+      </p>
+      <p className="muted small">
+        You can close this window: the rotation waits in the Rotation section until you come back.
+      </p>
+      <CheckboxField
+        label="I have updated the apps that used the old key"
+        checked={updated}
+        onCheckedChange={setUpdated}
+      />
+      <div className="row row-end">
+        <Button disabled={busy} onClick={onShowAgain}>
+          Show the new key again
+        </Button>
+        <Button variant="danger" disabled={busy || !updated} onClick={onRevoke}>
+          {busy ? 'Revoking…' : 'Revoke old key'}
+        </Button>
+      </div>
+    </section>
+  );
+}

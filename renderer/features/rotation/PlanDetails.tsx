@@ -1,0 +1,67 @@
+// Parts of the plan screen: the flows (each may be marked safe to call), and the cutover warning.
+import type { BoundFlow } from '../../../common/ipc/schemas/keys.js';
+import { CheckboxField } from '../../ui/Field.js';
+import { plural } from './rotation-words.js';
+
+export interface PlanFlowsProps {
+  flows: readonly BoundFlow[];
+  probes: ReadonlySet<string>;
+  onProbesChange: (next: ReadonlySet<string>) => void;
+}
+
+export function PlanFlows({ flows, probes, onProbesChange }: PlanFlowsProps) {
+  if (flows.length === 0)
+    return (
+      <section aria-label="Affected flows">
+        <h3 className="rotation-heading">Affected flows</h3>
+        <p>No flow is bound to this key, so no flow is moved.</p>
+      </section>
+    );
+  return (
+    <section aria-label="Affected flows">
+      <h3 className="rotation-heading">
+        Affected flows: {plural(flows.length, 'flow')} move to the new key
+      </h3>
+      <p className="muted small">
+        Tick a flow only if it is safe to call: the check then runs one real prediction on it with
+        the new key.
+      </p>
+      <ul className="rotation-flows">
+        {flows.map((flow) => (
+          <li key={flow.id}>
+            <CheckboxField
+              label={`${flow.name} (${flow.type.toLowerCase()}): safe to call`}
+              checked={probes.has(flow.id)}
+              onCheckedChange={(checked) => {
+                const next = new Set(probes);
+                if (checked) next.add(flow.id);
+                else next.delete(flow.id);
+                onProbesChange(next);
+              }}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The honest part: a chatflow accepts one key, so there is no overlap for its callers. */
+export function CutoverWarning({ flowCount }: { flowCount: number }) {
+  return (
+    <div className="rotation-cutover" role="note" aria-label="About the cutover">
+      {flowCount > 0 ? (
+        <p>
+          <strong>Callers of these flows will be refused for a while.</strong> A chatflow accepts
+          exactly one key. From the moment each flow is moved to the new key, any app that calls it
+          with the old key fails, until that app is switched to the new key. The flows are moved
+          together to keep this short, but there is no overlap.
+        </p>
+      ) : null}
+      <p>
+        Management calls made with the old key (listing flows, keys and so on) keep working until
+        you revoke the old key at the end, after you have updated your apps.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { AppError } from '../../../common/errors.js';
+import { TEST_PASSWORD } from '../../testing/show-app.js';
+import { OLD_VALUE, renderWith, seeded, showRotation } from './rotation-test-setup.js';
+import { RotationWizard } from './RotationWizard.js';
+
+afterEach(cleanup);
+
+async function openWizard() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Rotate a key' }));
+  return screen.findByRole('dialog', { name: 'Rotate an API key' });
+}
+
+async function planFor(dialog: HTMLElement) {
+  fireEvent.click(await within(dialog).findByRole('radio', { name: /^deploy / }));
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Review the plan' }));
+  await within(dialog).findByRole('region', { name: 'Affected flows' });
+}
+
+/** A button once it can be used: actions stay disabled while a call of the wizard runs. */
+async function enabled(dialog: HTMLElement, name: string): Promise<HTMLButtonElement> {
+  const button = await within(dialog).findByRole<HTMLButtonElement>('button', { name });
+  await waitFor(() => {
+    expect(button.disabled).toBe(false);
+  });
+  return button;
+}
+
+describe('RotationWizard', () => {
+  it('plans, runs, reveals once, waits, revokes and sums up', async () => {
+    const { fake, instanceId, rotationState } = await showRotation();
+    const dialog = await openWizard();
+    await planFor(dialog);
+
+    // The plan: the flows, the permissions copied, and the cutover in plain words.
+    const flows = within(dialog).getByRole('region', { name: 'Affected flows' });
+    expect(flows.textContent).toContain('3 flows move to the new key');
+    expect(
+      within(dialog).getByRole('region', { name: 'Permissions copied' }).textContent,
+    ).toContain('chatflows:view');
+    const cutover = within(dialog).getByRole('note', { name: 'About the cutover' });
+    expect(cutover.textContent).toContain('A chatflow accepts exactly one key');
+    expect(cutover.textContent).toContain('keep working until you revoke');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'FAQ (chatflow): safe to call' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+
+    // Run: every step up to the reveal is done, and the new key is shown once.
+    const value = (await within(dialog).findByTestId('rotation-new-key')).textContent;
+    expect(value).not.toBe(OLD_VALUE);
+    expect(value.length).toBeGreaterThan(20);
+    const steps = within(dialog).getByRole('list', { name: 'Rotation steps' });
+    expect(
+      within(steps).getByText('Move the flows to the new key').parentElement?.textContent,
+    ).toContain('(done)');
+    const [view] = (await fake.api.rotation.list()).rotations;
+    expect(view?.flows.map((f) => [f.name, f.probe])).toEqual([
+      ['Support bot', false],
+      ['Sales bot', false],
+      ['FAQ', true],
+    ]);
+    expect(JSON.stringify(rotationState())).not.toContain(value);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy new key' }));
+    await waitFor(() => {
+      expect(fake.keys.clipboardText()).toBe(value);
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored it' }));
+
+    // Grace: the value is gone from the page; revoke waits for the person's word.
+    expect(within(dialog).queryByTestId('rotation-new-key')).toBeNull();
+    // The pressed button went with its step: focus moves to the next step's heading.
+    expect(document.activeElement?.textContent).toBe('Update your apps, then revoke the old key');
+    expect(document.body.textContent).not.toContain(value);
+    const revoke = within(dialog).getByRole<HTMLButtonElement>('button', {
+      name: 'Revoke old key',
+    });
+    expect(revoke.disabled).toBe(true);
+    fireEvent.click(
+      within(dialog).getByRole('checkbox', {
+        name: 'I have updated the apps that used the old key',
+      }),
+    );
+    fireEvent.click(revoke);
+
+    const summary = await within(dialog).findByRole('region', { name: 'Summary' });
+    expect(summary.textContent).toContain('the server now refuses it (401)');
+    expect(summary.textContent).toContain('3 flows answer to the new key');
+    const keys = (await fake.api.keys.list({ instanceId })).keys;
+    expect(keys.map((k) => [k.keyName, k.boundFlows.length])).toEqual([[view?.newKeyName, 3]]);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    const list = await screen.findByRole('list', { name: 'Rotations' });
+    expect(list.textContent).toContain('Done: old key revoked');
+    expect(within(list).getByRole('button', { name: /^Details/ })).toBeTruthy();
+    expect(document.body.textContent).not.toContain(value);
+  });
+
+  it('shows a failed step in words, retries it, and the new key can be shown again in grace', async () => {
+    const { fake } = await showRotation();
+    fake.rotation.failStep('verify', {
+      code: 'server_error',
+      message: 'Flowise answered 502 while checking the flows.',
+    });
+    const dialog = await openWizard();
+    await planFor(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('"Check the flows and the new key" failed.');
+    expect(alert.textContent).toContain('Flowise answered 502 while checking the flows.');
+    expect(within(dialog).getByRole('button', { name: 'Roll back' })).toBeTruthy();
+    fireEvent.click(await enabled(dialog, 'Retry'));
+
+    await within(dialog).findByTestId('rotation-new-key');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored it' }));
+    // Shown again later, main may want the master password first.
+    fake.failNext(
+      'rotation.reveal',
+      new AppError('reauth_required', 'The vault was unlocked more than 5 minutes ago.'),
+    );
+    fireEvent.click(await enabled(dialog, 'Show the new key again'));
+    const ask = await screen.findByRole('dialog', { name: 'Enter the master password' });
+    expect(ask.textContent).toContain('It is needed to show the new key again.');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    fireEvent.change(within(ask).getByLabelText('Master password'), {
+      target: { value: TEST_PASSWORD },
+    });
+    fireEvent.click(within(ask).getByRole('button', { name: 'Show the key' }));
+    expect(await within(dialog).findByTestId('rotation-new-key')).toBeTruthy();
+    expect(screen.queryByRole('dialog', { name: 'Enter the master password' })).toBeNull();
+    expect(fake.calls.filter((c) => c === 'rotation.reveal')).toHaveLength(2);
+  });
+
+  it('rolls back before revoke: the flows go back to the old key', async () => {
+    const { fake, instanceId } = await showRotation();
+    fake.rotation.failStep('rebind', {
+      code: 'timeout',
+      message: 'Flowise did not answer in 10 s.',
+    });
+    const dialog = await openWizard();
+    await planFor(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+    fireEvent.click(await enabled(dialog, 'Roll back'));
+
+    const summary = await within(dialog).findByRole('region', { name: 'Summary' });
+    expect(summary.textContent).toContain('The flows are back on deploy');
+    const keys = (await fake.api.keys.list({ instanceId })).keys;
+    expect(keys.map((k) => [k.keyName, k.boundFlows.length])).toEqual([['deploy', 3]]);
+  });
+
+  it('refuses roll back after revoke started, and says it can only go forward', async () => {
+    const { fake } = await showRotation();
+    fake.rotation.failStep('revoke', { code: 'server_error', message: 'Flowise answered 500.' });
+    const dialog = await openWizard();
+    await planFor(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'I have stored it' }));
+    fireEvent.click(
+      within(dialog).getByRole('checkbox', {
+        name: 'I have updated the apps that used the old key',
+      }),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke old key' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('"Revoke the old key" failed.');
+    expect(alert.textContent).toContain('can only go forward');
+    expect(within(dialog).queryByRole('button', { name: 'Roll back' })).toBeNull();
+    fireEvent.click(await enabled(dialog, 'Retry'));
+    await within(dialog).findByRole('region', { name: 'Summary' });
+  });
+
+  it('opens on the plan of a key chosen elsewhere, and explains a refusal', async () => {
+    const app = seeded();
+    renderWith(
+      app,
+      <RotationWizard
+        open
+        onClose={() => undefined}
+        instanceId={app.instanceId}
+        keyId={app.keyId}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Rotate an API key' });
+    await within(dialog).findByRole('region', { name: 'Affected flows' });
+    expect(within(dialog).queryByRole('radio')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+
+    // Another window started a rotation of the same key meanwhile.
+    await act(() => app.fake.api.rotation.start({ instanceId: app.instanceId, keyId: app.keyId }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('already being rotated');
+    expect(within(dialog).getByRole('status').textContent).toBe('The rotation did not start.');
+  });
+});

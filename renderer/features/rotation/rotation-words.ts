@@ -1,0 +1,61 @@
+// What the steps, statuses and flow states of a rotation are called on screen.
+import type {
+  RotationFlow,
+  RotationStatus,
+  RotationStep,
+  RotationView,
+} from '../../../common/ipc/schemas/rotation.js';
+
+export const STEP_LABELS: Record<RotationStep, string> = {
+  plan: 'Save the plan',
+  create: 'Create the new key',
+  stash: 'Save the new key in the vault',
+  rebind: 'Move the flows to the new key',
+  verify: 'Check the flows and the new key',
+  reveal: 'Show the new key once',
+  grace: 'Update your apps',
+  revoke: 'Revoke the old key',
+  confirm: 'Confirm the old key is refused',
+};
+
+export const STATUS_LABELS: Record<RotationStatus, string> = {
+  running: 'In progress',
+  waiting: 'Waiting for you to revoke the old key',
+  failed: 'Stopped by an error',
+  done: 'Done: old key revoked',
+  rolled_back: 'Rolled back',
+};
+
+export const FLOW_STATES: Record<RotationFlow['state'], string> = {
+  pending: 'still on the old key',
+  rebound: 'on the new key',
+  verified: 'on the new key, checked',
+  restored: 'back on the old key',
+  skipped: 'left alone',
+};
+
+export type StepPhase = 'done' | 'failed' | 'skipped' | 'pending' | 'current';
+
+/** Each step with where it stands; the next pending step of a running rotation is "current". */
+export function stepPhases(view: RotationView): { step: RotationStep; phase: StepPhase }[] {
+  const next = view.steps.find((s) => s.state === 'pending');
+  return view.steps.map(({ step, state }) => ({
+    step,
+    phase: view.status === 'running' && step === next?.step ? 'current' : state,
+  }));
+}
+
+export const PHASE_WORDS: Record<StepPhase, string> = {
+  done: 'done',
+  failed: 'failed',
+  skipped: 'skipped',
+  pending: 'not started',
+  current: 'in progress',
+};
+
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${String(n)} ${n === 1 ? one : many}`;
+
+export function when(ms: number): string {
+  return new Date(ms).toLocaleString();
+}

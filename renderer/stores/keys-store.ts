@@ -1,0 +1,238 @@
+// The active instance's API keys and flows as main last reported them (masked summaries only), the
+// permission catalogue, and the clipboard countdown. A key's value never enters this state: the
+// one-time reveal goes from the Api to the dialog that shows it, and copies go to main's clipboard.
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+
+import type { Api, AppEventPayload } from '../../common/ipc/contract.js';
+import type {
+  AllKeys,
+  Chatflow,
+  CreatedKey,
+  KeySummary,
+  PermissionCatalog,
+} from '../../common/ipc/schemas/keys.js';
+import type { Outcome } from './instances-store.js';
+import type { StoreError } from './store-error.js';
+import { toStoreError } from './store-error.js';
+
+export type SnippetLanguage = 'curl' | 'python' | 'javascript';
+
+export type ClipboardNotice =
+  | {
+      readonly phase: 'counting';
+      readonly label: string;
+      readonly clearsAt: number;
+      readonly receivedAt: number;
+    }
+  | (AppEventPayload<'clipboard.cleared'> & { readonly phase: 'done' });
+
+export interface KeysStoreState {
+  /** The instance whose keys and flows are shown; null when there is none. */
+  readonly instanceId: string | null;
+  /** null until loaded, while switching instance, and once the vault locks. */
+  readonly keys: readonly KeySummary[] | null;
+  readonly keysError: StoreError | null;
+  readonly chatflows: readonly Chatflow[] | null;
+  readonly flowsError: StoreError | null;
+  /** The permission picker's catalogue, for `instanceId`. */
+  readonly catalog: PermissionCatalog | null;
+  readonly clipboard: ClipboardNotice | null;
+  /** Every instance's keys side by side; null until asked for. */
+  readonly all: AllKeys | null;
+  readonly allError: StoreError | null;
+  /** Subscribes to the vault and clipboard events; returns the unsubscribe. */
+  connect: () => () => void;
+  /** Shows another instance (or the same again): loads its keys and flows. */
+  show: (instanceId: string | null) => Promise<void>;
+  refresh: () => Promise<void>;
+  loadAll: () => Promise<void>;
+  loadCatalog: () => Promise<Outcome<PermissionCatalog>>;
+  /** The ticket goes back to the caller, to be redeemed once; it is not kept here. */
+  create: (keyName: string, permissions: string[]) => Promise<Outcome<CreatedKey>>;
+  update: (
+    keyId: string,
+    change: { keyName?: string; permissions?: string[] },
+  ) => Promise<Outcome<KeySummary>>;
+  remove: (keyId: string, confirmName?: string) => Promise<Outcome<void>>;
+  copy: (keyId: string, password?: string) => Promise<Outcome<{ clearsAt: number }>>;
+  bind: (chatflowId: string, keyId: string | null) => Promise<Outcome<Chatflow>>;
+  snippet: (
+    chatflowId: string,
+    language: SnippetLanguage,
+  ) => Promise<Outcome<{ code: string; hasKey: boolean }>>;
+  copySnippet: (
+    chatflowId: string,
+    language: SnippetLanguage,
+    password?: string,
+  ) => Promise<Outcome<{ clearsAt: number }>>;
+  /** Resolves to null once main was asked, or to what went wrong. */
+  clearClipboard: () => Promise<StoreError | null>;
+  dismissClipboard: () => void;
+}
+
+export type KeysStore = StoreApi<KeysStoreState>;
+
+const EMPTY = {
+  instanceId: null,
+  keys: null,
+  keysError: null,
+  chatflows: null,
+  flowsError: null,
+  catalog: null,
+  all: null,
+  allError: null,
+} as const;
+
+const NO_INSTANCE: StoreError = { code: 'bad_request', message: 'Choose an instance first.' };
+
+export function createKeysStore(api: Api, now: () => number = Date.now): KeysStore {
+  // Bumped on every lock and instance switch: answers to older calls belong to another view.
+  let view = 0;
+
+  return createStore<KeysStoreState>()((set, get) => {
+    async function attempt<T>(call: (instanceId: string) => Promise<T>): Promise<Outcome<T>> {
+      const { instanceId } = get();
+      if (instanceId === null) return { ok: false, error: NO_INSTANCE };
+      try {
+        return { ok: true, value: await call(instanceId) };
+      } catch (caught) {
+        return { ok: false, error: toStoreError(caught) };
+      }
+    }
+    /** Runs a change, then reloads both lists: a key change moves flow bindings and back. */
+    async function change<T>(call: (instanceId: string) => Promise<T>): Promise<Outcome<T>> {
+      const outcome = await attempt(call);
+      if (outcome.ok || outcome.error.code === 'not_found') await get().refresh();
+      return outcome;
+    }
+
+    async function loadKeys(instanceId: string, started: number): Promise<void> {
+      try {
+        const list = await api.keys.list({ instanceId });
+        if (started === view) set({ keys: list.keys, keysError: null });
+      } catch (caught) {
+        if (started === view) set({ keysError: toStoreError(caught) });
+      }
+    }
+    async function loadFlows(instanceId: string, started: number): Promise<void> {
+      try {
+        const flows = await api.chatflows.list({ instanceId });
+        if (started === view) set({ chatflows: flows, flowsError: null });
+      } catch (caught) {
+        if (started === view) set({ flowsError: toStoreError(caught) });
+      }
+    }
+
+    return {
+      ...EMPTY,
+      clipboard: null,
+
+      connect: () => {
+        const off = [
+          api.on('vault.locked', () => {
+            view++;
+            set({ ...EMPTY, clipboard: null });
+          }),
+          api.on('clipboard.copied', ({ label, clearsAt }) => {
+            set({ clipboard: { phase: 'counting', label, clearsAt, receivedAt: now() } });
+          }),
+          api.on('clipboard.cleared', (payload) => {
+            set({ clipboard: { ...payload, phase: 'done' } });
+          }),
+        ];
+        return () => {
+          for (const unsubscribe of off) unsubscribe();
+        };
+      },
+
+      show: async (instanceId) => {
+        if (instanceId !== get().instanceId) {
+          view++;
+          set({ ...EMPTY, instanceId });
+        }
+        await get().refresh();
+      },
+
+      refresh: async () => {
+        const { instanceId } = get();
+        if (instanceId === null) return;
+        const started = view;
+        await Promise.all([loadKeys(instanceId, started), loadFlows(instanceId, started)]);
+      },
+
+      loadAll: async () => {
+        const started = view;
+        try {
+          const all = await api.keys.listAll();
+          if (started === view) set({ all, allError: null });
+        } catch (caught) {
+          if (started === view) set({ allError: toStoreError(caught) });
+        }
+      },
+
+      loadCatalog: async () => {
+        const started = view;
+        const outcome = await attempt((instanceId) => api.keys.permissions({ instanceId }));
+        if (outcome.ok && started === view) set({ catalog: outcome.value });
+        return outcome;
+      },
+
+      create: (keyName, permissions) =>
+        change((instanceId) => api.keys.create({ instanceId, keyName, permissions })),
+
+      update: (keyId, { keyName, permissions }) =>
+        change((instanceId) =>
+          api.keys.update({
+            instanceId,
+            keyId,
+            ...(keyName === undefined ? {} : { keyName }),
+            ...(permissions === undefined ? {} : { permissions }),
+          }),
+        ),
+
+      remove: (keyId, confirmName) =>
+        change((instanceId) =>
+          api.keys.delete({
+            instanceId,
+            keyId,
+            ...(confirmName === undefined ? {} : { confirmName }),
+          }),
+        ),
+
+      copy: (keyId, password) =>
+        attempt((instanceId) =>
+          api.keys.copy({ instanceId, keyId, ...(password === undefined ? {} : { password }) }),
+        ),
+
+      bind: (chatflowId, keyId) =>
+        change((instanceId) => api.chatflows.bind({ instanceId, chatflowId, keyId })),
+
+      snippet: (chatflowId, language) =>
+        attempt((instanceId) => api.chatflows.snippet({ instanceId, chatflowId, language })),
+
+      copySnippet: (chatflowId, language, password) =>
+        attempt((instanceId) =>
+          api.chatflows.copySnippet({
+            instanceId,
+            chatflowId,
+            language,
+            ...(password === undefined ? {} : { password }),
+          }),
+        ),
+
+      clearClipboard: async () => {
+        try {
+          await api.clipboard.clear();
+          return null;
+        } catch (caught) {
+          return toStoreError(caught);
+        }
+      },
+
+      dismissClipboard: () => {
+        set({ clipboard: null });
+      },
+    };
+  });
+}

@@ -1,0 +1,130 @@
+// Every rotation journal as main last reported it, kept live by the progress events. A view never
+// carries a key value; the one-time reveal ticket that some answers hold goes back to the caller
+// and is never kept here.
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+
+import type { Api } from '../../common/ipc/contract.js';
+import type {
+  KeyRotationPlan,
+  RotationView,
+  StartRotationArgs,
+} from '../../common/ipc/schemas/rotation.js';
+import type { Outcome } from './instances-store.js';
+import type { StoreError } from './store-error.js';
+import { toStoreError } from './store-error.js';
+
+export interface RotationStoreState {
+  /** Newest first; null until loaded, and again once the vault locks. */
+  readonly rotations: readonly RotationView[] | null;
+  readonly listError: StoreError | null;
+  /** Subscribes to the vault and progress events; returns the unsubscribe. */
+  connect: () => () => void;
+  /** Resolves to the list loaded, or null when it could not be. */
+  load: () => Promise<readonly RotationView[] | null>;
+  plan: (instanceId: string, keyId: string) => Promise<Outcome<KeyRotationPlan>>;
+  /** The answer may hold a ticket for the caller to redeem; the kept copy never does. */
+  start: (args: StartRotationArgs) => Promise<Outcome<RotationView>>;
+  resume: (rotationId: string) => Promise<Outcome<RotationView>>;
+  /** A fresh ticket in grace; main may ask for the master password first (reauth_required). */
+  reveal: (rotationId: string, password?: string) => Promise<Outcome<RotationView>>;
+  revoke: (rotationId: string) => Promise<Outcome<RotationView>>;
+  rollback: (rotationId: string) => Promise<Outcome<RotationView>>;
+}
+
+export type RotationStore = StoreApi<RotationStoreState>;
+
+const EMPTY = { rotations: null, listError: null } as const;
+
+function withoutTicket(view: RotationView): RotationView {
+  if (view.ticket === undefined) return view;
+  const kept = { ...view };
+  delete kept.ticket;
+  return kept;
+}
+
+/** Unfinished first (newest first among them), then the finished ones, newest first. */
+export function orderRotations(rotations: readonly RotationView[]): RotationView[] {
+  return [...rotations].sort(
+    (a, b) => Number(b.unfinished) - Number(a.unfinished) || b.startedAt - a.startedAt,
+  );
+}
+
+export function createRotationStore(api: Api): RotationStore {
+  // Bumped on every lock: an answer to a call made before it belongs to a closed session.
+  let session = 0;
+
+  return createStore<RotationStoreState>()((set, get) => {
+    /** Puts a newer view of a rotation in the list (or adds it); older saves are ignored. */
+    function upsert(view: RotationView): void {
+      const kept = withoutTicket(view);
+      const list = get().rotations ?? [];
+      const old = list.find((r) => r.id === kept.id);
+      if (old !== undefined && old.updatedAt > kept.updatedAt) return;
+      const rest = list.filter((r) => r.id !== kept.id);
+      set({ rotations: [kept, ...rest].sort((a, b) => b.startedAt - a.startedAt) });
+    }
+
+    async function act(call: () => Promise<RotationView>): Promise<Outcome<RotationView>> {
+      const started = session;
+      try {
+        const view = await call();
+        if (started === session) upsert(view);
+        return { ok: true, value: view };
+      } catch (caught) {
+        return { ok: false, error: toStoreError(caught) };
+      }
+    }
+
+    return {
+      ...EMPTY,
+
+      connect: () => {
+        const off = [
+          api.on('vault.locked', () => {
+            session++;
+            set(EMPTY);
+          }),
+          api.on('vault.unlocked', () => void get().load()),
+          api.on('rotation.progress', (view) => {
+            upsert(view);
+          }),
+        ];
+        return () => {
+          for (const unsubscribe of off) unsubscribe();
+        };
+      },
+
+      load: async () => {
+        const started = session;
+        try {
+          const { rotations } = await api.rotation.list();
+          if (started !== session) return null;
+          const kept = rotations.map(withoutTicket);
+          set({ rotations: kept, listError: null });
+          return kept;
+        } catch (caught) {
+          if (started === session) set({ listError: toStoreError(caught) });
+          return null;
+        }
+      },
+
+      plan: async (instanceId, keyId) => {
+        try {
+          return { ok: true, value: await api.rotation.plan({ instanceId, keyId }) };
+        } catch (caught) {
+          return { ok: false, error: toStoreError(caught) };
+        }
+      },
+
+      start: (args) => act(() => api.rotation.start(args)),
+      resume: (rotationId) => act(() => api.rotation.resume({ rotationId })),
+      reveal: (rotationId, password) =>
+        act(() =>
+          api.rotation.reveal(password === undefined ? { rotationId } : { rotationId, password }),
+        ),
+      revoke: (rotationId) => act(() => api.rotation.revoke({ rotationId })),
+      rollback: (rotationId) => act(() => api.rotation.rollback({ rotationId })),
+    };
+  });
+}
