@@ -1,0 +1,109 @@
+// Page objects for the Rotation section and its wizard. Locators live here only, by role and label.
+import type { Locator, Page } from '@playwright/test';
+
+export class RotationWizard {
+  readonly dialog: Locator;
+  readonly reviewButton: Locator;
+  readonly flows: Locator;
+  readonly permissions: Locator;
+  readonly cutover: Locator;
+  readonly startButton: Locator;
+  /** The live line that says where the rotation stands. */
+  readonly status: Locator;
+  readonly steps: Locator;
+  readonly alert: Locator;
+  /** The new key's value: present only while the reveal is shown. */
+  readonly newKey: Locator;
+  readonly copyButton: Locator;
+  readonly storedButton: Locator;
+  readonly showAgainButton: Locator;
+  readonly updatedCheck: Locator;
+  readonly revokeButton: Locator;
+  readonly retryButton: Locator;
+  readonly rollbackButton: Locator;
+  readonly summary: Locator;
+  readonly closeButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Rotate an API key' });
+    const d = this.dialog;
+    this.reviewButton = d.getByRole('button', { name: 'Review the plan' });
+    this.flows = d.getByRole('region', { name: 'Affected flows' });
+    this.permissions = d.getByRole('region', { name: 'Permissions copied' });
+    this.cutover = d.getByRole('note', { name: 'About the cutover' });
+    this.startButton = d.getByRole('button', { name: 'Start rotation' });
+    this.status = d.getByRole('status');
+    this.steps = d.getByRole('list', { name: 'Rotation steps' });
+    this.alert = d.getByRole('alert');
+    this.newKey = d.getByTestId('rotation-new-key');
+    this.copyButton = d.getByRole('button', { name: 'Copy new key' });
+    this.storedButton = d.getByRole('button', { name: 'I have stored it' });
+    this.showAgainButton = d.getByRole('button', { name: 'Show the new key again' });
+    this.updatedCheck = d.getByRole('checkbox', {
+      name: 'I have updated the apps that used the old key',
+    });
+    this.revokeButton = d.getByRole('button', { name: 'Revoke old key' });
+    this.retryButton = d.getByRole('button', { name: 'Retry' });
+    this.rollbackButton = d.getByRole('button', { name: 'Roll back' });
+    this.summary = d.getByRole('region', { name: 'Summary' });
+    this.closeButton = d.getByRole('button', { name: /^Close/ });
+  }
+
+  /** The radio for a key in the first step; its name starts with the key's name. */
+  key(keyName: string): Locator {
+    return this.dialog.getByRole('radio', { name: new RegExp(`^${escape(keyName)} `) });
+  }
+
+  /** The "safe to call" box of a flow in the plan. */
+  safeToCall(flowName: string, type = 'agentflow'): Locator {
+    return this.dialog.getByRole('checkbox', { name: `${flowName} (${type}): safe to call` });
+  }
+
+  step(label: string): Locator {
+    return this.steps.getByRole('listitem').filter({ hasText: label });
+  }
+
+  async revoke(): Promise<void> {
+    await this.updatedCheck.check();
+    await this.revokeButton.click();
+  }
+}
+
+export class RotationPage {
+  readonly rotateButton: Locator;
+  readonly list: Locator;
+  readonly empty: Locator;
+
+  constructor(readonly page: Page) {
+    this.rotateButton = page.getByRole('button', { name: 'Rotate a key' });
+    this.list = page.getByRole('list', { name: 'Rotations' });
+    this.empty = page.getByRole('heading', { name: 'No rotations yet' });
+  }
+
+  /** The rotation of the key first named `keyName`. */
+  row(keyName: string): Locator {
+    return this.list
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { level: 2, name: keyName, exact: true }) });
+  }
+
+  async openWizard(): Promise<RotationWizard> {
+    await this.rotateButton.click();
+    const wizard = new RotationWizard(this.page);
+    await wizard.dialog.waitFor();
+    return wizard;
+  }
+
+  async resume(keyName: string): Promise<RotationWizard> {
+    await this.row(keyName)
+      .getByRole('button', { name: `Resume (rotation of ${keyName})` })
+      .click();
+    const wizard = new RotationWizard(this.page);
+    await wizard.dialog.waitFor();
+    return wizard;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
