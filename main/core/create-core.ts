@@ -116,6 +116,13 @@ export function createCore(ports: CorePorts): Core {
     keyServices.onLock();
   });
 
+  const instances = auditedInstances(
+    createInstancesService(instanceStore, createConnect(ports.http), clock),
+    audit,
+    events,
+    (id) => knownKeys.forgetInstance(id),
+  );
+
   const impl: ApiImpl = {
     app: { info: () => ports.host },
     vault: createVaultService(vault, session),
@@ -128,12 +135,7 @@ export function createCore(ports: CorePorts): Core {
         return next;
       },
     },
-    instances: auditedInstances(
-      createInstancesService(instanceStore, createConnect(ports.http), clock),
-      audit,
-      events,
-      (id) => knownKeys.forgetInstance(id),
-    ),
+    instances,
     keys: keyServices.keys,
     chatflows: keyServices.chatflows,
     credentials: createCredentialServices({ clients, audit, clock }),
@@ -141,6 +143,10 @@ export function createCore(ports: CorePorts): Core {
       clients,
       clientWithKey: keyedClients(instanceStore, ports.http),
       known: knownKeys,
+      // As the instance edit form saves a new key: audited, and every window told.
+      setAdminKey: async (id, adminKey) => {
+        await instances.update(id, { adminKey });
+      },
       tickets,
       audit,
       journals: createJournalStore(vault),

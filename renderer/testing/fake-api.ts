@@ -162,6 +162,11 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     chatflows: keys.chatflows,
     emit,
     now: () => now,
+    instanceName: (id) => instances.snapshot().instances.find((i) => i.id === id)?.name ?? id,
+    adminKey: {
+      of: (id) => instances.adminKeyOf(id),
+      set: (id, value) => instances.api.update(id, { adminKey: value }),
+    },
   });
 
   const api: Api = {

@@ -40,6 +40,35 @@ describe('fake rotation', () => {
     expect(progress.every((p) => p.ticket === undefined)).toBe(true);
   });
 
+  it("rotates the instance's admin key: the stored key switches after verify, back on rollback", async () => {
+    const { fake, instanceId } = setup();
+    const adminValue = 'a'.repeat(40);
+    const admin = fake.keys.seedKey(instanceId, 'vault-admin', adminValue);
+    const plan = await fake.api.rotation.plan({ instanceId, keyId: admin.id });
+    expect(plan.admin).toBe(true);
+    const started = await fake.api.rotation.start({ instanceId, keyId: admin.id });
+    expect(started.admin).toBe(true);
+    expect(started.steps.find((s) => s.step === 'switch')?.state).toBe('done');
+    const { value } = await fake.api.keys.reveal({ ticket: started.ticket ?? '' });
+    expect(fake.instances.adminKeyOf(instanceId)).toBe(value);
+    const back = await fake.api.rotation.rollback({ rotationId: started.id });
+    expect(back.status).toBe('rolled_back');
+    expect(fake.instances.adminKeyOf(instanceId)).toBe(adminValue);
+
+    const again = await fake.api.rotation.start({ instanceId, keyId: admin.id });
+    const fresh = await fake.api.keys.reveal({ ticket: again.ticket ?? '' });
+    await fake.api.rotation.revoke({ rotationId: again.id });
+    expect(fake.instances.adminKeyOf(instanceId)).toBe(fresh.value);
+  });
+
+  it('skips the admin switch for any other key', async () => {
+    const { fake, instanceId, key } = setup();
+    const started = await fake.api.rotation.start({ instanceId, keyId: key.id });
+    expect(started.admin).toBeUndefined();
+    expect(started.steps.find((s) => s.step === 'switch')?.state).toBe('skipped');
+    expect(fake.instances.adminKeyOf(instanceId)).toBe('a'.repeat(40));
+  });
+
   it('fails a scripted step, then resumes or rolls back', async () => {
     const { fake, instanceId, key } = setup();
     fake.rotation.failStep('rebind', { code: 'server_error', message: 'boom' });

@@ -13,7 +13,7 @@ import {
   StartRotationArgs,
 } from '../../common/ipc/schemas/rotation.js';
 import type { FakeCall } from './fake-instances.js';
-import { parseArgs } from './fake-instances.js';
+import { fakeFingerprint, parseArgs } from './fake-instances.js';
 
 const STEPS: readonly RotationStep[] = RotationStepSchema.options;
 const at = (step: RotationStep): number => STEPS.indexOf(step);
@@ -23,6 +23,13 @@ export interface FakeRotationInit {
   chatflows: Api['chatflows'];
   emit: <E extends AppEventName>(event: E, payload: AppEventPayload<E>) => void;
   now: () => number;
+  instanceName?: (instanceId: string) => string;
+  /** The instance's stored admin key, read and saved as an instance edit would: rotating that key
+   * switches it to the new one after verify, and back on rollback. */
+  adminKey?: {
+    of(instanceId: string): string | undefined;
+    set(instanceId: string, value: string): Promise<unknown>;
+  };
 }
 
 export interface FakeRotation {
@@ -37,6 +44,8 @@ interface Entry {
   view: RotationView;
   /** The new key's value, held until the rotation ends. */
   value?: string;
+  /** The admin key stored before the switch, for a rollback. */
+  oldAdmin?: string;
 }
 
 export function createFakeRotation(call: FakeCall, init: FakeRotationInit): FakeRotation {
@@ -62,13 +71,15 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
     STEPS.map((step, i) => ({
       step,
       state:
-        i <= at(v.reached)
-          ? 'done'
-          : v.status === 'failed' && v.failedStep === step
-            ? 'failed'
-            : v.status === 'rolled_back'
-              ? 'skipped'
-              : 'pending',
+        step === 'switch' && v.admin !== true
+          ? 'skipped'
+          : i <= at(v.reached)
+            ? 'done'
+            : v.status === 'failed' && v.failedStep === step
+              ? 'failed'
+              : v.status === 'rolled_back'
+                ? 'skipped'
+                : 'pending',
     }));
   const save = (entry: Entry, patch: Partial<RotationView>): void => {
     const rest = { ...entry.view };
@@ -146,6 +157,16 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
           return Promise.resolve();
         },
       ],
+      [
+        'switch',
+        async () => {
+          if (entry.view.admin === true && init.adminKey !== undefined) {
+            entry.oldAdmin ??= init.adminKey.of(instanceId) ?? '';
+            await init.adminKey.set(instanceId, entry.value ?? '');
+            save(entry, { reached: 'switch' });
+          }
+        },
+      ],
     ];
     for (const [step, job] of jobs)
       if (at(entry.view.reached) < at(step) && !(await run(entry, step, job))) return entry.view;
@@ -163,6 +184,7 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
     if (!revoked) return entry.view;
     await run(entry, 'confirm', () => {
       delete entry.value;
+      delete entry.oldAdmin;
       save(entry, { reached: 'confirm', status: 'done' });
       return Promise.resolve();
     });
@@ -171,11 +193,14 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
 
   async function undo(entry: Entry): Promise<RotationView> {
     const { instanceId, oldKey, newKey } = entry.view;
+    if (entry.oldAdmin !== undefined && init.adminKey !== undefined)
+      await init.adminKey.set(instanceId, entry.oldAdmin);
     for (const flow of entry.view.flows)
       await init.chatflows.bind({ instanceId, chatflowId: flow.id, keyId: oldKey.id });
     if (newKey !== undefined) await init.keys.delete({ instanceId, keyId: newKey.id });
     const flows = entry.view.flows.map((f) => ({ ...f, state: 'restored' as const }));
     delete entry.value;
+    delete entry.oldAdmin;
     save(entry, { flows, status: 'rolled_back' });
     return entry.view;
   }
@@ -184,14 +209,17 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
     const list = await init.keys.list({ instanceId: args.instanceId });
     const key = list.keys.find((k) => k.id === args.keyId);
     if (key === undefined) throw new AppError('not_found', 'That key is no longer on the server.');
+    const stored = init.adminKey?.of(args.instanceId);
+    const admin = stored !== undefined && fakeFingerprint(stored) === key.fingerprint;
     return {
       instanceId: args.instanceId,
-      instanceName: args.instanceId,
+      instanceName: init.instanceName?.(args.instanceId) ?? args.instanceId,
       oldKey: { id: key.id, name: key.keyName, masked: key.masked, fingerprint: key.fingerprint },
       ...(key.permissions === undefined ? {} : { permissions: key.permissions }),
       newKeyName: `${key.keyName} (rotation ${id})`,
       flows: key.boundFlows,
       warnings: ['The old key keeps working for management calls until you revoke it at the end.'],
+      ...(admin ? { admin: true } : {}),
     };
   }
 

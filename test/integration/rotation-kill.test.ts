@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
+import { fingerprint } from '../../main/core/flowise/mask.js';
 import type { FakeFlowise } from '../fakes/fake-flowise.js';
 import { startFakeFlowise } from '../fakes/fake-flowise.js';
 import type { FakeKey } from '../fakes/fake-flowise-state.js';
@@ -34,11 +35,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function runChild(point: string, nth: number, revoke: boolean): Promise<NodeJS.Signals | null> {
+function runChild(
+  point: string,
+  nth: number,
+  revoke: boolean,
+  keyId = old.id,
+): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', CHILD, dir, old.id, point, String(nth), ...(revoke ? ['revoke'] : [])],
+      ['--import', 'tsx', CHILD, dir, keyId, point, String(nth), ...(revoke ? ['revoke'] : [])],
       {
         env: { ...process.env, FKV_KILL_URL: flowise.url, FKV_KILL_ADMIN_KEY: flowise.adminKey },
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -83,5 +89,43 @@ it.each(POINTS)(
       done = await core.api.rotation.revoke({ rotationId: view.id });
     }
     expectRotated(flowise, done, old, value ?? '', 1);
+  },
+);
+
+/** The admin key's own rotation: killed around the switch of the stored key, and at revoke. */
+const ADMIN_POINTS: [string, number, boolean][] = [
+  ['stash:remembered', 1, false],
+  ['switch:saved', 1, false],
+  ['switch:done', 1, false],
+  ['revoke:deleted', 1, true],
+];
+
+it.each(ADMIN_POINTS)(
+  'an admin rotation killed at %s (#%i), then a new process resumes',
+  { timeout: 60_000 },
+  async (point, nth, revoke) => {
+    const admin = { ...(flowise.state.keys.get(flowise.adminKeyId) as FakeKey) };
+    flowise.addChatflow('on-admin', { apikeyid: admin.id });
+    expect(await runChild(point, nth, revoke, admin.id)).toBe('SIGKILL');
+    expectNoLockedOutFlow(flowise);
+    core = await startRotationCore(
+      { url: flowise.url, adminKey: flowise.adminKey },
+      () => Promise.resolve(),
+      dir,
+    );
+    // The key the vault stores still manages the instance, whatever the kill interrupted.
+    await core.api.keys.list({ instanceId: core.instanceId });
+    const [open] = (await core.api.rotation.list()).rotations.filter((r) => r.unfinished);
+    let done = await core.api.rotation.resume({ rotationId: open?.id ?? '' });
+    let value = [...flowise.state.keys.values()].find((k) => k.keyName === done.newKeyName)?.apiKey;
+    if (done.status === 'waiting') {
+      const again = await core.api.rotation.reveal({ rotationId: done.id });
+      value = (await core.api.keys.reveal({ ticket: again.ticket ?? '' })).value;
+      done = await core.api.rotation.revoke({ rotationId: done.id });
+    }
+    expectRotated(flowise, done, admin, value ?? '', 1);
+    const [instance] = (await core.api.instances.list()).instances;
+    expect(instance?.adminKeyFingerprint).toBe(fingerprint(value ?? ''));
+    await core.api.keys.list({ instanceId: core.instanceId });
   },
 );

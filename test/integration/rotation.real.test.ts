@@ -1,9 +1,12 @@
 // A key bound to 3 Direct Reply agentflows, rotated through the real core against the real
 // Flowise 3.1.4: the flows answer the new key and refuse the old one, and the old key ends with 401.
+// Then an instance's own admin key (a copy of the harness key's rights, so the harness keeps its
+// key) is rotated: the vault ends up managing the instance with the new key.
 import { randomUUID } from 'node:crypto';
 
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 
+import { fingerprint } from '../../main/core/flowise/mask.js';
 import { directReplyFlow } from '../fakes/fake-flowise-state.js';
 import type { RotationCore } from './rotation-fixture.js';
 import { startRotationCore } from './rotation-fixture.js';
@@ -89,4 +92,54 @@ it('rotates a key bound to 3 flows end to end', { timeout: 60_000 }, async () =>
     const flow = await json<{ apikeyid: string }>(await rest('GET', `/chatflows/${id}`));
     expect(flow.apikeyid).toBe(fresh);
   }
+});
+
+it("rotates an instance's own admin key end to end", { timeout: 60_000 }, async () => {
+  type Row = { id: string; keyName: string; apiKey: string; permissions?: string[] };
+  const rows = await json<Row[]>(await rest('GET', '/apikey'));
+  const harness = rows.find((k) => k.apiKey === flowise.apiKey);
+  const keyName = unique('admin');
+  const made = await json<Row[]>(
+    await rest('POST', '/apikey', { keyName, permissions: harness?.permissions ?? [] }),
+  );
+  const old = made.find((k) => k.keyName === keyName);
+  if (old === undefined) throw new Error('the key was not created');
+  cleanups.push(() => rest('DELETE', `/apikey/${old.id}`));
+  const flow = await json<{ id: string }>(
+    await rest('POST', '/chatflows', {
+      name: unique('admin-flow'),
+      type: 'AGENTFLOW',
+      flowData: directReplyFlow('pong-from-flowise'),
+    }),
+  );
+  cleanups.push(() => rest('DELETE', `/chatflows/${flow.id}`));
+  await json(await rest('PUT', `/chatflows/${flow.id}`, { apikeyid: old.id }));
+  const { id: instanceId } = await f.api.instances.add({
+    name: 'admin-rotation',
+    baseUrl: flowise.url,
+    adminKey: old.apiKey,
+    timeoutMs: 15_000,
+  });
+
+  const plan = await f.api.rotation.plan({ instanceId, keyId: old.id });
+  expect(plan.admin).toBe(true);
+  const started = await f.api.rotation.start({ instanceId, keyId: old.id });
+  expect(started).toMatchObject({ status: 'waiting', reached: 'reveal', admin: true });
+  const { value } = await f.api.keys.reveal({ ticket: started.ticket ?? '' });
+  const fresh = started.newKey?.id ?? '';
+  cleanups.push(() => rest('DELETE', `/apikey/${fresh}`));
+  const stored = async () =>
+    (await f.api.instances.list()).instances.find((i) => i.id === instanceId)?.adminKeyFingerprint;
+  expect(await stored()).toBe(fingerprint(value));
+
+  const done = await f.api.rotation.revoke({ rotationId: started.id });
+  expect(done).toMatchObject({ status: 'done', reached: 'confirm' });
+  expect((await rest('GET', '/chatflows', undefined, old.apiKey)).status).toBe(401);
+  // The vault's admin key is the new one, and it still manages the instance.
+  expect(await stored()).toBe(fingerprint(value));
+  const listed = await f.api.keys.list({ instanceId });
+  expect(listed.keys.some((k) => k.id === fresh)).toBe(true);
+  expect(listed.keys.some((k) => k.id === old.id)).toBe(false);
+  const moved = await json<{ apikeyid: string }>(await rest('GET', `/chatflows/${flow.id}`));
+  expect(moved.apikeyid).toBe(fresh);
 });

@@ -9,13 +9,16 @@ import { BoundFlow } from './keys.js';
 const FlowiseId = z.string().min(1).max(100);
 export const RotationId = z.string().regex(/^[a-f0-9]{12}$/);
 
-/** The steps in order. `grace` is the wait for the person to update external apps. */
+/** The steps in order. `grace` is the wait for the person to update external apps. `switch`
+ * (the vault's stored admin key becomes the new key) runs only when the key is the instance's
+ * admin key; other rotations show it as skipped. */
 export const RotationStep = z.enum([
   'plan',
   'create',
   'stash',
   'rebind',
   'verify',
+  'switch',
   'reveal',
   'grace',
   'revoke',
@@ -63,6 +66,8 @@ export const KeyRotationPlan = z.object({
   flows: z.array(BoundFlow),
   /** Plain sentences for the plan screen (the cutover, permissions, …). */
   warnings: z.array(z.string()),
+  /** The key is the one this app manages the instance with: the vault switches to the new key. */
+  admin: z.boolean().optional(),
 });
 export type KeyRotationPlan = z.infer<typeof KeyRotationPlan>;
 
@@ -108,6 +113,8 @@ export const RotationView = z.object({
   revealedAt: z.number().optional(),
   /** First to last rebind of the cutover, in ms. */
   cutoverMs: z.number().optional(),
+  /** The instance's admin key is being rotated: the switch step runs. */
+  admin: z.boolean().optional(),
   /** Only in the answer of the call that reached the reveal step, or of rotation.reveal: redeem
    * it once with keys.reveal. Never in events or lists. */
   ticket: z.string().optional(),

@@ -1,7 +1,8 @@
 // After grace, only forward: revoke deletes the old key (once: a key already gone is not deleted
 // again) after moving any flow still on it, and confirm checks that the server now refuses it.
 import { AppError } from '../../../common/errors.js';
-import { proveKeyRefused } from './key-probe.js';
+import { ensureSwitched } from './admin-switch.js';
+import { proveKeyRefused, proveKeyWorks } from './key-probe.js';
 import { eachLimited } from './rotation-deps.js';
 import type { JournalFlow } from './rotation-journal.js';
 import { stepIndex } from './rotation-journal.js';
@@ -18,6 +19,8 @@ export async function revokeStep(run: Run): Promise<void> {
     await run.hook('grace:saved');
   }
   const j = run.journal;
+  // Normally done at switch already; the old key is never deleted while the vault still uses it.
+  if (j.admin === true) await ensureSwitched(run);
   const client = run.admin();
   const { id: newId } = newKeyOf(j);
   const [rows, flows] = await Promise.all([client.listKeys(), client.listChatflows()]);
@@ -63,8 +66,14 @@ export async function revokeStep(run: Run): Promise<void> {
 }
 
 export async function confirmStep(run: Run): Promise<void> {
-  const old = run.journal.oldKey;
+  const j = run.journal;
+  const old = j.oldKey;
   if (old.value !== undefined) await proveKeyRefused(run.as(old.value), old.name);
-  await run.replace({ ...withoutValues(run.journal), reached: 'confirm', status: 'done' });
-  await run.note('confirm', 'ok', 'the server refuses the old key (401); rotation done');
+  if (j.admin === true) await proveKeyWorks(run.admin(), j.permissions);
+  await run.replace({ ...withoutValues(j), reached: 'confirm', status: 'done' });
+  await run.note(
+    'confirm',
+    'ok',
+    `the server refuses the old key (401)${j.admin === true ? "; the vault's admin key still manages the instance" : ''}; rotation done`,
+  );
 }

@@ -5,11 +5,11 @@ import { eachLimited } from './rotation-deps.js';
 import type { Run } from './rotation-run.js';
 import { withoutFailure, withoutValues } from './rotation-run.js';
 import { concurrency } from './forward-steps.js';
+import { switchBack } from './admin-switch.js';
 
 export async function rollbackSteps(run: Run): Promise<void> {
   const j = run.journal;
-  const client = run.admin();
-  const rows = await client.listKeys();
+  const rows = await run.admin().listKeys();
   if (!rows.some((r) => r.id === j.oldKey.id))
     throw new AppError(
       'conflict',
@@ -19,11 +19,14 @@ export async function rollbackSteps(run: Run): Promise<void> {
     await run.replace({ ...withoutFailure(j), rollingBack: true, status: 'running' });
     await run.note('rebind', 'ok', 'rollback begins');
   }
+  // The vault goes back to the old key first: it must never hold the key about to be deleted.
+  if (j.admin === true) await switchBack(run);
   // The journal may not know the new key yet if the app stopped right after creating it.
   const newRow =
     rows.find((r) => r.id === j.newKey?.id) ?? rows.find((r) => r.keyName === j.newKeyName);
   let restored = 0;
   if (newRow !== undefined) {
+    const client = run.admin();
     const onNew = (await client.listChatflows()).filter((f) => f.apikeyid === newRow.id);
     await eachLimited(onNew, concurrency(run), async (flow) => {
       await client.setChatflowKey(flow.id, j.oldKey.id);

@@ -25,6 +25,8 @@ export interface RotationDeps {
   /** A client of the instance that authenticates with another key than the admin key. */
   clientWithKey(instanceId: string, apiKey: string): FlowiseClient;
   known: KnownKeys;
+  /** Saves another admin key for the instance, as an instance edit does (audited, announced). */
+  setAdminKey(instanceId: string, adminKey: string): Promise<void>;
   tickets: RevealTickets;
   audit: AuditLog;
   journals: JournalStore;

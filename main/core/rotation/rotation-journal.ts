@@ -46,6 +46,8 @@ export const Journal = z.object({
   updatedAt: z.number(),
   revealedAt: z.number().optional(),
   cutoverMs: z.number().optional(),
+  /** The key is the instance's admin key: the switch step changes the stored one. */
+  admin: z.boolean().optional(),
 });
 export type Journal = z.infer<typeof Journal>;
 export type JournalFlow = z.infer<typeof JournalFlow>;

@@ -43,11 +43,7 @@ export async function planRotation(
       'That key is no longer on the server, or the admin key cannot see it (Flowise lists only keys whose permissions the admin key also holds).',
       { keyId: args.keyId },
     );
-  if (old.apiKey === record.adminKey)
-    throw new AppError(
-      'precondition_failed',
-      `"${old.keyName}" is the key this app uses to manage ${record.name}; rotating it is a separate step.`,
-    );
+  const admin = old.apiKey === record.adminKey;
   const own = rows.find((r) => r.apiKey === record.adminKey);
   const held = new Set(own?.permissions ?? []);
   const missing =
@@ -61,6 +57,10 @@ export async function planRotation(
       `${String(bound.length)} flow(s) accept only one key. As each is moved to the new key, callers still using the old key are refused; the moves run together to keep that window short.`,
     );
   warnings.push('The old key keeps working for management calls until you revoke it at the end.');
+  if (admin)
+    warnings.push(
+      `"${old.keyName}" is the key this app uses to manage ${record.name}. Once the new key is verified, the app switches its stored admin key to it; the old one is deleted when you revoke it.`,
+    );
   if (missing.length > 0)
     warnings.push(
       `The admin key does not hold ${missing.join(', ')}, so it cannot create a replacement with the same permissions.`,
@@ -81,6 +81,7 @@ export async function planRotation(
       newKeyName: replacementName(old.keyName, rotationId),
       flows: bound,
       warnings,
+      ...(admin ? { admin: true } : {}),
     },
   };
 }
@@ -107,5 +108,6 @@ export function newJournal(
     rollingBack: false,
     startedAt: now,
     updatedAt: now,
+    ...(plan.admin === true ? { admin: true } : {}),
   };
 }

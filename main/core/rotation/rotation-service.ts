@@ -12,6 +12,7 @@ import type {
 } from '../../../common/ipc/schemas/rotation.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import { confirmStep, revokeStep } from './finish-steps.js';
+import { switchStep } from './admin-switch.js';
 import { createStep, rebindStep, revealStep, verifyStep } from './forward-steps.js';
 import type { RotationDeps } from './rotation-deps.js';
 import type { Journal } from './rotation-journal.js';
@@ -38,6 +39,7 @@ const FORWARD: readonly [RotationStep, Step][] = [
   ['stash', createStep],
   ['rebind', rebindStep],
   ['verify', verifyStep],
+  ['switch', switchStep],
 ];
 
 export function createRotationService(deps: RotationDeps): RotationService {
@@ -86,6 +88,7 @@ export function createRotationService(deps: RotationDeps): RotationService {
     if (run.journal.status !== 'running') await run.save({ status: 'running' });
     for (const [step, job] of FORWARD) {
       if (stepIndex(run.journal.reached) >= stepIndex(step)) continue;
+      if (step === 'switch' && run.journal.admin !== true) continue;
       const failedAs = step === 'stash' && run.journal.newKey === undefined ? 'create' : step;
       if (!(await attempt(run, failedAs, () => job(run)))) return toView(run.journal);
       await run.hook(`${step}:done`);

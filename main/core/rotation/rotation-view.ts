@@ -6,6 +6,7 @@ import { STEPS, isFinished, stepIndex } from './rotation-journal.js';
 function stepStates(journal: Journal): RotationView['steps'] {
   const reached = stepIndex(journal.reached);
   return STEPS.map((step, i) => {
+    if (step === 'switch' && journal.admin !== true) return { step, state: 'skipped' as const };
     if (i <= reached) return { step, state: 'done' as const };
     if (journal.status === 'failed' && journal.failedStep === step)
       return { step, state: 'failed' as const };
@@ -58,6 +59,7 @@ export function toView(journal: Journal, ticket?: string): RotationView {
     updatedAt: journal.updatedAt,
     ...(journal.revealedAt === undefined ? {} : { revealedAt: journal.revealedAt }),
     ...(journal.cutoverMs === undefined ? {} : { cutoverMs: journal.cutoverMs }),
+    ...(journal.admin === true ? { admin: true } : {}),
     ...(ticket === undefined ? {} : { ticket }),
   };
 }

@@ -1,4 +1,5 @@
-// Parts of the plan screen: the flows (each may be marked safe to call), and the cutover warning.
+// Parts of the plan screen: the flows (each may be marked safe to call), the cutover warning, and
+// what happens to the app's own admin key when that is the key rotated.
 import type { BoundFlow } from '../../../common/ipc/schemas/keys.js';
 import { CheckboxField } from '../../ui/Field.js';
 import { plural } from './rotation-words.js';
@@ -61,6 +62,20 @@ export function CutoverWarning({ flowCount }: { flowCount: number }) {
       <p>
         Management calls made with the old key (listing flows, keys and so on) keep working until
         you revoke the old key at the end, after you have updated your apps.
+      </p>
+    </div>
+  );
+}
+
+/** The key rotated is the one the app itself manages the instance with. */
+export function AdminKeyNote({ instanceName }: { instanceName: string }) {
+  return (
+    <div className="rotation-cutover" role="note" aria-label="About the admin key">
+      <p>
+        <strong>This is the key Flowise Key Vault uses to manage {instanceName}.</strong> Once the
+        new key is verified, the app switches its stored admin key to the new key and manages{' '}
+        {instanceName} with it from then on. The old key is deleted when you revoke it at the end.
+        If you roll back before that, the app goes back to the old key first.
       </p>
     </div>
   );

@@ -37,7 +37,7 @@ export function RotationFailure({ view, busy, onRetry, onRollback }: RotationFai
         {view.rollingBack
           ? 'This happened while rolling back: Retry carries the roll back on, flows first, then the new key is deleted.'
           : view.canRollback
-            ? 'Retry runs that step again. Roll back moves the flows back to the old key and deletes the new one.'
+            ? `Retry runs that step again. Roll back ${view.admin === true ? "makes the old key the app's admin key again, " : ''}moves the flows back to the old key and deletes the new one.`
             : 'The old key may already be deleted, so this rotation can only go forward: Retry runs the step again.'}
       </p>
     </Alert>
@@ -56,6 +56,9 @@ export function RotationSummary({ view }: { view: RotationView }) {
         <p>
           The flows are back on <strong>{view.oldKey.name}</strong>, and the new key {newName} was
           deleted. Nothing else changed.
+          {view.admin === true
+            ? ` The app manages ${view.instanceName} with the old key again.`
+            : ''}
         </p>
       </section>
     );
@@ -67,6 +70,7 @@ export function RotationSummary({ view }: { view: RotationView }) {
       <p>
         The old key <strong>{view.oldKey.name}</strong> was revoked, and the server now refuses it
         (401).
+        {view.admin === true ? ` The app manages ${view.instanceName} with the new key.` : ''}
       </p>
       <p>
         {view.flows.length === 0

@@ -172,6 +172,53 @@ describe('RotationWizard', () => {
     await within(dialog).findByRole('region', { name: 'Summary' });
   });
 
+  it('says plainly when the key is the one the app manages the instance with', async () => {
+    const app = seeded();
+    const admin = app.fake.keys.seedKey(app.instanceId, 'vault-admin', 'a'.repeat(40));
+    renderWith(
+      app,
+      <RotationWizard
+        open
+        onClose={() => undefined}
+        instanceId={app.instanceId}
+        keyId={admin.id}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Rotate an API key' });
+    const note = await within(dialog).findByRole('note', { name: 'About the admin key' });
+    expect(note.textContent).toContain('This is the key Flowise Key Vault uses to manage Prod.');
+    expect(note.textContent).toContain('switches its stored admin key to the new key');
+    expect(note.textContent).toContain('deleted when you revoke it');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+    await within(dialog).findByTestId('rotation-new-key');
+    const steps = within(dialog).getByRole('list', { name: 'Rotation steps' });
+    expect(
+      within(steps).getByText("Switch the app's admin key to the new key").parentElement
+        ?.textContent,
+    ).toContain('(done)');
+  });
+
+  it('leaves the admin key note and switch step out for any other key', async () => {
+    const app = seeded();
+    renderWith(
+      app,
+      <RotationWizard
+        open
+        onClose={() => undefined}
+        instanceId={app.instanceId}
+        keyId={app.keyId}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Rotate an API key' });
+    await within(dialog).findByRole('region', { name: 'Affected flows' });
+    expect(within(dialog).queryByRole('note', { name: 'About the admin key' })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+    await within(dialog).findByTestId('rotation-new-key');
+    const steps = within(dialog).getByRole('list', { name: 'Rotation steps' });
+    expect(within(steps).queryByText("Switch the app's admin key to the new key")).toBeNull();
+  });
+
   it('opens on the plan of a key chosen elsewhere, and explains a refusal', async () => {
     const app = seeded();
     renderWith(

@@ -12,6 +12,7 @@ export const STEP_LABELS: Record<RotationStep, string> = {
   stash: 'Save the new key in the vault',
   rebind: 'Move the flows to the new key',
   verify: 'Check the flows and the new key',
+  switch: "Switch the app's admin key to the new key",
   reveal: 'Show the new key once',
   grace: 'Update your apps',
   revoke: 'Revoke the old key',
@@ -36,10 +37,12 @@ export const FLOW_STATES: Record<RotationFlow['state'], string> = {
 
 export type StepPhase = 'done' | 'failed' | 'skipped' | 'pending' | 'current';
 
-/** Each step with where it stands; the next pending step of a running rotation is "current". */
+/** Each step with where it stands; the next pending step of a running rotation is "current".
+ * The admin key switch is left out of other rotations, where it never runs. */
 export function stepPhases(view: RotationView): { step: RotationStep; phase: StepPhase }[] {
-  const next = view.steps.find((s) => s.state === 'pending');
-  return view.steps.map(({ step, state }) => ({
+  const steps = view.steps.filter((s) => view.admin === true || s.step !== 'switch');
+  const next = steps.find((s) => s.state === 'pending');
+  return steps.map(({ step, state }) => ({
     step,
     phase: view.status === 'running' && step === next?.step ? 'current' : state,
   }));

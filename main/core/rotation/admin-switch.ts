@@ -1,0 +1,54 @@
+// The admin key's own rotation: the key the vault stores for the instance moves to the new key
+// once verify has proved it works, and back to the old key on rollback. Each move is a plain
+// instance edit (audited, announced), done only when the stored key is the one expected, so it
+// can run again after a crash; the journal holds both values until the rotation ends.
+import { AppError } from '../../../common/errors.js';
+import { fingerprint } from '../flowise/mask.js';
+import { proveKeyWorks } from './key-probe.js';
+import type { Run } from './rotation-run.js';
+import { newKeyOf } from './forward-steps.js';
+
+function storedKey(run: Run): string {
+  return run.deps.clients.record(run.journal.instanceId).adminKey;
+}
+
+/** Makes the new key the stored admin key; throws if someone saved a third key meanwhile. */
+export async function ensureSwitched(run: Run): Promise<boolean> {
+  const j = run.journal;
+  const { value } = newKeyOf(j);
+  const stored = storedKey(run);
+  if (stored === value) return false;
+  if (stored !== j.oldKey.value)
+    throw new AppError(
+      'conflict',
+      `The admin key saved for ${j.instanceName} was changed while this rotation ran, so the app leaves it alone. Roll the rotation back, or edit the instance.`,
+    );
+  await run.deps.setAdminKey(j.instanceId, value);
+  await run.hook('switch:saved');
+  return true;
+}
+
+/** switch: the vault manages the instance with the new key from here on. */
+export async function switchStep(run: Run): Promise<void> {
+  const switched = await ensureSwitched(run);
+  // Through the stored profile, as every later call will go: proves the edit took.
+  await proveKeyWorks(run.admin(), run.journal.permissions);
+  await run.save({ reached: 'switch' });
+  const { value } = newKeyOf(run.journal);
+  await run.note(
+    'switch',
+    'ok',
+    `${switched ? 'the admin key saved for' : 'already the admin key of'} ${run.journal.instanceName}: "${run.journal.newKeyName}" (${fingerprint(value)})`,
+  );
+}
+
+/** Rollback's first move: the old key is stored again, before the new key is deleted. */
+export async function switchBack(run: Run): Promise<void> {
+  const j = run.journal;
+  const old = j.oldKey.value;
+  const fresh = j.newKey?.value;
+  if (old === undefined || fresh === undefined || storedKey(run) !== fresh) return;
+  await run.deps.setAdminKey(j.instanceId, old);
+  await run.hook('rollback:switched');
+  await run.note('switch', 'ok', `the old key is the admin key saved for ${j.instanceName} again`);
+}
