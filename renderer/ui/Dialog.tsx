@@ -13,6 +13,9 @@ export interface DialogProps {
   wide?: boolean;
   /** Where focus goes on close when the element that opened the dialog is gone. */
   onCloseAutoFocus?: (event: Event) => void;
+  /** False while closing would lose something for good (a value shown once): a click outside
+   * or Escape then does nothing, and only the dialog's own buttons close it. */
+  dismissible?: boolean;
 }
 
 export function Dialog({
@@ -23,7 +26,11 @@ export function Dialog({
   children,
   wide,
   onCloseAutoFocus,
+  dismissible = true,
 }: DialogProps) {
+  const hold = (event: Event): void => {
+    if (!dismissible) event.preventDefault();
+  };
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -31,6 +38,8 @@ export function Dialog({
         <RadixDialog.Content
           className={wide === true ? 'dialog dialog-wide' : 'dialog'}
           {...(onCloseAutoFocus === undefined ? {} : { onCloseAutoFocus })}
+          onEscapeKeyDown={hold}
+          onInteractOutside={hold}
         >
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           <RadixDialog.Description className="dialog-description">

@@ -82,6 +82,10 @@ describe('CreateKeyDialog', () => {
     expect(reveal.textContent).toContain('You will not see this value again.');
     expect(fake.calls.filter((c) => c === 'keys.reveal')).toHaveLength(1);
     expect(JSON.stringify(keysState())).not.toContain(value);
+    // Shown once: a stray Escape or click outside must not throw the value away.
+    fireEvent.keyDown(reveal, { key: 'Escape' });
+    fireEvent.pointerDown(document.body);
+    expect(screen.getByRole('dialog', { name: 'Key deploy created' })).toBe(reveal);
 
     fireEvent.click(within(reveal).getByRole('button', { name: 'Copy key' }));
     await waitFor(() => {

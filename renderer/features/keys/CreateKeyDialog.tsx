@@ -33,6 +33,7 @@ export function CreateKeyDialog({ open, onClose, onCreated }: CreateKeyDialogPro
         }
       }}
       wide
+      dismissible={created === null}
       title={created === null ? 'Create API key' : `Key ${created.key.keyName} created`}
       description={
         created === null
