@@ -26,7 +26,7 @@ import { createKnownKeys } from './keys/known-keys.js';
 import { createRevealTickets } from './keys/reveal-tickets.js';
 import type { RotationHooks } from './rotation/rotation-deps.js';
 import { keyedClients } from './rotation/rotation-deps.js';
-import { createJournalStore } from './rotation/rotation-journal.js';
+import { createJournalStore, refuseWhileRotating } from './rotation/rotation-journal.js';
 import { createRotationService } from './rotation/rotation-service.js';
 import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesService } from './instances/instances-service.js';
@@ -116,11 +116,15 @@ export function createCore(ports: CorePorts): Core {
     keyServices.onLock();
   });
 
+  const journals = createJournalStore(vault);
   const instances = auditedInstances(
     createInstancesService(instanceStore, createConnect(ports.http), clock),
     audit,
     events,
     (id) => knownKeys.forgetInstance(id),
+    (id) => {
+      refuseWhileRotating(journals, id);
+    },
   );
 
   const impl: ApiImpl = {
@@ -149,7 +153,7 @@ export function createCore(ports: CorePorts): Core {
       },
       tickets,
       audit,
-      journals: createJournalStore(vault),
+      journals,
       vault,
       events,
       clock,

@@ -159,6 +159,20 @@ describe('rotation of one key', () => {
     });
   });
 
+  it('keeps the instance until its rotation has ended', async () => {
+    const started = await f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
+    await expect(f.api.instances.remove(f.instanceId)).rejects.toMatchObject({
+      code: 'precondition_failed',
+      message: expect.stringContaining('has not finished') as unknown,
+    });
+    expect((await f.api.instances.list()).instances.map((i) => i.id)).toEqual([f.instanceId]);
+    await f.api.rotation.rollback({ rotationId: started.id });
+    await f.api.instances.remove(f.instanceId);
+    expect((await f.api.instances.list()).instances).toEqual([]);
+    // The ended rotation stays in the history, under the name the instance had.
+    expect((await f.api.rotation.list()).rotations.map((r) => r.status)).toEqual(['rolled_back']);
+  });
+
   it('refuses a second rotation of the same key', async () => {
     const started = await f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
     await expect(

@@ -9,6 +9,8 @@ export function auditedInstances(
   events: EventSink,
   /** Drops what else the vault holds for a removed instance (its remembered keys). */
   onRemoved: (id: string) => Promise<void>,
+  /** Throws when the instance may not go yet (a rotation on it is unfinished). */
+  beforeRemove: (id: string) => void = () => undefined,
 ): ApiImpl['instances'] {
   const changed = async (): Promise<void> => {
     events.emit('instances.changed', await inner.list());
@@ -45,6 +47,7 @@ export function auditedInstances(
       return updated;
     },
     async remove(id) {
+      beforeRemove(id);
       const before = (await inner.list()).instances.find((i) => i.id === id);
       await inner.remove(id);
       await onRemoved(id);

@@ -3,7 +3,7 @@
 // is encrypted); they are dropped once the rotation ends, and never leave main.
 import { z } from 'zod';
 
-import { WireError } from '../../../common/errors.js';
+import { AppError, WireError } from '../../../common/errors.js';
 import { RotationStatus, RotationStep } from '../../../common/ipc/schemas/rotation.js';
 import type { RotationStep as Step } from '../../../common/ipc/schemas/rotation.js';
 import { FlowType } from '../../../common/ipc/schemas/keys.js';
@@ -65,6 +65,18 @@ export function stepIndex(step: Step): number {
 
 export function isFinished(journal: Journal): boolean {
   return journal.status === 'done' || journal.status === 'rolled_back';
+}
+
+/** An instance with a rotation under way keeps its journal's only way back to the server (and,
+ * for its admin key, the key the vault holds), so it cannot be removed until that ends. */
+export function refuseWhileRotating(journals: JournalStore, instanceId: string): void {
+  const open = journals.all().find((j) => j.instanceId === instanceId && !isFinished(j));
+  if (open !== undefined)
+    throw new AppError(
+      'precondition_failed',
+      `A rotation of "${open.oldKey.name}" on this instance has not finished. Finish it or roll it back on the Rotation page, then remove the instance.`,
+      { rotationId: open.id },
+    );
 }
 
 export interface JournalStore {
