@@ -1,5 +1,6 @@
 // Every instance's keys side by side, read only: an instance that cannot be reached says why
-// instead of hiding the others. Acting on a key happens with its instance made active.
+// instead of hiding the others. Acting on a key happens with its instance made active, one click
+// away from each instance's heading.
 import { useEffect, useId } from 'react';
 
 import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
@@ -29,11 +30,19 @@ function CompactRow({ keySummary: key }: { keySummary: KeySummary }) {
   );
 }
 
-function InstanceKeys(props: { name: string; keys: readonly KeySummary[]; error?: string }) {
+function InstanceKeys(props: {
+  name: string;
+  keys: readonly KeySummary[];
+  error?: string;
+  onManage: () => void;
+}) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="stack">
-      <h2 id={headingId}>{props.name}</h2>
+      <div className="row row-between">
+        <h2 id={headingId}>{props.name}</h2>
+        <Button onClick={props.onManage}>Manage keys of {props.name}</Button>
+      </div>
       {props.error !== undefined ? (
         <Alert>
           <p>
@@ -56,7 +65,7 @@ function InstanceKeys(props: { name: string; keys: readonly KeySummary[]; error?
   );
 }
 
-export function AllInstancesPanel() {
+export function AllInstancesPanel({ onManage }: { onManage: (instanceId: string) => void }) {
   const all = useKeysStore((s) => s.all);
   const error = useKeysStore((s) => s.allError);
   const loadAll = useKeysStore((s) => s.loadAll);
@@ -74,12 +83,15 @@ export function AllInstancesPanel() {
   if (all === null) return <p className="muted">Loading every instance&apos;s keys…</p>;
   return (
     <div className="sections sections-wide">
-      <p className="muted">To change a key, make its instance active and use the Keys tab.</p>
+      <p className="muted">To change a key, manage the keys of its instance.</p>
       {all.instances.map((instance) => (
         <InstanceKeys
           key={instance.instanceId}
           name={instance.instanceName}
           keys={instance.keys}
+          onManage={() => {
+            onManage(instance.instanceId);
+          }}
           {...(instance.error === undefined ? {} : { error: instance.error.message })}
         />
       ))}

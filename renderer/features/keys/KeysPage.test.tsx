@@ -199,5 +199,13 @@ describe('All instances', () => {
     expect(within(lab).getByRole('heading', { level: 3 }).textContent).toBe('lab key');
     expect(fake.calls).toContain('keys.listAll');
     expect(document.body.innerHTML).not.toContain(VALUE);
+
+    // One click from an instance's heading to acting on its keys.
+    fireEvent.click(within(lab).getByRole('button', { name: 'Manage keys of Lab' }));
+    await waitFor(() => {
+      expect(keyNames()).toEqual(['lab key']);
+    });
+    expect(screen.getByRole('tab', { name: 'Keys' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText('Lab', { selector: 'strong' })).toBeTruthy();
   });
 });

@@ -28,6 +28,7 @@ const VIEWS = [
 export function KeysPage() {
   const instances = useInstancesStore((s) => s.instances);
   const activeId = useInstancesStore((s) => s.activeId);
+  const setActive = useInstancesStore((s) => s.setActive);
   const keys = useKeysStore((s) => s.keys);
   const flows = useKeysStore((s) => s.chatflows);
   const show = useKeysStore((s) => s.show);
@@ -94,7 +95,13 @@ export function KeysPage() {
             }}
           />
         ) : view === 'all' ? (
-          <AllInstancesPanel />
+          <AllInstancesPanel
+            onManage={(id) => {
+              void setActive(id).then((failed) => {
+                if (failed === null) setView('keys');
+              });
+            }}
+          />
         ) : (
           <FlowsPanel
             onBind={(flow: Chatflow) => {
