@@ -3,6 +3,13 @@ import { z } from 'zod';
 
 import { method } from './define.js';
 import {
+  BatchPlan,
+  BatchRef,
+  BatchResult,
+  BatchSelection,
+  StartManyArgs,
+} from './schemas/rotation-batch.js';
+import {
   KeyRotationPlan,
   RotationList,
   RotationPlanArgs,
@@ -28,4 +35,10 @@ export const rotationMethods = {
   rollback: method(z.tuple([RotationRef]), RotationView),
   /** Every journal, newest first; `unfinished` ones are offered for resume after an unlock. */
   list: method(z.tuple([]), RotationList),
+  /** Bulk: the keys a policy (or the person) picks, each with its plan or why it cannot go. */
+  planMany: method(z.tuple([BatchSelection]), BatchPlan),
+  /** Bulk: one rotation per key, each up to grace, sharing a batch id; a failure stops only its key. */
+  startMany: method(z.tuple([StartManyArgs]), BatchResult),
+  /** Bulk: revokes the old key of every rotation of the batch that waits in grace. */
+  revokeMany: method(z.tuple([BatchRef]), BatchResult),
 } as const;

@@ -24,9 +24,10 @@ import { createInstanceClients } from './instances/instance-clients.js';
 import { createKeyServices } from './keys/key-services.js';
 import { createKnownKeys } from './keys/known-keys.js';
 import { createRevealTickets } from './keys/reveal-tickets.js';
-import type { RotationHooks } from './rotation/rotation-deps.js';
+import type { RotationDeps, RotationHooks } from './rotation/rotation-deps.js';
 import { keyedClients } from './rotation/rotation-deps.js';
 import { createJournalStore, refuseWhileRotating } from './rotation/rotation-journal.js';
+import { createRotationBatch } from './rotation/rotation-batch.js';
 import { createRotationService } from './rotation/rotation-service.js';
 import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesService } from './instances/instances-service.js';
@@ -65,6 +66,18 @@ export interface Core {
   readonly audit: AuditLog;
   /** Locks with reason 'quit' and stops every timer. */
   shutdown(): Promise<void>;
+}
+
+/** The single-key engine, with the bulk layer on top of it. */
+function rotationServices(deps: RotationDeps): ApiImpl['rotation'] {
+  const single = createRotationService(deps);
+  const batch = createRotationBatch(deps, single);
+  return {
+    ...single,
+    planMany: (selection) => batch.planMany(selection),
+    startMany: (args) => batch.startMany(args),
+    revokeMany: (args) => batch.revokeMany(args),
+  };
 }
 
 export function createCore(ports: CorePorts): Core {
@@ -143,7 +156,7 @@ export function createCore(ports: CorePorts): Core {
     keys: keyServices.keys,
     chatflows: keyServices.chatflows,
     credentials: createCredentialServices({ clients, audit, clock }),
-    rotation: createRotationService({
+    rotation: rotationServices({
       clients,
       clientWithKey: keyedClients(instanceStore, ports.http),
       known: knownKeys,

@@ -10,6 +10,12 @@ import type {
   RotationView,
   StartRotationArgs,
 } from '../../common/ipc/schemas/rotation.js';
+import type {
+  BatchKeyRef,
+  BatchPlan,
+  BatchResult,
+  BatchSelection,
+} from '../../common/ipc/schemas/rotation-batch.js';
 import type { Outcome } from './instances-store.js';
 import type { StoreError } from './store-error.js';
 import { toStoreError } from './store-error.js';
@@ -30,6 +36,11 @@ export interface RotationStoreState {
   reveal: (rotationId: string, password?: string) => Promise<Outcome<RotationView>>;
   revoke: (rotationId: string) => Promise<Outcome<RotationView>>;
   rollback: (rotationId: string) => Promise<Outcome<RotationView>>;
+  /** Bulk: the keys a policy picks, each with its plan or its own error. */
+  planMany: (selection: BatchSelection) => Promise<Outcome<BatchPlan>>;
+  /** Bulk: like start, per key; the answer's views may hold tickets, the kept copies never. */
+  startMany: (keys: readonly BatchKeyRef[]) => Promise<Outcome<BatchResult>>;
+  revokeMany: (batchId: string) => Promise<Outcome<BatchResult>>;
 }
 
 export type RotationStore = StoreApi<RotationStoreState>;
@@ -63,6 +74,19 @@ export function createRotationStore(api: Api): RotationStore {
       if (old !== undefined && old.updatedAt > kept.updatedAt) return;
       const rest = list.filter((r) => r.id !== kept.id);
       set({ rotations: [kept, ...rest].sort((a, b) => b.startedAt - a.startedAt) });
+    }
+
+    /** Like `act`, for a bulk call: every view it answers with goes into the list. */
+    async function actMany<T extends BatchResult>(call: () => Promise<T>): Promise<Outcome<T>> {
+      const started = session;
+      try {
+        const result = await call();
+        if (started === session)
+          for (const item of result.items) if (item.rotation !== undefined) upsert(item.rotation);
+        return { ok: true, value: result };
+      } catch (caught) {
+        return { ok: false, error: toStoreError(caught) };
+      }
     }
 
     async function act(call: () => Promise<RotationView>): Promise<Outcome<RotationView>> {
@@ -125,6 +149,15 @@ export function createRotationStore(api: Api): RotationStore {
         ),
       revoke: (rotationId) => act(() => api.rotation.revoke({ rotationId })),
       rollback: (rotationId) => act(() => api.rotation.rollback({ rotationId })),
+      planMany: async (selection) => {
+        try {
+          return { ok: true, value: await api.rotation.planMany(selection) };
+        } catch (caught) {
+          return { ok: false, error: toStoreError(caught) };
+        }
+      },
+      startMany: (keys) => actMany(() => api.rotation.startMany({ keys: [...keys] })),
+      revokeMany: (batchId) => actMany(() => api.rotation.revokeMany({ batchId })),
     };
   });
 }

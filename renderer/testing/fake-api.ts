@@ -20,6 +20,8 @@ import type { FakeKeys } from './fake-keys.js';
 import { createFakeKeys } from './fake-keys.js';
 import type { FakeRotation } from './fake-rotation.js';
 import { createFakeRotation } from './fake-rotation.js';
+import type { FakeRotationBatch } from './fake-rotation-batch.js';
+import { createFakeRotationBatch } from './fake-rotation-batch.js';
 
 export const FAKE_VAULT_PATH = '/home/test/.config/flowise-key-vault/vault.fkv';
 
@@ -60,6 +62,8 @@ export interface FakeApi {
   readonly credentials: FakeCredentials;
   /** The main side of rotations: scripted step failures. */
   readonly rotation: FakeRotation;
+  /** The main side of bulk rotations: instances scripted as unreachable. */
+  readonly rotationBatch: FakeRotationBatch;
   /** Moves the fake's clock, which stamps records and clipboard countdowns. */
   advance(ms: number): void;
 }
@@ -168,6 +172,11 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
       set: (id, value) => instances.api.update(id, { adminKey: value }),
     },
   });
+  const rotationBatch = createFakeRotationBatch(unlocked, {
+    keys: keys.keys,
+    rotation,
+    now: () => now,
+  });
 
   const api: Api = {
     app: {
@@ -228,7 +237,7 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     keys: { ...keys.keys, reveal: rotation.reveal(keys.keys.reveal) },
     chatflows: keys.chatflows,
     credentials: credentials.api,
-    rotation: rotation.api,
+    rotation: { ...rotation.api, ...rotationBatch.api },
     audit: keys.audit,
     clipboard: keys.clipboard,
     session: {
@@ -258,6 +267,7 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     keys,
     credentials,
     rotation,
+    rotationBatch,
     advance: (ms) => {
       now += ms;
     },

@@ -32,12 +32,17 @@ export interface FakeRotationInit {
   };
 }
 
+/** The single-key methods; the bulk ones live in fake-rotation-batch.ts. */
+export type SingleRotationApi = Omit<Api['rotation'], 'planMany' | 'startMany' | 'revokeMany'>;
+
 export interface FakeRotation {
-  readonly api: Api['rotation'];
+  readonly api: SingleRotationApi;
   /** keys.reveal that also redeems the rotation's own tickets. */
   reveal(inner: Api['keys']['reveal']): Api['keys']['reveal'];
   /** The next time a rotation reaches `step`, it fails there with `error`. */
   failStep(step: RotationStep, error: WireError): void;
+  /** rotation.start as the bulk rotation calls it in main: the journal carries the batch id. */
+  startInBatch(args: StartRotationArgs, batchId: string): Promise<RotationView>;
 }
 
 interface Entry {
@@ -223,12 +228,12 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
     };
   }
 
-  const api: Api['rotation'] = {
+  const api = {
     plan: (arg) =>
       call('rotation.plan', () =>
         plan(parseArgs(RotationPlanArgs, arg, 'rotation.plan'), 'a'.repeat(12)),
       ).then((p) => p),
-    start: (arg) =>
+    start: (arg: StartRotationArgs, batchId?: string) =>
       call('rotation.start', async () => {
         const args = parseArgs(StartRotationArgs, arg, 'rotation.start');
         const open = [...rotations.values()].find(
@@ -253,6 +258,7 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
             unfinished: true,
             startedAt: init.now(),
             updatedAt: init.now(),
+            ...(batchId === undefined ? {} : { batchId }),
           },
         };
         rotations.set(id, entry);
@@ -297,7 +303,7 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
           .map((e) => e.view)
           .sort((a, b) => b.startedAt - a.startedAt),
       })),
-  };
+  } satisfies SingleRotationApi;
 
   return {
     api,
@@ -312,5 +318,6 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
     failStep: (step, error) => {
       failures.set(step, error);
     },
+    startInBatch: (args, batchId) => api.start(args, batchId),
   };
 }

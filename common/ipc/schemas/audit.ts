@@ -14,6 +14,7 @@ export const AuditAction = z.enum([
   'credential.update',
   'credential.delete',
   'rotation.step',
+  'rotation.batch',
   'vault.password_changed',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;

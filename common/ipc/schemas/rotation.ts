@@ -115,6 +115,8 @@ export const RotationView = z.object({
   cutoverMs: z.number().optional(),
   /** The instance's admin key is being rotated: the switch step runs. */
   admin: z.boolean().optional(),
+  /** Set when the rotation was started as part of a bulk rotation. */
+  batchId: RotationId.optional(),
   /** Only in the answer of the call that reached the reveal step, or of rotation.reveal: redeem
    * it once with keys.reveal. Never in events or lists. */
   ticket: z.string().optional(),

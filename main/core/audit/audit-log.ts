@@ -11,6 +11,7 @@ import type {
 } from '../../../common/ipc/schemas/audit.js';
 import { AuditQuery as AuditQuerySchema, AuditRecord } from '../../../common/ipc/schemas/audit.js';
 import type { Clock, Logger, StateStore } from '../ports.js';
+import { SerialQueue } from '../vault/serial-queue.js';
 import type { Vault } from '../vault/vault.js';
 import { findBreak, GENESIS, hashRecord } from './audit-chain.js';
 
@@ -46,23 +47,28 @@ function matches(record: AuditRecord, query: z.output<typeof AuditQuerySchema>):
 
 export function createAuditLog({ vault, clock, state, logger, osUser }: AuditDeps): AuditLog {
   const records = (): AuditRecord[] => vault.readSection(SECTION, Section)?.records ?? [];
+  // Read, link, write: two appends at once (rotations on two instances) would share a link and
+  // one would be lost, so they go one at a time.
+  const queue = new SerialQueue();
+
+  async function appendNow(entry: AuditEntry): Promise<void> {
+    const all = records();
+    const last = all[all.length - 1];
+    const body = {
+      ...entry,
+      seq: all.length,
+      at: clock.now(),
+      osUser,
+      prevHash: last?.hash ?? GENESIS,
+    };
+    const record = { ...body, hash: hashRecord(body) };
+    await vault.writeSection(SECTION, { records: [...all, record] });
+    state.set(HEAD_KEY, { seq: record.seq, hash: record.hash });
+    logger.info('audit', { action: entry.action, outcome: entry.outcome });
+  }
 
   return {
-    async append(entry) {
-      const all = records();
-      const last = all[all.length - 1];
-      const body = {
-        ...entry,
-        seq: all.length,
-        at: clock.now(),
-        osUser,
-        prevHash: last?.hash ?? GENESIS,
-      };
-      const record = { ...body, hash: hashRecord(body) };
-      await vault.writeSection(SECTION, { records: [...all, record] });
-      state.set(HEAD_KEY, { seq: record.seq, hash: record.hash });
-      logger.info('audit', { action: entry.action, outcome: entry.outcome });
-    },
+    append: (entry) => queue.run(() => appendNow(entry)),
     list(query) {
       const parsed = AuditQuerySchema.parse(query);
       const found = records().filter((r) => matches(r, parsed));

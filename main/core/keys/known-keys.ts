@@ -2,6 +2,7 @@
 // date), whether it was created here, and, if the setting allows, the value of keys made here.
 import { z } from 'zod';
 
+import { SerialQueue } from '../vault/serial-queue.js';
 import type { Vault } from '../vault/vault.js';
 
 const KnownKey = z.object({
@@ -35,6 +36,9 @@ export interface KnownKeys {
 
 export function createKnownKeys(vault: Vault): KnownKeys {
   const all = (): KnownKey[] => vault.readSection(SECTION, Section)?.keys ?? [];
+  // Read-modify-write of the whole section: two instances observed at once (the all-instances
+  // view, a bulk rotation) would otherwise drop each other's records, and first-seen dates.
+  const queue = new SerialQueue();
   const save = (keys: KnownKey[]): Promise<void> => vault.writeSection(SECTION, { keys });
   const forInstance = (instanceId: string): Map<string, KnownKey> =>
     new Map(
@@ -46,36 +50,38 @@ export function createKnownKeys(vault: Vault): KnownKeys {
   return {
     forInstance,
     find: (instanceId, keyId) => forInstance(instanceId).get(keyId),
-    async observe(instanceId, rows, now) {
-      const known = forInstance(instanceId);
-      let changed = false;
-      for (const row of rows) {
-        const found = known.get(row.keyId);
-        if (found === undefined) {
-          known.set(row.keyId, { instanceId, ...row, firstSeenAt: now, createdHere: false });
-          changed = true;
-        } else if (found.keyName !== row.keyName) {
-          known.set(row.keyId, { ...found, keyName: row.keyName });
-          changed = true;
+    observe: (instanceId, rows, now) =>
+      queue.run(async () => {
+        const known = forInstance(instanceId);
+        let changed = false;
+        for (const row of rows) {
+          const found = known.get(row.keyId);
+          if (found === undefined) {
+            known.set(row.keyId, { instanceId, ...row, firstSeenAt: now, createdHere: false });
+            changed = true;
+          } else if (found.keyName !== row.keyName) {
+            known.set(row.keyId, { ...found, keyName: row.keyName });
+            changed = true;
+          }
         }
-      }
-      if (changed) {
-        const others = all().filter((k) => k.instanceId !== instanceId);
-        await save([...others, ...known.values()]);
-      }
-      return known;
-    },
-    async remember(key) {
-      const others = all().filter(
-        (k) => !(k.instanceId === key.instanceId && k.keyId === key.keyId),
-      );
-      await save([...others, key]);
-    },
-    async forget(instanceId, keyId) {
-      await save(all().filter((k) => !(k.instanceId === instanceId && k.keyId === keyId)));
-    },
-    async forgetInstance(instanceId) {
-      await save(all().filter((k) => k.instanceId !== instanceId));
-    },
+        if (changed) {
+          const others = all().filter((k) => k.instanceId !== instanceId);
+          await save([...others, ...known.values()]);
+        }
+        return known;
+      }),
+    remember: (key) =>
+      queue.run(async () => {
+        const others = all().filter(
+          (k) => !(k.instanceId === key.instanceId && k.keyId === key.keyId),
+        );
+        await save([...others, key]);
+      }),
+    forget: (instanceId, keyId) =>
+      queue.run(() =>
+        save(all().filter((k) => !(k.instanceId === instanceId && k.keyId === keyId))),
+      ),
+    forgetInstance: (instanceId) =>
+      queue.run(() => save(all().filter((k) => k.instanceId !== instanceId))),
   };
 }

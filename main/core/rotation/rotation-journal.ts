@@ -48,6 +48,8 @@ export const Journal = z.object({
   cutoverMs: z.number().optional(),
   /** The key is the instance's admin key: the switch step changes the stored one. */
   admin: z.boolean().optional(),
+  /** The bulk rotation this one belongs to. */
+  batchId: z.string().optional(),
 });
 export type Journal = z.infer<typeof Journal>;
 export type JournalFlow = z.infer<typeof JournalFlow>;

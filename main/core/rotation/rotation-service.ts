@@ -26,7 +26,8 @@ import { rollbackSteps } from './rollback-steps.js';
 
 export interface RotationService {
   plan(args: { instanceId: string; keyId: string }): Promise<KeyRotationPlan>;
-  start(args: StartRotationArgs): Promise<RotationView>;
+  /** `batchId` (main only, never from the renderer) groups the rotations of a bulk rotation. */
+  start(args: StartRotationArgs, batchId?: string): Promise<RotationView>;
   resume(args: { rotationId: string }): Promise<RotationView>;
   reveal(args: { rotationId: string; password?: string | undefined }): Promise<RotationView>;
   revoke(args: { rotationId: string }): Promise<RotationView>;
@@ -115,7 +116,7 @@ export function createRotationService(deps: RotationDeps): RotationService {
     return toView(run.journal);
   }
 
-  async function begin(args: StartRotationArgs): Promise<RotationView> {
+  async function begin(args: StartRotationArgs, batchId?: string): Promise<RotationView> {
     const open = journals
       .all()
       .find(
@@ -129,13 +130,22 @@ export function createRotationService(deps: RotationDeps): RotationService {
       );
     const id = newRotationId();
     const { plan, old, missing } = await planRotation(deps, args, id);
+    // Swapping the key the vault manages an instance with is done alone, with the person watching.
+    if (plan.admin === true && batchId !== undefined)
+      throw new AppError(
+        'precondition_failed',
+        `"${plan.oldKey.name}" is the key this app uses to manage ${plan.instanceName}; rotate it on its own from the Keys page.`,
+      );
     if (missing.length > 0)
       throw new AppError(
         'forbidden',
         `The instance's admin key does not hold ${missing.join(', ')}, so it cannot create the replacement.`,
         { missing: missing.join(',') },
       );
-    const journal = newJournal(plan, old.apiKey, id, args.probeFlowIds ?? [], deps.clock.now());
+    const journal = {
+      ...newJournal(plan, old.apiKey, id, args.probeFlowIds ?? [], deps.clock.now()),
+      ...(batchId === undefined ? {} : { batchId }),
+    };
     return exclusive(id, async () => {
       const run = createRun(deps, journal);
       await run.replace(journal);
@@ -154,13 +164,13 @@ export function createRotationService(deps: RotationDeps): RotationService {
       return (await planRotation(deps, args, newRotationId())).plan;
     },
 
-    start: (args) => {
+    start: (args, batchId) => {
       // Two starts for one key at once would both pass the check below and make two journals.
       const slot = `${args.instanceId}/${args.keyId}`;
       if (starting.has(slot))
         return Promise.reject(new AppError('conflict', 'This key is already being rotated.'));
       starting.add(slot);
-      return begin(args).finally(() => starting.delete(slot));
+      return begin(args, batchId).finally(() => starting.delete(slot));
     },
 
     resume: ({ rotationId }) =>

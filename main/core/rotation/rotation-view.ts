@@ -60,6 +60,7 @@ export function toView(journal: Journal, ticket?: string): RotationView {
     ...(journal.revealedAt === undefined ? {} : { revealedAt: journal.revealedAt }),
     ...(journal.cutoverMs === undefined ? {} : { cutoverMs: journal.cutoverMs }),
     ...(journal.admin === true ? { admin: true } : {}),
+    ...(journal.batchId === undefined ? {} : { batchId: journal.batchId }),
     ...(ticket === undefined ? {} : { ticket }),
   };
 }

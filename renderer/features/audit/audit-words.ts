@@ -16,6 +16,7 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'credential.update': 'Credential edited',
   'credential.delete': 'Credential deleted',
   'rotation.step': 'Rotation step',
+  'rotation.batch': 'Bulk rotation',
   'vault.password_changed': 'Master password changed',
 };
 

@@ -32,6 +32,7 @@ function RotationRow({
         <p className="muted small">
           {view.instanceName}, {plural(view.flows.length, 'flow')}, started {when(view.startedAt)}.
           New key: {view.newKey?.name ?? view.newKeyName}.
+          {view.batchId === undefined ? null : ` Part of bulk rotation ${view.batchId}.`}
         </p>
         {view.status === 'failed' ? (
           <p className="small">

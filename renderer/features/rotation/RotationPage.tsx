@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useInstancesStore, useRotationStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
+import { BulkRotationDialog } from './BulkRotationDialog.js';
 import { RotationList } from './RotationList.js';
 import { RotationWizard } from './RotationWizard.js';
 
@@ -20,6 +21,7 @@ export function RotationPage() {
   const activeId = useInstancesStore((s) => s.activeId);
   const activeName = useInstancesStore((s) => s.instances?.find((i) => i.id === s.activeId)?.name);
   const [opened, setOpened] = useState<Opened>(null);
+  const [bulk, setBulk] = useState(false);
 
   useEffect(() => {
     void load();
@@ -41,6 +43,14 @@ export function RotationPage() {
           }}
         >
           Rotate a key
+        </Button>
+        <Button
+          disabled={activeId === null}
+          onClick={() => {
+            setBulk(true);
+          }}
+        >
+          Rotate several keys
         </Button>
       </div>
       {listError === null ? null : (
@@ -73,6 +83,12 @@ export function RotationPage() {
         instanceId={opened?.instanceId ?? ''}
         rotationId={opened?.mode === 'existing' ? opened.rotationId : undefined}
         resume={opened?.mode === 'existing' ? opened.resume : undefined}
+      />
+      <BulkRotationDialog
+        open={bulk}
+        onClose={() => {
+          setBulk(false);
+        }}
       />
     </div>
   );
