@@ -1,6 +1,8 @@
 // The `app` fixture: a fresh user-data folder per test, launched through the harness in Chromium
 // or as the desktop app under Electron. Specs talk to pages, never to the launcher.
 // The `flowise` fixture: the run's real Flowise server (started by flowise-global-setup.ts).
+// The `secretScan` fixture, automatic: after every harness test, no secret the run handled may
+// be found in its logs, DOM, console, WebSocket traffic or plain data files (secret-watch.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +13,9 @@ import { _electron, test as base } from '@playwright/test';
 import { targetFromEnv } from '../flowise/flowise-target.js';
 import type { Harness } from '../harness/harness-server.js';
 import { startHarness } from '../harness/harness-server.js';
+import { describeHits } from '../harness/secret-scan.js';
 import { findElectronBinary, NO_ELECTRON_REASON } from './electron-binary.js';
+import { SecretWatch } from './secret-watch.js';
 
 export interface AppDriver {
   page: Page;
@@ -30,7 +34,24 @@ export interface FlowiseServer {
   apiKeyId: string;
 }
 
-export const test = base.extend<{ app: AppDriver }, { flowise: FlowiseServer }>({
+export const test = base.extend<
+  { app: AppDriver; secretScan: SecretWatch },
+  { flowise: FlowiseServer }
+>({
+  secretScan: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern.
+    async ({}, use, testInfo) => {
+      const watch = new SecretWatch();
+      await use(watch);
+      const { hits, places } = watch.scan();
+      testInfo.annotations.push({
+        type: 'secret scan',
+        description: `${String(watch.secrets.size)} secrets, ${String(places)} places, ${String(hits.length)} hits`,
+      });
+      if (hits.length > 0) throw new Error(describeHits(hits, watch.secrets.size));
+    },
+    { auto: true },
+  ],
   flowise: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern.
     async ({}, use) => {
@@ -42,7 +63,7 @@ export const test = base.extend<{ app: AppDriver }, { flowise: FlowiseServer }>(
     },
     { scope: 'worker' },
   ],
-  app: async ({ browser }, use, testInfo) => {
+  app: async ({ browser, secretScan }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'fkv-e2e-'));
     try {
       if (testInfo.project.name === 'electron') {
@@ -70,9 +91,11 @@ export const test = base.extend<{ app: AppDriver }, { flowise: FlowiseServer }>(
         await app.close();
         return;
       }
-      const harness = await startHarness({ dataDir });
+      const harness = await startHarness({ dataDir, ...secretScan.harnessOptions() });
+      secretScan.watchHarness(harness);
       const context = await browser.newContext();
       const page = await context.newPage();
+      secretScan.watchPage(page);
       await page.goto(harness.url);
       await use({
         page,
@@ -85,8 +108,10 @@ export const test = base.extend<{ app: AppDriver }, { flowise: FlowiseServer }>(
           await page.goto(harness.url);
         },
       });
+      await secretScan.snapshotDom(page, 'after the test');
       await context.close();
       await harness.close();
+      await secretScan.readDataDir(dataDir);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -241,13 +241,20 @@ test('a key bound to three flows is rotated end to end, and the old key is refus
 test('a rotation left waiting is resumed after the harness restarts', async ({
   browser,
   flowise,
+  secretScan,
 }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'Restarting the core needs the harness.');
   const { key, flows, cleanup } = await setUp(flowise);
   const dataDir = await mkdtemp(join(tmpdir(), 'fkv-e2e-rotation-'));
-  let harness = await startHarness({ dataDir });
+  const start = async () => {
+    const started = await startHarness({ dataDir, ...secretScan.harnessOptions() });
+    secretScan.watchHarness(started);
+    return started;
+  };
+  let harness = await start();
   const context = await browser.newContext();
   const page = await context.newPage();
+  secretScan.watchPage(page);
   try {
     await page.goto(harness.url);
     const rotation = await openRotation(page, flowise);
@@ -259,7 +266,7 @@ test('a rotation left waiting is resumed after the harness restarts', async ({
 
     // The app stops in grace: only the journal in the vault remembers the rotation.
     await harness.close();
-    harness = await startHarness({ dataDir });
+    harness = await start();
     await page.goto('about:blank');
     await page.goto(harness.url);
     await new UnlockPage(page).unlock(PASSWORD);
@@ -280,8 +287,10 @@ test('a rotation left waiting is resumed after the harness restarts', async ({
     });
     expect((await send(flowise, key.apiKey, 'GET', '/chatflows')).status).toBe(401);
   } finally {
+    await secretScan.snapshotDom(page, 'after the test');
     await context.close();
     await harness.close().catch(() => undefined);
+    await secretScan.readDataDir(dataDir);
     await rm(dataDir, { recursive: true, force: true });
     await cleanup();
   }

@@ -15,7 +15,7 @@ import { createCore } from '../../main/core/create-core.js';
 import { createNodeHttp } from '../../main/core/flowise/node-http.js';
 import { systemClock } from '../../main/core/node-clock.js';
 import { MemoryClipboard } from '../../main/core/testing/memory-clipboard.js';
-import type { Clock, KeyProtector } from '../../main/core/ports.js';
+import type { Clock, HttpPort, KeyProtector } from '../../main/core/ports.js';
 import { FakeClock } from '../../main/core/testing/fake-clock.js';
 import {
   InMemoryKeyProtector,
@@ -26,7 +26,7 @@ import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.
 import type { KdfPolicy } from '../../main/core/vault/vault.js';
 import { createConfStateStore } from './conf-state-store.js';
 import { createStaticHandler } from './static-files.js';
-import type { HandlerWrapper } from './ws-transport.js';
+import type { HandlerWrapper, WireTap } from './ws-transport.js';
 import { createWsTransport } from './ws-transport.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -42,6 +42,10 @@ export interface HarnessOptions {
   wrapHandler?: HandlerWrapper;
   /** Test-only: wraps the core's methods (after validation), e.g. with spies for the IPC fuzzer. */
   wrapImpl?: (impl: ApiImpl) => ApiImpl;
+  /** Test-only: wraps the core's HTTP port, e.g. to note the secrets Flowise answers. */
+  wrapHttp?: (http: HttpPort) => HttpPort;
+  /** Test-only: sees every message sent to the page. */
+  wireTap?: WireTap;
 }
 
 export interface Harness {
@@ -84,7 +88,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server = createServer((req, res) => {
     void serveStatic(req, res);
   });
-  const transport = createWsTransport(server, () => origin, token, options.wrapHandler);
+  const transport = createWsTransport(
+    server,
+    () => origin,
+    token,
+    options.wrapHandler,
+    options.wireTap,
+  );
   events.subscribe(({ event, payload }) => {
     transport.broadcast(event, payload);
   });
@@ -97,7 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events,
     logger,
     host: { version: '0.1.0', platform: process.platform, host: 'harness' },
-    http: createNodeHttp(),
+    http: options.wrapHttp === undefined ? createNodeHttp() : options.wrapHttp(createNodeHttp()),
     clipboard,
     osUser: 'harness',
     ...(options.kdf === undefined ? {} : { kdf: options.kdf }),

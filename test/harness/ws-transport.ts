@@ -18,11 +18,15 @@ export interface WsTransport extends ServerTransport {
 /** The spies tests use to prove a bad payload never reached a handler. */
 export type HandlerWrapper = (channel: string, handler: Handler) => Handler;
 
+/** Sees every message sent to the page, as sent, with the call's channel or the event's name. */
+export type WireTap = (text: string, about: { channel: string } | { event: string }) => void;
+
 export function createWsTransport(
   server: Server,
   origin: () => string,
   token: string,
   wrap: HandlerWrapper = (_c, h) => h,
+  tap?: WireTap,
 ): WsTransport {
   const handlers = new Map<string, Handler>();
   const wss = new WebSocketServer({
@@ -37,8 +41,15 @@ export function createWsTransport(
         .includes(TOKEN_PROTOCOL_PREFIX + token),
   });
 
-  const send = (socket: WebSocket, message: ServerMessage): void => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  const send = (
+    socket: WebSocket,
+    message: ServerMessage,
+    about: { channel: string } | { event: string },
+  ): void => {
+    if (socket.readyState !== socket.OPEN) return;
+    const text = JSON.stringify(message);
+    tap?.(text, about);
+    socket.send(text);
   };
 
   wss.on('connection', (socket) => {
@@ -55,7 +66,7 @@ export function createWsTransport(
         const envelope = handler
           ? await handler(call.args)
           : badRequest(call.channel, 'unknown channel');
-        send(socket, { kind: 'result', id: call.id, envelope });
+        send(socket, { kind: 'result', id: call.id, envelope }, { channel: call.channel });
       })();
     });
   });
@@ -65,7 +76,7 @@ export function createWsTransport(
       handlers.set(channel, wrap(channel, handler));
     },
     broadcast(event, payload) {
-      for (const socket of wss.clients) send(socket, { kind: 'event', event, payload });
+      for (const socket of wss.clients) send(socket, { kind: 'event', event, payload }, { event });
     },
     close: () =>
       new Promise((resolve) => {

@@ -1,6 +1,6 @@
 // The keys of the active instance: search, sort, filters, and the windowed list. Filtering
 // runs on a deferred copy of the query, so typing stays smooth with 10,000 keys.
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
 
 import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.js';
 import type { KeyQuery } from './key-list.js';
 import { DEFAULT_QUERY, selectKeys } from './key-list.js';
 import { KeyFilters } from './KeyFilters.js';
+import { KEYS_SHOWN_MARK } from './keys-marks.js';
 import { KeyRow } from './KeyRow.js';
 import { VirtualList } from './VirtualList.js';
 
@@ -29,6 +30,13 @@ export function KeysPanel({ onCreate, onCopy, onEdit, onDelete, onRotate }: Keys
   const [query, setQuery] = useState<KeyQuery>(DEFAULT_QUERY);
   const deferred = useDeferredValue(query);
   const shown = useMemo(() => selectKeys(keys ?? [], deferred), [keys, deferred]);
+  useLayoutEffect(() => {
+    // For test/bench/keys-render-bench.ts. Clearing keeps the page's timeline from growing.
+    performance.mark(KEYS_SHOWN_MARK, {
+      detail: { text: deferred.text, shown: shown.length, total: keys?.length ?? null },
+    });
+    performance.clearMarks(KEYS_SHOWN_MARK);
+  }, [shown, keys, deferred.text]);
 
   return (
     <div className="sections sections-wide">
