@@ -1,12 +1,6 @@
-// Asks for the master password before the new key is shown a second time, when main says the
-// last unlock is too long ago. The password stays in this dialog's input (uncontrolled, see Field)
-// and goes straight into the retried call.
-import { useState } from 'react';
-
-import { Alert } from '../../ui/Alert.js';
-import { Button } from '../../ui/Button.js';
-import { Dialog, DialogClose } from '../../ui/Dialog.js';
-import { Field } from '../../ui/Field.js';
+// The master-password question before the new key is shown a second time, when the last unlock is
+// too long ago.
+import { MasterPasswordDialog } from '../../ui/MasterPasswordDialog.js';
 
 export interface RevealPasswordDialogProps {
   /** Main's explanation of why it asks; the dialog is open while set. */
@@ -17,59 +11,13 @@ export interface RevealPasswordDialogProps {
 }
 
 export function RevealPasswordDialog({ reason, onSubmit, onClose }: RevealPasswordDialogProps) {
-  const [password, setPassword] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const close = () => {
-    setPassword('');
-    setFailure(null);
-    onClose();
-  };
-
-  async function submit() {
-    setBusy(true);
-    const error = await onSubmit(password);
-    setBusy(false);
-    setPassword('');
-    if (error === null) close();
-    else setFailure(error);
-  }
-
   return (
-    <Dialog
+    <MasterPasswordDialog
       open={reason !== null}
-      onOpenChange={(open) => {
-        if (!open) close();
-      }}
-      title="Enter the master password"
       description={`${reason ?? ''} It is needed to show the new key again.`}
-    >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {failure === null ? null : (
-          <Alert>
-            <p>{failure}</p>
-          </Alert>
-        )}
-        <Field
-          label="Master password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onValueChange={setPassword}
-        />
-        <div className="row row-end">
-          <DialogClose>Cancel</DialogClose>
-          <Button type="submit" variant="primary" disabled={busy || password === ''}>
-            Show the key
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      submitLabel="Show the key"
+      onSubmit={onSubmit}
+      onClose={onClose}
+    />
   );
 }
