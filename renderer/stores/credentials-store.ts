@@ -14,6 +14,7 @@ import type {
   FieldInput,
   RotationPlan,
 } from '../../common/ipc/schemas/credentials.js';
+import { instanceCalls } from './instance-calls.js';
 import type { Outcome } from './instances-store.js';
 import type { StoreError } from './store-error.js';
 import { toStoreError } from './store-error.js';
@@ -58,28 +59,15 @@ export type CredentialsStore = StoreApi<CredentialsStoreState>;
 
 const EMPTY = { instanceId: null, list: null, listError: null, catalogue: null } as const;
 
-const NO_INSTANCE: StoreError = { code: 'bad_request', message: 'Choose an instance first.' };
-
 export function createCredentialsStore(api: Api): CredentialsStore {
   // Bumped on every lock and instance switch: answers to older calls belong to another view.
   let view = 0;
 
   return createStore<CredentialsStoreState>()((set, get) => {
-    async function attempt<T>(call: (instanceId: string) => Promise<T>): Promise<Outcome<T>> {
-      const { instanceId } = get();
-      if (instanceId === null) return { ok: false, error: NO_INSTANCE };
-      try {
-        return { ok: true, value: await call(instanceId) };
-      } catch (caught) {
-        return { ok: false, error: toStoreError(caught) };
-      }
-    }
-    /** Runs a change, then reloads the list (dates, names and usage move with it). */
-    async function change<T>(call: (instanceId: string) => Promise<T>): Promise<Outcome<T>> {
-      const outcome = await attempt(call);
-      if (outcome.ok || outcome.error.code === 'not_found') await get().refresh();
-      return outcome;
-    }
+    const { attempt, change } = instanceCalls(
+      () => get().instanceId,
+      () => get().refresh(),
+    );
 
     return {
       ...EMPTY,

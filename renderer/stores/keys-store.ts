@@ -12,6 +12,7 @@ import type {
   KeySummary,
   PermissionCatalog,
 } from '../../common/ipc/schemas/keys.js';
+import { instanceCalls } from './instance-calls.js';
 import type { Outcome } from './instances-store.js';
 import type { StoreError } from './store-error.js';
 import { toStoreError } from './store-error.js';
@@ -84,28 +85,15 @@ const EMPTY = {
   allError: null,
 } as const;
 
-const NO_INSTANCE: StoreError = { code: 'bad_request', message: 'Choose an instance first.' };
-
 export function createKeysStore(api: Api, now: () => number = Date.now): KeysStore {
   // Bumped on every lock and instance switch: answers to older calls belong to another view.
   let view = 0;
 
   return createStore<KeysStoreState>()((set, get) => {
-    async function attempt<T>(call: (instanceId: string) => Promise<T>): Promise<Outcome<T>> {
-      const { instanceId } = get();
-      if (instanceId === null) return { ok: false, error: NO_INSTANCE };
-      try {
-        return { ok: true, value: await call(instanceId) };
-      } catch (caught) {
-        return { ok: false, error: toStoreError(caught) };
-      }
-    }
-    /** Runs a change, then reloads both lists: a key change moves flow bindings and back. */
-    async function change<T>(call: (instanceId: string) => Promise<T>): Promise<Outcome<T>> {
-      const outcome = await attempt(call);
-      if (outcome.ok || outcome.error.code === 'not_found') await get().refresh();
-      return outcome;
-    }
+    const { attempt, change } = instanceCalls(
+      () => get().instanceId,
+      () => get().refresh(),
+    );
 
     async function loadKeys(instanceId: string, started: number): Promise<void> {
       try {
