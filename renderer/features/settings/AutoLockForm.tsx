@@ -3,41 +3,29 @@ import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 
 import type { Settings } from '../../../common/ipc/schemas/settings.js';
-import { useSettingsStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField, Field } from '../../ui/Field.js';
+import { useSettingsSave } from './use-settings-save.js';
 import { parseWholeNumber } from './whole-number.js';
 
 const MAX_MINUTES = 1440;
 
 export function AutoLockForm({ initial }: { initial: Settings }) {
-  const update = useSettingsStore((s) => s.update);
-  const busy = useSettingsStore((s) => s.busy);
+  const { busy, saved, failure, edited, save } = useSettingsSave();
   const [minutes, setMinutes] = useState(String(initial.autoLockMinutes));
   const [onScreenLock, setOnScreenLock] = useState(initial.lockOnScreenLock);
   const [onSleep, setOnSleep] = useState(initial.lockOnSleep);
-  const [saved, setSaved] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const parsed = parseWholeNumber(minutes, 0, MAX_MINUTES);
-
-  function edited<T>(setter: (value: T) => void) {
-    return (value: T) => {
-      setter(value);
-      setSaved(false);
-    };
-  }
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (parsed === null) return;
-    const error = await update({
+    await save({
       autoLockMinutes: parsed,
       lockOnScreenLock: onScreenLock,
       lockOnSleep: onSleep,
     });
-    setFailure(error?.message ?? null);
-    setSaved(error === null);
   }
 
   return (

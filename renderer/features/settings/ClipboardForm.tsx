@@ -4,10 +4,10 @@ import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 
 import type { Settings } from '../../../common/ipc/schemas/settings.js';
-import { useSettingsStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField, Field } from '../../ui/Field.js';
+import { useSettingsSave } from './use-settings-save.js';
 import { parseWholeNumber } from './whole-number.js';
 
 // The bounds of the settings schema (common/ipc/schemas/settings.ts).
@@ -16,34 +16,22 @@ const MAX_SECONDS = 600;
 const MAX_MINUTES = 1440;
 
 export function ClipboardForm({ initial }: { initial: Settings }) {
-  const update = useSettingsStore((s) => s.update);
-  const busy = useSettingsStore((s) => s.busy);
+  const { busy, saved, failure, edited, save } = useSettingsSave();
   const [seconds, setSeconds] = useState(String(initial.clipboardClearSeconds));
   const [reauth, setReauth] = useState(String(initial.copyReauthMinutes));
   const [storeKeys, setStoreKeys] = useState(initial.storeCreatedKeys);
-  const [saved, setSaved] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const parsedSeconds = parseWholeNumber(seconds, MIN_SECONDS, MAX_SECONDS);
   const parsedReauth = parseWholeNumber(reauth, 0, MAX_MINUTES);
   const valid = parsedSeconds !== null && parsedReauth !== null;
 
-  function edited<T>(setter: (value: T) => void) {
-    return (value: T) => {
-      setter(value);
-      setSaved(false);
-    };
-  }
-
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (parsedSeconds === null || parsedReauth === null) return;
-    const error = await update({
+    await save({
       clipboardClearSeconds: parsedSeconds,
       copyReauthMinutes: parsedReauth,
       storeCreatedKeys: storeKeys,
     });
-    setFailure(error?.message ?? null);
-    setSaved(error === null);
   }
 
   return (
