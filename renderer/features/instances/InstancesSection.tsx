@@ -2,6 +2,7 @@
 // just happened (saved, removed, moved) for people who cannot see the list change.
 import { useEffect, useRef, useState } from 'react';
 
+import type { InstanceSummary } from '../../../common/ipc/schemas/instances.js';
 import { useInstancesStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
@@ -17,7 +18,9 @@ export function InstancesSection() {
   const store = useInstancesStore((s) => s);
   const { instances, activeId } = store;
   const [editing, setEditing] = useState<Editing>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
+  // The summary itself, not its id: the row leaves the list (instances.changed) before remove()
+  // resolves, and the dialog must stay until onRemoved, which moves focus and announces.
+  const [removing, setRemoving] = useState<InstanceSummary | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
   const justRemoved = useRef(false);
@@ -95,7 +98,9 @@ export function InstancesSection() {
               onEdit={(id) => {
                 setEditing({ mode: 'edit', id });
               }}
-              onRemove={setRemoving}
+              onRemove={(id) => {
+                setRemoving(find(id) ?? null);
+              }}
               onMove={(id, by) => void move(id, by)}
               onMakeActive={(id) => void store.setActive(id)}
             />
@@ -114,7 +119,7 @@ export function InstancesSection() {
         }}
       />
       <RemoveInstanceDialog
-        instance={find(removing)}
+        instance={removing ?? undefined}
         onClose={() => {
           setRemoving(null);
         }}
