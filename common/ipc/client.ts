@@ -1,7 +1,7 @@
 // The renderer's side of the contract: a raw API that settles with envelopes (what a preload or a
 // WebSocket bridge exposes), and the Api that unwraps them into values or AppErrors.
 import { AppError } from '../errors.js';
-import type { ApiOf, ContractDef, Envelope, RawApiOf, Unsubscribe } from './define.js';
+import type { ApiOf, ContractDef, Envelope, MethodDef, RawApiOf, Unsubscribe } from './define.js';
 import { channelOf, channels } from './define.js';
 
 export type Invoke = (channel: string, args: unknown[]) => Promise<Envelope<unknown>>;
@@ -11,13 +11,13 @@ type Table = Record<string, Record<string, (...args: unknown[]) => Promise<unkno
 
 function build(
   contract: ContractDef,
-  call: (channel: string, args: unknown[]) => Promise<unknown>,
+  call: (channel: string, args: unknown[], def: MethodDef) => Promise<unknown>,
   subscribe: Subscribe,
 ): Table & { on: Subscribe } {
   const table: Table = {};
-  for (const { namespace, name } of channels(contract)) {
+  for (const { namespace, name, def } of channels(contract)) {
     const channel = channelOf(namespace, name);
-    (table[namespace] ??= {})[name] = (...args: unknown[]) => call(channel, args);
+    (table[namespace] ??= {})[name] = (...args: unknown[]) => call(channel, args, def);
   }
   const known = new Set(Object.keys(contract.events));
   const on: Subscribe = (event, listener) => {
@@ -44,11 +44,12 @@ export function createApi<C extends ContractDef>(contract: C, raw: RawApiOf<C>):
   const rawTable = raw as unknown as Table & { on: Subscribe };
   return build(
     contract,
-    async (channel, args) => {
+    async (channel, args, def) => {
       const [namespace = '', name = ''] = channel.split('.');
       const fn = rawTable[namespace]?.[name];
       if (fn === undefined) throw new AppError('bad_request', `Unknown method ${channel}`);
-      return unwrap((await fn(...args)) as Envelope<unknown>);
+      const value = unwrap((await fn(...args)) as Envelope<unknown>);
+      return def.wire === undefined ? value : def.wire.decode(value);
     },
     (event, listener) => rawTable.on(event, listener),
   ) as unknown as ApiOf<C>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ApiOf, ImplOf, RawApiOf } from './define.js';
 import { method } from './define.js';
 import { credentialsMethods } from './credentials-methods.js';
+import { allKeysWire, keyListWire } from './key-list-wire.js';
 import { rotationMethods } from './rotation-methods.js';
 import { AppInfo } from './schemas/app.js';
 import { AuditExport, AuditPage, AuditQuery, AuditVerification } from './schemas/audit.js';
@@ -85,9 +86,9 @@ export const contract = {
       testEdit: method(z.tuple([InstanceId, InstancePatch]), ConnectionReport),
     },
     keys: {
-      list: method(z.tuple([InstanceArg]), KeyList),
+      list: method(z.tuple([InstanceArg]), KeyList, keyListWire),
       /** Every instance side by side; an unreachable one carries its error instead of keys. */
-      listAll: method(none, AllKeys),
+      listAll: method(none, AllKeys, allKeysWire),
       /** The permission picker: the server's catalogue and what the admin key itself holds. */
       permissions: method(z.tuple([InstanceArg]), PermissionCatalog),
       create: method(z.tuple([CreateKeyArgs]), CreatedKey),

@@ -4,16 +4,25 @@ import type { z } from 'zod';
 
 import type { WireError } from '../errors.js';
 
+/** A compact form of a result for the trip across the process boundary: main encodes after the
+ * handler (and the result check), the renderer's Api decodes before the caller sees it. */
+export interface WireCodec<T> {
+  encode(value: T): unknown;
+  decode(wire: unknown): T;
+}
+
 export interface MethodDef<A extends z.ZodTuple = z.ZodTuple, R extends z.ZodType = z.ZodType> {
   readonly args: A;
   readonly result: R;
+  readonly wire?: WireCodec<z.output<R>>;
 }
 
 export function method<A extends z.ZodTuple, R extends z.ZodType>(
   args: A,
   result: R,
+  wire?: WireCodec<z.output<R>>,
 ): MethodDef<A, R> {
-  return { args, result };
+  return wire === undefined ? { args, result } : { args, result, wire };
 }
 
 export type MethodTable = Readonly<Record<string, Readonly<Record<string, MethodDef>>>>;

@@ -58,7 +58,7 @@ export function buildHandlers<C extends ContractDef>(
       try {
         const value: unknown = await fn(...(parsed.data as unknown[]));
         if (options.checkResults === true) def.result.parse(value);
-        return { ok: true, value };
+        return { ok: true, value: def.wire === undefined ? value : def.wire.encode(value) };
       } catch (error) {
         if (!(error instanceof AppError)) options.onUnexpected?.(channel, error);
         return { ok: false, error: toWireError(error) };
