@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useInstancesStore, useRotationStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
+import { BatchGraceNotice } from './BatchGraceNotice.js';
 import { BulkRotationDialog } from './BulkRotationDialog.js';
 import { RotationList } from './RotationList.js';
 import { RotationWizard } from './RotationWizard.js';
@@ -58,6 +59,7 @@ export function RotationPage() {
           <p>{listError.message}</p>
         </Alert>
       )}
+      {rotations === null ? null : <BatchGraceNotice rotations={rotations} />}
       {rotations === null ? (
         listError === null ? (
           <p className="muted">Loading rotations…</p>
