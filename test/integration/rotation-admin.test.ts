@@ -11,6 +11,8 @@ import type { FaultSpec } from '../fakes/fake-flowise.js';
 import type { FakeKey } from '../fakes/fake-flowise-state.js';
 import type { CrashPoint, RotationFixture } from './rotation-fixture.js';
 import {
+  crashAndRestart,
+  crashLabel,
   deletesOf,
   expectNoLockedOutFlow,
   expectRolledBack,
@@ -228,25 +230,13 @@ const AFTER_GRACE: CrashPoint[] = [
   { point: 'revoke:deleted' },
   { point: 'revoke:done' },
 ];
-const label = (c: CrashPoint): string =>
-  `${c.point}${c.nth === undefined ? '' : ` #${String(c.nth)}`}`;
-
-/** Plays the crash during `call`, checks what the dead core left, and restarts. */
-async function crashDuring(crash: CrashPoint, call: () => Promise<unknown>): Promise<RotationView> {
-  f.crashAt(crash);
-  await call().catch(() => undefined);
-  expect(f.points).toContain(crash.point);
-  expectNoLockedOutFlow(f.flowise);
-  await f.restart();
-  // Whatever the vault stores still manages the instance.
-  await expectManageable();
-  const open = (await f.api.rotation.list()).rotations.filter((r) => r.unfinished);
-  expect(open).toHaveLength(1);
-  return open[0] as RotationView;
-}
+/** Plays the crash during `call`; after the restart, whatever the vault stores still manages
+ * the instance. */
+const crashDuring = (crash: CrashPoint, call: () => Promise<unknown>): Promise<RotationView> =>
+  crashAndRestart(f, crash, call, { restarted: expectManageable });
 
 describe('a crash during an admin rotation', () => {
-  it.each(BEFORE_GRACE.map((c) => [label(c), c] as const))(
+  it.each(BEFORE_GRACE.map((c) => [crashLabel(c), c] as const))(
     'at %s, then resume: rotated',
     async (_, crash) => {
       const open = await crashDuring(crash, start);
@@ -257,7 +247,7 @@ describe('a crash during an admin rotation', () => {
     },
   );
 
-  it.each(BEFORE_GRACE.map((c) => [label(c), c] as const))(
+  it.each(BEFORE_GRACE.map((c) => [crashLabel(c), c] as const))(
     'at %s, then rollback: the old admin key stored again',
     async (_, crash) => {
       const open = await crashDuring(crash, start);
@@ -265,7 +255,7 @@ describe('a crash during an admin rotation', () => {
     },
   );
 
-  it.each(AFTER_GRACE.map((c) => [label(c), c] as const))(
+  it.each(AFTER_GRACE.map((c) => [crashLabel(c), c] as const))(
     'at %s: only forward, the old key deleted once',
     async (_, crash) => {
       const started = await start();
@@ -279,7 +269,7 @@ describe('a crash during an admin rotation', () => {
 
   it.each(
     [{ point: 'rollback:switched' }, { point: 'rollback:flow', nth: 1 }].map(
-      (c) => [label(c), c] as const,
+      (c) => [crashLabel(c), c] as const,
     ),
   )('at %s during rollback, then resume finishes the rollback', async (_, crash) => {
     const started = await start();

@@ -8,7 +8,8 @@ import type { RotationView } from '../../common/ipc/schemas/rotation.js';
 import type { FakeKey } from '../fakes/fake-flowise-state.js';
 import type { CrashPoint, RotationFixture } from './rotation-fixture.js';
 import {
-  expectNoLockedOutFlow,
+  crashAndRestart,
+  crashLabel,
   expectRolledBack,
   expectRotated,
   replacements,
@@ -44,21 +45,13 @@ const AFTER_GRACE: CrashPoint[] = [
   { point: 'revoke:done' },
 ];
 
-const label = (c: CrashPoint): string =>
-  `${c.point}${c.nth === undefined ? '' : ` #${String(c.nth)}`}`;
-
-/** Plays the crash during `call`, checks the state the dead core left, and restarts. */
-async function crashDuring(crash: CrashPoint, call: () => Promise<unknown>): Promise<RotationView> {
-  f.crashAt(crash);
-  await call().catch(() => undefined);
-  expect(f.points).toContain(crash.point);
-  expectNoLockedOutFlow(f.flowise);
-  expect(replacements(f.flowise, { newKeyName: nameOnServer() }).length).toBeLessThanOrEqual(1);
-  await f.restart();
-  const open = (await f.api.rotation.list()).rotations.filter((r) => r.unfinished);
-  expect(open).toHaveLength(1);
-  return open[0] as RotationView;
-}
+/** Plays the crash during `call`: never more than one replacement, then a restart. */
+const crashDuring = (crash: CrashPoint, call: () => Promise<unknown>): Promise<RotationView> =>
+  crashAndRestart(f, crash, call, {
+    dead: () => {
+      expect(replacements(f.flowise, { newKeyName: nameOnServer() }).length).toBeLessThanOrEqual(1);
+    },
+  });
 
 /** The replacement's name, from the journal-independent view of the server. */
 function nameOnServer(): string {
@@ -74,7 +67,7 @@ async function redeem(view: RotationView): Promise<string> {
 const start = () => f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
 
 describe('a crash before grace', () => {
-  it.each(BEFORE_GRACE.map((c) => [label(c), c] as const))(
+  it.each(BEFORE_GRACE.map((c) => [crashLabel(c), c] as const))(
     'at %s, then resume: rotated',
     async (_, crash) => {
       const open = await crashDuring(crash, start);
@@ -88,7 +81,7 @@ describe('a crash before grace', () => {
     },
   );
 
-  it.each(BEFORE_GRACE.map((c) => [label(c), c] as const))(
+  it.each(BEFORE_GRACE.map((c) => [crashLabel(c), c] as const))(
     'at %s, then rollback: nothing left of it',
     async (_, crash) => {
       const open = await crashDuring(crash, start);
@@ -99,7 +92,7 @@ describe('a crash before grace', () => {
 });
 
 describe('a crash after grace', () => {
-  it.each(AFTER_GRACE.map((c) => [label(c), c] as const))(
+  it.each(AFTER_GRACE.map((c) => [crashLabel(c), c] as const))(
     'at %s: only forward, the old key deleted once',
     async (_, crash) => {
       const started = await start();
@@ -120,7 +113,7 @@ describe('a crash after grace', () => {
 describe('a crash during rollback', () => {
   it.each(
     [{ point: 'rollback:flow', nth: 2 }, { point: 'rollback:deleted' }].map(
-      (c) => [label(c), c] as const,
+      (c) => [crashLabel(c), c] as const,
     ),
   )('at %s, then resume finishes the rollback', async (_, crash) => {
     const started = await start();

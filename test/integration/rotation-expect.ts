@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { RotationView } from '../../common/ipc/schemas/rotation.js';
 import type { FakeFlowise } from '../fakes/fake-flowise.js';
 import type { FakeKey } from '../fakes/fake-flowise-state.js';
+import type { CrashPoint, RotationFixture } from './rotation-fixture.js';
 
 /** No flow may be bound to a key the server no longer has. */
 export function expectNoLockedOutFlow(flowise: FakeFlowise): void {
@@ -55,4 +56,29 @@ export function expectRolledBack(flowise: FakeFlowise, view: RotationView, old: 
   const back = view.flows.map((f) => flowise.state.chatflows.get(f.id)?.apikeyid);
   expect(back).toEqual(view.flows.map(() => old.id));
   expectNoLockedOutFlow(flowise);
+}
+
+/** A crash point as a test name. */
+export const crashLabel = (c: CrashPoint): string =>
+  `${c.point}${c.nth === undefined ? '' : ` #${String(c.nth)}`}`;
+
+/** Plays the crash during `call`, checks what the dead core left (`dead`, after the shared
+ * lock-out check), restarts on the same vault, runs `restarted`, and returns the one rotation
+ * left unfinished. */
+export async function crashAndRestart(
+  f: RotationFixture,
+  crash: CrashPoint,
+  call: () => Promise<unknown>,
+  checks: { dead?: () => void; restarted?: () => Promise<void> } = {},
+): Promise<RotationView> {
+  f.crashAt(crash);
+  await call().catch(() => undefined);
+  expect(f.points).toContain(crash.point);
+  expectNoLockedOutFlow(f.flowise);
+  checks.dead?.();
+  await f.restart();
+  await checks.restarted?.();
+  const open = (await f.api.rotation.list()).rotations.filter((r) => r.unfinished);
+  expect(open).toHaveLength(1);
+  return open[0] as RotationView;
 }

@@ -20,6 +20,15 @@ async function planFor(dialog: HTMLElement) {
   await within(dialog).findByRole('region', { name: 'Affected flows' });
 }
 
+/** The wizard alone, opened on the plan of `keyId` as the Keys page opens it. */
+function wizardOn(app: ReturnType<typeof seeded>, keyId: string): Promise<HTMLElement> {
+  renderWith(
+    app,
+    <RotationWizard open onClose={() => undefined} instanceId={app.instanceId} keyId={keyId} />,
+  );
+  return screen.findByRole('dialog', { name: 'Rotate an API key' });
+}
+
 /** A button once it can be used: actions stay disabled while a call of the wizard runs. */
 async function enabled(dialog: HTMLElement, name: string): Promise<HTMLButtonElement> {
   const button = await within(dialog).findByRole<HTMLButtonElement>('button', { name });
@@ -175,16 +184,7 @@ describe('RotationWizard', () => {
   it('says plainly when the key is the one the app manages the instance with', async () => {
     const app = seeded();
     const admin = app.fake.keys.seedKey(app.instanceId, 'vault-admin', 'a'.repeat(40));
-    renderWith(
-      app,
-      <RotationWizard
-        open
-        onClose={() => undefined}
-        instanceId={app.instanceId}
-        keyId={admin.id}
-      />,
-    );
-    const dialog = await screen.findByRole('dialog', { name: 'Rotate an API key' });
+    const dialog = await wizardOn(app, admin.id);
     const note = await within(dialog).findByRole('note', { name: 'About the admin key' });
     expect(note.textContent).toContain('This is the key Flowise Key Vault uses to manage Prod.');
     expect(note.textContent).toContain('switches its stored admin key to the new key');
@@ -201,16 +201,7 @@ describe('RotationWizard', () => {
 
   it('leaves the admin key note and switch step out for any other key', async () => {
     const app = seeded();
-    renderWith(
-      app,
-      <RotationWizard
-        open
-        onClose={() => undefined}
-        instanceId={app.instanceId}
-        keyId={app.keyId}
-      />,
-    );
-    const dialog = await screen.findByRole('dialog', { name: 'Rotate an API key' });
+    const dialog = await wizardOn(app, app.keyId);
     await within(dialog).findByRole('region', { name: 'Affected flows' });
     expect(within(dialog).queryByRole('note', { name: 'About the admin key' })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
@@ -221,16 +212,7 @@ describe('RotationWizard', () => {
 
   it('opens on the plan of a key chosen elsewhere, and explains a refusal', async () => {
     const app = seeded();
-    renderWith(
-      app,
-      <RotationWizard
-        open
-        onClose={() => undefined}
-        instanceId={app.instanceId}
-        keyId={app.keyId}
-      />,
-    );
-    const dialog = await screen.findByRole('dialog', { name: 'Rotate an API key' });
+    const dialog = await wizardOn(app, app.keyId);
     await within(dialog).findByRole('region', { name: 'Affected flows' });
     expect(within(dialog).queryByRole('radio')).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeTruthy();
