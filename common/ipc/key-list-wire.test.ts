@@ -29,6 +29,7 @@ function key(i: number, permissions?: string[]): KeySummary {
 const list: KeyList = {
   instanceId: INSTANCE,
   fetchedAt: 5,
+  chatflows: [],
   keys: Array.from({ length: 1000 }, (_, i) =>
     key(i, i % 10 === 0 ? undefined : [...(i % 2 === 0 ? FULL : READ)]),
   ),

@@ -95,20 +95,17 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
       () => get().refresh(),
     );
 
+    // One call brings both lists: they come from the same two Flowise requests.
     async function loadKeys(instanceId: string, started: number): Promise<void> {
       try {
         const list = await api.keys.list({ instanceId });
-        if (started === view) set({ keys: list.keys, keysError: null });
+        if (started === view)
+          set({ keys: list.keys, keysError: null, chatflows: list.chatflows, flowsError: null });
       } catch (caught) {
-        if (started === view) set({ keysError: toStoreError(caught) });
-      }
-    }
-    async function loadFlows(instanceId: string, started: number): Promise<void> {
-      try {
-        const flows = await api.chatflows.list({ instanceId });
-        if (started === view) set({ chatflows: flows, flowsError: null });
-      } catch (caught) {
-        if (started === view) set({ flowsError: toStoreError(caught) });
+        if (started === view) {
+          const error = toStoreError(caught);
+          set({ keysError: error, flowsError: error });
+        }
       }
     }
 
@@ -146,7 +143,7 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
         const { instanceId } = get();
         if (instanceId === null) return;
         const started = view;
-        await Promise.all([loadKeys(instanceId, started), loadFlows(instanceId, started)]);
+        await loadKeys(instanceId, started);
       },
 
       loadAll: async () => {

@@ -145,7 +145,12 @@ export function createFakeKeys(call: FakeCall, init: FakeKeysInit): FakeKeys {
     list: (arg) =>
       call('keys.list', () => {
         const { instanceId } = parseArgs(InstanceArg, arg, 'keys.list');
-        return { instanceId, keys: keysOf(instanceId).map(withFlows), fetchedAt: init.now() };
+        return {
+          instanceId,
+          keys: keysOf(instanceId).map(withFlows),
+          chatflows: flowsOf(instanceId).map((flow) => ({ ...flow })),
+          fetchedAt: init.now(),
+        };
       }),
     listAll: () =>
       call('keys.listAll', () => ({

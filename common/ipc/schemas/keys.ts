@@ -33,13 +33,6 @@ export const KeySummary = z.object({
 });
 export type KeySummary = z.infer<typeof KeySummary>;
 
-export const KeyList = z.object({
-  instanceId: InstanceId,
-  keys: z.array(KeySummary),
-  fetchedAt: z.number(),
-});
-export type KeyList = z.infer<typeof KeyList>;
-
 export const AllKeys = z.object({
   instances: z.array(
     z.object({
@@ -114,6 +107,15 @@ export const Chatflow = z.object({
   updatedAt: z.number().optional(),
 });
 export type Chatflow = z.infer<typeof Chatflow>;
+
+/** The keys page in one answer: both come from the same two Flowise requests. */
+export const KeyList = z.object({
+  instanceId: InstanceId,
+  keys: z.array(KeySummary),
+  chatflows: z.array(Chatflow),
+  fetchedAt: z.number(),
+});
+export type KeyList = z.infer<typeof KeyList>;
 
 export const BindArgs = z.strictObject({
   instanceId: InstanceId,

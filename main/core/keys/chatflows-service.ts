@@ -3,7 +3,7 @@
 import { AppError } from '../../../common/errors.js';
 import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
 import type { KeyCopy } from './key-copy.js';
-import { flowType } from './key-summaries.js';
+import { summarizeChatflow } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
 import type { SnippetLanguage } from './snippets.js';
 import { KEY_PLACEHOLDER, predictionSnippet } from './snippets.js';
@@ -21,11 +21,6 @@ interface SnippetArgs {
   language: SnippetLanguage;
 }
 
-function time(value: string | undefined): number | undefined {
-  const ms = value === undefined ? Number.NaN : Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
 export function createChatflowsService(deps: KeysDeps, copy: KeyCopy): ChatflowsService {
   const { clients } = deps;
 
@@ -35,18 +30,7 @@ export function createChatflowsService(deps: KeysDeps, copy: KeyCopy): Chatflows
     const keyById = new Map(keys.map((k) => [k.id, k]));
     return flows.map((flow) => {
       const key = flow.apikeyid === null ? undefined : keyById.get(flow.apikeyid);
-      const updatedAt = time(flow.updatedDate);
-      const summary: Chatflow = {
-        id: flow.id,
-        instanceId,
-        name: flow.name,
-        type: flowType(flow.type),
-        ...(flow.apikeyid === null ? {} : { keyId: flow.apikeyid }),
-        ...(key === undefined ? {} : { keyName: key.keyName }),
-        deployed: flow.deployed === true,
-        ...(updatedAt === undefined ? {} : { updatedAt }),
-      };
-      return { summary, key };
+      return { summary: summarizeChatflow(instanceId, flow, key), key };
     });
   }
 

@@ -1,6 +1,6 @@
 // Turns Flowise's key rows into what the renderer may see: masked, fingerprinted, with the flows
 // bound to each key found through GET /chatflows (the key rows' own flow list carries no ids).
-import type { BoundFlow, KeySummary } from '../../../common/ipc/schemas/keys.js';
+import type { BoundFlow, Chatflow, KeySummary } from '../../../common/ipc/schemas/keys.js';
 import type { ApiKeyRow, ChatflowRow } from '../flowise/flowise-schemas.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import type { KnownKey } from './known-keys.js';
@@ -48,5 +48,24 @@ export function summarizeKey(
     createdHere: known?.createdHere ?? false,
     ...(updatedAt === undefined ? {} : { updatedAt }),
     copyable: true,
+  };
+}
+
+/** A flow with the key it answers to (by name too, when the key is one the admin key can see). */
+export function summarizeChatflow(
+  instanceId: string,
+  flow: ChatflowRow,
+  key: ApiKeyRow | undefined,
+): Chatflow {
+  const updatedAt = time(flow.updatedDate);
+  return {
+    id: flow.id,
+    instanceId,
+    name: flow.name,
+    type: flowType(flow.type),
+    ...(flow.apikeyid === null ? {} : { keyId: flow.apikeyid }),
+    ...(key === undefined ? {} : { keyName: key.keyName }),
+    deployed: flow.deployed === true,
+    ...(updatedAt === undefined ? {} : { updatedAt }),
   };
 }

@@ -2,6 +2,7 @@
 import { toWireError } from '../../../common/errors.js';
 import type { AllKeys, KeyList, PermissionCatalog } from '../../../common/ipc/schemas/keys.js';
 import type { KeysDeps } from './keys-deps.js';
+import { summarizeChatflow } from './key-summaries.js';
 import { loadInstanceKeys } from './keys-deps.js';
 
 export interface KeyReads {
@@ -13,8 +14,16 @@ export interface KeyReads {
 export function createKeyReads(deps: KeysDeps): KeyReads {
   return {
     async list({ instanceId }) {
-      const { summaries } = await loadInstanceKeys(deps, instanceId);
-      return { instanceId, keys: summaries, fetchedAt: deps.clock.now() };
+      const { rows, flows, summaries } = await loadInstanceKeys(deps, instanceId);
+      const keyById = new Map(rows.map((row) => [row.id, row]));
+      const chatflows = flows.map((flow) =>
+        summarizeChatflow(
+          instanceId,
+          flow,
+          flow.apikeyid === null ? undefined : keyById.get(flow.apikeyid),
+        ),
+      );
+      return { instanceId, keys: summaries, chatflows, fetchedAt: deps.clock.now() };
     },
     async listAll() {
       const instances = await Promise.all(
