@@ -91,16 +91,6 @@ export function createRotationBatch(deps: RotationDeps, service: RotationService
         { instanceId: candidate.instanceId, keyId: key.id },
         newRotationId(),
       );
-      if (plan.admin === true)
-        return {
-          ...candidate,
-          error: toWireError(
-            new AppError(
-              'precondition_failed',
-              `"${key.name}" is the key this app uses to manage ${plan.instanceName}; rotate it on its own from the Keys page.`,
-            ),
-          ),
-        };
       if (missing.length === 0) return { ...candidate, plan };
       return {
         ...candidate,
