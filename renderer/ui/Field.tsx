@@ -2,6 +2,8 @@
 import { useEffect, useId, useRef } from 'react';
 import type { InputHTMLAttributes, ReactNode, RefObject } from 'react';
 
+import { fieldNotes } from './field-notes.js';
+
 type NativeInputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
   'id' | 'value' | 'defaultValue' | 'onChange' | 'children' | 'checked' | 'ref'
@@ -30,11 +32,7 @@ export function Field({
   const ownRef = useRef<HTMLInputElement>(null);
   const ref = inputRef ?? ownRef;
   const secret = input.type === 'password';
-  const hasError = error !== undefined && error !== null && error !== '';
-  const describedBy =
-    [hint === undefined ? '' : `${id}-hint`, hasError ? `${id}-error` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
+  const { aria, notes } = fieldNotes(id, hint, error);
 
   // A password input stays uncontrolled: React would otherwise mirror the value into the
   // input's value attribute, where anything that serialises the page could read it. Clearing
@@ -55,19 +53,9 @@ export function Field({
         onChange={(event) => {
           onValueChange(event.currentTarget.value);
         }}
-        aria-invalid={hasError || undefined}
-        aria-describedby={describedBy}
+        {...aria}
       />
-      {hint === undefined ? null : (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      )}
-      {hasError ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      {notes}
     </div>
   );
 }

@@ -2,6 +2,8 @@
 import { useId } from 'react';
 import type { ReactNode, RefObject, TextareaHTMLAttributes } from 'react';
 
+import { fieldNotes } from './field-notes.js';
+
 type NativeProps = Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
   'id' | 'value' | 'defaultValue' | 'onChange' | 'children' | 'ref'
@@ -26,11 +28,7 @@ export function TextAreaField({
   ...textarea
 }: TextAreaFieldProps) {
   const id = useId();
-  const hasError = error !== undefined && error !== null && error !== '';
-  const describedBy =
-    [hint === undefined ? '' : `${id}-hint`, hasError ? `${id}-error` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
+  const { aria, notes } = fieldNotes(id, hint, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -42,19 +40,9 @@ export function TextAreaField({
         onChange={(event) => {
           onValueChange(event.currentTarget.value);
         }}
-        aria-invalid={hasError || undefined}
-        aria-describedby={describedBy}
+        {...aria}
       />
-      {hint === undefined ? null : (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      )}
-      {hasError ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      {notes}
     </div>
   );
 }

@@ -3,6 +3,8 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 
+import { fieldNotes } from '../../ui/field-notes.js';
+
 export interface OptionsFieldProps {
   label: string;
   value: string;
@@ -27,11 +29,7 @@ export function OptionsField({
   error,
 }: OptionsFieldProps) {
   const id = useId();
-  const hasError = error !== undefined && error !== '';
-  const describedBy =
-    [hint === undefined ? '' : `${id}-hint`, hasError ? `${id}-error` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
+  const { aria, notes } = fieldNotes(id, hint, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -39,8 +37,7 @@ export function OptionsField({
         id={id}
         className="credential-select"
         value={value}
-        aria-invalid={hasError || undefined}
-        aria-describedby={describedBy}
+        {...aria}
         onChange={(event) => {
           onValueChange(event.currentTarget.value);
         }}
@@ -52,16 +49,7 @@ export function OptionsField({
           </option>
         ))}
       </select>
-      {hint === undefined ? null : (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      )}
-      {hasError ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      {notes}
     </div>
   );
 }
