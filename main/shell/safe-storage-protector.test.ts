@@ -1,3 +1,5 @@
+import { randomFillSync } from 'node:crypto';
+
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { isAppError } from '../../common/errors.js';
@@ -11,6 +13,17 @@ import { resetElectronFake, safeStorage } from './testing/electron-fake.js';
 vi.mock('electron', () => import('./testing/electron-fake.js'));
 
 const KEY = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256);
+
+/** Node's current shared allocation pool: any small Buffer.from lands in it. */
+function currentPool(): Buffer {
+  const probe = Buffer.from([0]);
+  return Buffer.from(probe.buffer);
+}
+
+/** A key that only ever lives in memory of its own, so finding it in the pool means we put it there. */
+function unpooledKey(): Uint8Array {
+  return randomFillSync(new Uint8Array(32));
+}
 
 describe('createSafeStorageProtector', () => {
   beforeEach(() => {
@@ -78,5 +91,24 @@ describe('createSafeStorageProtector', () => {
     const protector = createSafeStorageProtector(undefined, 'linux');
     const blob = await safeStorage.encryptStringAsync('not base64!');
     await expect(protector.unprotect(blob)).rejects.toMatchObject({ code: 'keychain_failed' });
+  });
+
+  it('protect copies no key byte into the shared Buffer pool', async () => {
+    const protector = createSafeStorageProtector(undefined, 'linux');
+    const key = unpooledKey();
+    await protector.protect(key);
+    expect(currentPool().includes(Buffer.from(key.buffer))).toBe(false);
+  });
+
+  it('unprotect returns the key in memory of its own and leaves no copy in the shared Buffer pool', async () => {
+    const protector = createSafeStorageProtector(undefined, 'linux');
+    const key = unpooledKey();
+    // Sealed straight through the fake, so only unprotect could have put the key in the pool.
+    const blob = await safeStorage.encryptStringAsync(Buffer.from(key.buffer).toString('base64'));
+    const back = await protector.unprotect(blob);
+    expect(back).toEqual(key);
+    expect(back.byteOffset).toBe(0);
+    expect(back.buffer.byteLength).toBe(back.length);
+    expect(currentPool().includes(Buffer.from(key.buffer))).toBe(false);
   });
 });

@@ -30,6 +30,20 @@ function backendName(storage: SafeStorageApi, platform: NodeJS.Platform): string
   return platform === 'linux' ? storage.getSelectedStorageBackend() : 'unknown';
 }
 
+/** A Buffer over the caller's bytes, not a copy: a small Buffer.from(bytes) would land the key in
+ * Node's shared allocation pool, next to unrelated data, where it can never be wiped. */
+function viewOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Decodes straight into memory of its own (Buffer.alloc is never pooled), so the caller's
+ * fill(0) wipes the only binary copy. */
+function decodeUnpooled(base64: string): Uint8Array {
+  const out = Buffer.alloc(Buffer.byteLength(base64, 'base64'));
+  const written = out.write(base64, 'base64');
+  return new Uint8Array(out.buffer, out.byteOffset, written);
+}
+
 export function createSafeStorageProtector(
   storage: SafeStorageApi = safeStorage,
   platform: NodeJS.Platform = process.platform,
@@ -62,10 +76,11 @@ export function createSafeStorageProtector(
   return {
     availability,
     // safeStorage takes strings, so bytes travel as base64. Errors are replaced, never quoted.
+    // That base64 string is the one copy we cannot wipe: JS strings are immutable.
     async protect(data) {
       await requireAvailable();
       try {
-        const sealed = await storage.encryptStringAsync(Buffer.from(data).toString('base64'));
+        const sealed = await storage.encryptStringAsync(viewOf(data).toString('base64'));
         return new Uint8Array(sealed);
       } catch {
         throw new AppError('keychain_failed', 'The system keychain could not protect the key.');
@@ -77,14 +92,14 @@ export function createSafeStorageProtector(
       try {
         // shouldReEncrypt (a rotated OS key) is not acted on: the port has no way to say so, and
         // the wrap is rewritten whenever keychain unlock is turned on again.
-        ({ result: text } = await storage.decryptStringAsync(Buffer.from(blob)));
+        ({ result: text } = await storage.decryptStringAsync(viewOf(blob)));
       } catch {
         throw new AppError('keychain_failed', 'The system keychain could not unlock the key.');
       }
       if (!BASE64.test(text)) {
         throw new AppError('keychain_failed', 'The system keychain returned damaged data.');
       }
-      return new Uint8Array(Buffer.from(text, 'base64'));
+      return decodeUnpooled(text);
     },
   };
 }
