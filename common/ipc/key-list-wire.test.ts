@@ -63,7 +63,6 @@ describe('the key list on the wire', () => {
     const handlers = buildHandlers(
       { methods: { keys: { list: contract.methods.keys.list } }, events: {} },
       impl as never,
-      { checkResults: true },
     );
     let crossed: unknown;
     const raw = createRawApi(

@@ -12,6 +12,10 @@ const contract = {
       fail: method(z.tuple([]), z.void()),
       crash: method(z.tuple([]), z.void()),
       wrongShape: method(z.tuple([]), z.number()),
+      profile: method(
+        z.tuple([]),
+        z.object({ name: z.string(), rows: z.array(z.object({ id: z.string() })) }),
+      ),
     },
   },
   events: {},
@@ -28,10 +32,16 @@ function setup() {
         throw new Error('connect ECONNREFUSED Bearer sk-secret-value');
       }),
       wrongShape: vi.fn(() => 'oops' as unknown as number),
+      // A handler that hands back more than its contract names, at the top and inside a list.
+      profile: vi.fn(() => ({
+        name: 'prod',
+        adminKey: 'sk-admin-secret',
+        rows: [{ id: 'a', apiSecret: 'sk-row-secret' }],
+      })),
     },
   };
   const onUnexpected = vi.fn();
-  const handlers = buildHandlers(contract, impl, { checkResults: true, onUnexpected });
+  const handlers = buildHandlers(contract, impl, { onUnexpected });
   return { impl, handlers, onUnexpected, call: (c: string, a: unknown) => handlers.get(c)!(a) };
 }
 
@@ -74,7 +84,14 @@ describe('buildHandlers', () => {
     expect(onUnexpected).toHaveBeenCalledOnce();
   });
 
-  it('catches a result of the wrong shape when asked to check results', async () => {
+  it('sends only the fields the result schema names: an extra secret field never crosses', async () => {
+    const { call } = setup();
+    const result = await call('things.profile', []);
+    expect(result).toEqual({ ok: true, value: { name: 'prod', rows: [{ id: 'a' }] } });
+    expect(JSON.stringify(result)).not.toContain('sk-');
+  });
+
+  it('refuses a result of the wrong shape in every build', async () => {
     const { call } = setup();
     await expect(call('things.wrongShape', [])).resolves.toMatchObject({
       ok: false,

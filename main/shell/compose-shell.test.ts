@@ -30,7 +30,7 @@ describe('composeShell', () => {
     resetElectronFake();
     dir = await mkdtemp(join(tmpdir(), 'fkv-shell-'));
     app.userData = dir;
-    shell = composeShell({ userData: dir, version: '1.2.3', platform: 'linux', isPackaged: false });
+    shell = composeShell({ userData: dir, version: '1.2.3', platform: 'linux' });
     window = new BrowserWindow();
     window.webContents.mainFrame.url = `${APP_ORIGIN}/index.html`;
     shell.attach(window as unknown as ElectronWindow);

@@ -26,8 +26,6 @@ export interface ShellOptions {
   userData: string;
   version: string;
   platform: string;
-  /** Packaged builds skip result checking; development and tests catch wrong shapes. */
-  isPackaged: boolean;
 }
 
 export interface Shell {
@@ -76,7 +74,6 @@ export function composeShell(options: ShellOptions): Shell {
       current = contents;
       sink.track(contents);
       serveContract(contract, core.impl, createIpcTransport(contents, logger), {
-        checkResults: !options.isPackaged,
         onUnexpected: (channel, error) => {
           logger.error('unexpected failure', { channel, kind: errorKind(error) });
         },

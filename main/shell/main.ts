@@ -37,7 +37,6 @@ async function start(): Promise<void> {
     userData: app.getPath('userData'),
     version: app.getVersion(),
     platform: process.platform,
-    isPackaged: app.isPackaged,
   });
   openWindow(shell);
 }

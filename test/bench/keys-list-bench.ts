@@ -61,8 +61,8 @@ export async function runKeysListBench(): Promise<BenchRow[]> {
       osUser: 'bench',
       kdf: { params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } },
     });
-    // Arguments validated, results unchecked: what a packaged app does (compose-shell.ts).
-    const api = inProcessApi(core, events, false);
+    // Arguments validated and results parsed, as in the packaged app (compose-shell.ts).
+    const api = inProcessApi(core, events);
     await api.vault.create({ password: 'bench password, long enough' });
     const { id } = await api.instances.add({
       name: 'bench',

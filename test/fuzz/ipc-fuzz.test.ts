@@ -45,6 +45,13 @@ function spyOnImpl(impl: ApiImpl): ApiImpl {
   return spied as unknown as ApiImpl;
 }
 
+const LEAKED = 'sk-leaked-admin-key-0123456789';
+
+/** A handler that hands back more than the contract names: the extra field must never cross. */
+function leakExtraField(impl: ApiImpl): ApiImpl {
+  return { ...impl, app: { info: async () => ({ ...(await impl.app.info()), adminKey: LEAKED }) } };
+}
+
 let harness: Harness;
 let socket: RpcSocket;
 let nextId = 1;
@@ -58,7 +65,7 @@ function oddId(): number {
 beforeAll(async () => {
   harness = await startHarness({
     kdf: { params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } },
-    wrapImpl: spyOnImpl,
+    wrapImpl: (impl) => spyOnImpl(leakExtraField(impl)),
   });
   socket = await openRpcSocket(harness);
 });
@@ -129,6 +136,14 @@ describe(`IPC fuzzing (seed ${SEED}, ${PER_CHANNEL} payloads per channel)`, () =
       const reply = envelopeOf(await socket.call(channel, '[]', nextId++));
       expect(reply, channel).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     }
+  });
+
+  it('sends only what the result schema names: a secret field a handler adds never reaches the client', async () => {
+    const reply = await socket.call('app.info', '[]', nextId++);
+    expect(envelopeOf(reply)).toMatchObject({ ok: true, value: { host: 'harness' } });
+    expect(reply).not.toContain('adminKey');
+    expect(reply).not.toContain(LEAKED);
+    expect(callsTo('app.info')).toBe(1);
   });
 
   it('leaves the core healthy: nothing polluted, nothing logged, valid calls still work', async () => {

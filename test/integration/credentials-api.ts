@@ -20,7 +20,7 @@ export function checkedCredentialsApi(
   returned: Envelope<unknown>[],
 ): CredentialsApi {
   const service = createCredentialServices(deps);
-  const handlers = buildHandlers(contract, { credentials: service }, { checkResults: true });
+  const handlers = buildHandlers(contract, { credentials: service });
   const raw = createRawApi(
     contract,
     async (channel, args) => {

@@ -7,13 +7,8 @@ import { buildHandlers } from '../../common/ipc/rpc.js';
 import type { Core } from '../../main/core/create-core.js';
 import type { RecordingEventSink } from '../../main/core/testing/memory-ports.js';
 
-export function inProcessApi(
-  core: Core,
-  events: RecordingEventSink,
-  /** Tests check results; a packaged app does not, so the bench can measure that path. */
-  checkResults = true,
-): Api {
-  const handlers = buildHandlers(contract, core.impl, { checkResults });
+export function inProcessApi(core: Core, events: RecordingEventSink): Api {
+  const handlers = buildHandlers(contract, core.impl);
   const raw = createRawApi(
     contract,
     (channel, args) => {
