@@ -123,3 +123,20 @@ describe('a crash during rollback', () => {
     expectRolledBack(f.flowise, await f.api.rotation.resume({ rotationId: open.id }), old);
   });
 });
+
+describe('a key name with surrounding spaces', () => {
+  it('a crash right after the replacement is created, then resume: the key is found again by its name, never made twice', async () => {
+    const spaced = f.flowise.addKey('  spaced ', ['chatflows:view', 'apikeys:view']);
+    f.flowise.addChatflow('d', { apikeyid: spaced.id });
+    const made = () =>
+      [...f.flowise.state.keys.values()].filter((k) => k.keyName.includes('spaced (rotation'));
+    const open = await crashAndRestart(f, { point: 'create:posted' }, () =>
+      f.api.rotation.start({ instanceId: f.instanceId, keyId: spaced.id }),
+    );
+    expect(made().map((k) => k.keyName)).toEqual([open.newKeyName]);
+    const view = await f.api.rotation.resume({ rotationId: open.id });
+    expect(view.status).toBe('waiting');
+    expect(made()).toHaveLength(1);
+    expect(view.newKey?.id).toBe(made()[0]?.id);
+  });
+});

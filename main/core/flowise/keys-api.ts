@@ -20,6 +20,12 @@ export interface KeyPatch {
   permissions?: readonly string[] | undefined;
 }
 
+/** The name a key is stored under: Flowise keeps what it is sent, and this client sends it
+ * trimmed, so anything that later looks a key up by name must use the same form. */
+export function normaliseKeyName(name: string): string {
+  return name.trim();
+}
+
 export interface KeysApi {
   listKeys(): Promise<ApiKeyRow[]>;
   createKey(draft: KeyDraft): Promise<ApiKeyRow>;
@@ -46,7 +52,7 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
     listKeys,
 
     async createKey(draft) {
-      const keyName = checkName(draft.keyName, 'key');
+      const keyName = checkName(normaliseKeyName(draft.keyName), 'key');
       const permissions =
         draft.permissions === undefined ? undefined : checkPermissions(draft.permissions);
       const before = await idsBefore();
@@ -74,7 +80,8 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
 
     async updateKey(id, patch) {
       const keyId = checkId(id, 'API key');
-      let keyName = patch.keyName === undefined ? undefined : checkName(patch.keyName, 'key');
+      let keyName =
+        patch.keyName === undefined ? undefined : checkName(normaliseKeyName(patch.keyName), 'key');
       let permissions =
         patch.permissions === undefined ? undefined : checkPermissions(patch.permissions);
       // Flowise requires both fields on PUT, so what the caller leaves out is taken from the key.

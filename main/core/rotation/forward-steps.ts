@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 
 import { AppError } from '../../../common/errors.js';
 import type { ChatflowRow } from '../flowise/flowise-schemas.js';
+import { normaliseKeyName } from '../flowise/keys-api.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import { flowType } from '../keys/key-summaries.js';
 import { proveKeyWorks } from './key-probe.js';
@@ -31,7 +32,9 @@ export async function createStep(run: Run): Promise<void> {
   if (j.newKey?.value === undefined) {
     const client = run.admin();
     // A key made just before a crash is found again by its name, which carries the rotation id.
-    let row = (await client.listKeys()).find((r) => r.keyName === j.newKeyName);
+    // Compared in the stored form: a journal saved by an older version may hold it untrimmed.
+    const name = normaliseKeyName(j.newKeyName);
+    let row = (await client.listKeys()).find((r) => normaliseKeyName(r.keyName) === name);
     const found = row !== undefined;
     if (row === undefined) {
       row = await client.createKey({ keyName: j.newKeyName, permissions: j.permissions });

@@ -1,6 +1,7 @@
 // Rollback, possible until revoke begins: every flow on the new key goes back to the old one and
 // reads it back, and only when no flow is left on the new key is that key deleted.
 import { AppError } from '../../../common/errors.js';
+import { normaliseKeyName } from '../flowise/keys-api.js';
 import { eachLimited } from './rotation-deps.js';
 import type { Run } from './rotation-run.js';
 import { withoutFailure, withoutValues } from './rotation-run.js';
@@ -23,7 +24,8 @@ export async function rollbackSteps(run: Run): Promise<void> {
   if (j.admin === true) await switchBack(run);
   // The journal may not know the new key yet if the app stopped right after creating it.
   const newRow =
-    rows.find((r) => r.id === j.newKey?.id) ?? rows.find((r) => r.keyName === j.newKeyName);
+    rows.find((r) => r.id === j.newKey?.id) ??
+    rows.find((r) => normaliseKeyName(r.keyName) === normaliseKeyName(j.newKeyName));
   let restored = 0;
   if (newRow !== undefined) {
     const client = run.admin();

@@ -5,6 +5,7 @@ import { AppError } from '../../../common/errors.js';
 import type { KeyRotationPlan } from '../../../common/ipc/schemas/rotation.js';
 import type { ApiKeyRow } from '../flowise/flowise-schemas.js';
 import type { Journal } from './rotation-journal.js';
+import { normaliseKeyName } from '../flowise/keys-api.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import { flowsByKey } from '../keys/key-summaries.js';
 import type { RotationDeps } from './rotation-deps.js';
@@ -15,10 +16,12 @@ export function newRotationId(): string {
   return randomBytes(6).toString('hex');
 }
 
-/** The old name plus a suffix with the rotation id, cut to fit the name limit. */
+/** The old name plus a suffix with the rotation id, cut to fit the name limit, in the form the
+ * server will store it: resume finds a key made just before a crash by this exact name. */
 export function replacementName(oldName: string, rotationId: string): string {
   const suffix = ` (rotation ${rotationId})`;
-  return `${oldName.slice(0, NAME_MAX - suffix.length).trimEnd()}${suffix}`;
+  const base = normaliseKeyName(oldName).slice(0, NAME_MAX - suffix.length);
+  return normaliseKeyName(`${base}${suffix}`);
 }
 
 export interface PlannedRotation {
