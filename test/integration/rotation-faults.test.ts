@@ -119,3 +119,16 @@ it('a fault during rollback is resumed as a rollback', async () => {
   expectNoLockedOutFlow(f.flowise);
   expectRolledBack(f.flowise, await f.api.rotation.resume({ rotationId: started.id }), old);
 });
+
+it('a rebind that fails on several flows names every flow that failed, not just the first', async () => {
+  f.flowise.fault({ method: 'PUT', path: /^\/chatflows\//, status: 500, times: 2 });
+  const failed = await f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
+  expect(failed).toMatchObject({ status: 'failed', failedStep: 'rebind' });
+  const stuck = [...f.flowise.state.chatflows.values()]
+    .filter((c) => c.apikeyid === old.id)
+    .map((c) => c.name);
+  expect(stuck).toHaveLength(2);
+  for (const name of stuck) expect(failed.error?.message).toContain(`"${name}"`);
+  expect(failed.error?.message).toContain('2 flow(s)');
+  expectNoLockedOutFlow(f.flowise);
+});

@@ -3,7 +3,7 @@
 import { AppError } from '../../../common/errors.js';
 import { ensureSwitched } from './admin-switch.js';
 import { proveKeyRefused, proveKeyWorks } from './key-probe.js';
-import { eachLimited } from './rotation-deps.js';
+import { eachFlow } from './rotation-deps.js';
 import type { JournalFlow } from './rotation-journal.js';
 import { stepIndex } from './rotation-journal.js';
 import type { Run } from './rotation-run.js';
@@ -32,7 +32,7 @@ export async function revokeStep(run: Run): Promise<void> {
     );
   // Flows bound to the old key during grace would be locked out by the delete: move them too.
   const stragglers = flows.filter((f) => f.apikeyid === j.oldKey.id);
-  await eachLimited(stragglers, concurrency(run), async (flow) => {
+  await eachFlow(stragglers, concurrency(run), async (flow) => {
     await client.setChatflowKey(flow.id, newId);
     if ((await client.getChatflow(flow.id)).apikeyid !== newId)
       throw new AppError('conflict', `The flow "${flow.name}" does not keep the new key.`);

@@ -9,7 +9,7 @@ import { normaliseKeyName } from '../flowise/keys-api.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import { flowType } from '../keys/key-summaries.js';
 import { proveKeyWorks } from './key-probe.js';
-import { eachLimited } from './rotation-deps.js';
+import { eachFlow } from './rotation-deps.js';
 import type { Journal, JournalFlow } from './rotation-journal.js';
 import type { Run } from './rotation-run.js';
 
@@ -104,7 +104,7 @@ export async function rebindStep(run: Run): Promise<void> {
   const pending = flows.filter((f) => f.state === 'pending');
   const started = performance.now();
   try {
-    await eachLimited(pending, concurrency(run), async (flow) => {
+    await eachFlow(pending, concurrency(run), async (flow) => {
       await client.setChatflowKey(flow.id, newId);
       flow.state = 'rebound';
       await run.hook('rebind:flow');
@@ -128,7 +128,7 @@ export async function verifyStep(run: Run): Promise<void> {
   const { id: newId, value } = newKeyOf(run.journal);
   const flows = run.journal.flows.map((f) => ({ ...f }));
   const moved = flows.filter((f) => f.state === 'rebound' || f.state === 'verified');
-  await eachLimited(moved, concurrency(run), async (flow) => {
+  await eachFlow(moved, concurrency(run), async (flow) => {
     if ((await client.getChatflow(flow.id)).apikeyid !== newId) {
       await client.setChatflowKey(flow.id, newId);
       if ((await client.getChatflow(flow.id)).apikeyid !== newId)

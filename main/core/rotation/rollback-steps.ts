@@ -2,7 +2,7 @@
 // reads it back, and only when no flow is left on the new key is that key deleted.
 import { AppError } from '../../../common/errors.js';
 import { normaliseKeyName } from '../flowise/keys-api.js';
-import { eachLimited } from './rotation-deps.js';
+import { eachFlow } from './rotation-deps.js';
 import type { Run } from './rotation-run.js';
 import { withoutFailure, withoutValues } from './rotation-run.js';
 import { concurrency } from './forward-steps.js';
@@ -30,7 +30,7 @@ export async function rollbackSteps(run: Run): Promise<void> {
   if (newRow !== undefined) {
     const client = run.admin();
     const onNew = (await client.listChatflows()).filter((f) => f.apikeyid === newRow.id);
-    await eachLimited(onNew, concurrency(run), async (flow) => {
+    await eachFlow(onNew, concurrency(run), async (flow) => {
       await client.setChatflowKey(flow.id, j.oldKey.id);
       await run.hook('rollback:flow');
       if ((await client.getChatflow(flow.id)).apikeyid !== j.oldKey.id)
