@@ -16,6 +16,8 @@ export const AuditAction = z.enum([
   'rotation.step',
   'rotation.batch',
   'vault.password_changed',
+  /** The log was found cut back or replaced against the head this computer last wrote. */
+  'audit.truncated',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

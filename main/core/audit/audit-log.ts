@@ -1,5 +1,7 @@
 // The local audit log: append-only, hash-chained, kept encrypted in the vault. The newest link is
 // also noted outside the vault (non-secret), so a log cut back to an older state is noticed too.
+// That note only ever goes up: a log cut back and then written to must not look whole again. A cut
+// that is found becomes a record of its own, so the log itself keeps the fact once the head moves on.
 import { z } from 'zod';
 
 import type {
@@ -23,7 +25,8 @@ const Head = z.object({ seq: z.number(), hash: z.string() });
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   list(query: AuditQuery): AuditPage;
-  verify(): AuditVerification;
+  /** Also writes an audit.truncated record the first time a cut is found. */
+  verify(): Promise<AuditVerification>;
   export(): AuditExport;
 }
 
@@ -45,13 +48,60 @@ function matches(record: AuditRecord, query: z.output<typeof AuditQuerySchema>):
     .some((v) => v.toLowerCase().includes(needle));
 }
 
+type Head = z.infer<typeof Head>;
+
+/** Names the lost head in the audit.truncated record, so one cut is written down only once. */
+const headMark = (head: Head): string => `head:${String(head.seq)}:${head.hash}`;
+
+/** Where the log disagrees with the head this computer last wrote, in words; undefined if not. */
+function cutAgainst(all: readonly AuditRecord[], head: Head | undefined): string | undefined {
+  if (head === undefined) return undefined;
+  const atHead = all[head.seq];
+  if (atHead === undefined)
+    return `The log ends at record ${String(all.length)}, but this computer last wrote record ${String(head.seq + 1)}: newer records are missing (an older vault file?).`;
+  if (atHead.hash !== head.hash)
+    return `Record ${String(head.seq + 1)} is not the one this computer wrote: the log was cut back or replaced (an older vault file?).`;
+  return undefined;
+}
+
 export function createAuditLog({ vault, clock, state, logger, osUser }: AuditDeps): AuditLog {
   const records = (): AuditRecord[] => vault.readSection(SECTION, Section)?.records ?? [];
   // Read, link, write: two appends at once (rotations on two instances) would share a link and
   // one would be lost, so they go one at a time.
   const queue = new SerialQueue();
 
-  async function appendNow(entry: AuditEntry): Promise<void> {
+  const readHead = (): Head | undefined => {
+    const head = Head.safeParse(state.get(HEAD_KEY));
+    return head.success ? head.data : undefined;
+  };
+
+  /** The cut against the head, and whether an audit.truncated record already names it. */
+  function findCut(all: readonly AuditRecord[]) {
+    const head = readHead();
+    const summary = cutAgainst(all, head);
+    if (head === undefined || summary === undefined) return undefined;
+    const mark = headMark(head);
+    const notedAt = all.find((r) => r.action === 'audit.truncated' && r.subject?.id === mark);
+    return { head, summary, mark, notedAt };
+  }
+
+  async function noteCut(): Promise<void> {
+    const cut = findCut(records());
+    if (cut === undefined || cut.notedAt !== undefined) return;
+    logger.warn('audit log cut back', { lastWritten: cut.head.seq, count: records().length });
+    await appendNow(
+      {
+        action: 'audit.truncated',
+        outcome: 'failed',
+        subject: { kind: 'vault', name: 'audit log', id: cut.mark },
+        detail: cut.summary,
+      },
+      false,
+    );
+  }
+
+  async function appendNow(entry: AuditEntry, checkHead = true): Promise<void> {
+    if (checkHead) await noteCut();
     const all = records();
     const last = all[all.length - 1];
     const body = {
@@ -63,7 +113,10 @@ export function createAuditLog({ vault, clock, state, logger, osUser }: AuditDep
     };
     const record = { ...body, hash: hashRecord(body) };
     await vault.writeSection(SECTION, { records: [...all, record] });
-    state.set(HEAD_KEY, { seq: record.seq, hash: record.hash });
+    // Never lowered: after a cut, the lost head stays until the log has grown past it.
+    const head = readHead();
+    if (head === undefined || record.seq > head.seq)
+      state.set(HEAD_KEY, { seq: record.seq, hash: record.hash });
     logger.info('audit', { action: entry.action, outcome: entry.outcome });
   }
 
@@ -74,30 +127,39 @@ export function createAuditLog({ vault, clock, state, logger, osUser }: AuditDep
       const found = records().filter((r) => matches(r, parsed));
       return { records: found.slice(-parsed.limit).reverse(), total: found.length };
     },
-    verify() {
-      const all = records();
-      const brokenAt = findBreak(all);
-      if (brokenAt !== undefined)
+    verify: () =>
+      queue.run(async (): Promise<AuditVerification> => {
+        const found = records();
+        const brokenAt = findBreak(found);
+        if (brokenAt !== undefined)
+          return {
+            ok: false,
+            count: found.length,
+            brokenAt,
+            summary: `Record ${String(brokenAt + 1)} of ${String(found.length)} does not match the chain: the log was altered from there on.`,
+          };
+        const cut = findCut(found);
+        await noteCut();
+        const all = records();
+        // A loss, once found, stays part of what the log says about itself: records are gone.
+        const notes = all.filter((r) => r.action === 'audit.truncated');
+        const latest = notes[notes.length - 1];
+        if (latest === undefined)
+          return {
+            ok: true,
+            count: all.length,
+            summary: `All ${String(all.length)} records check out.`,
+          };
+        const where = `Noted as record ${String((cut?.notedAt ?? latest).seq + 1)}.`;
         return {
           ok: false,
           count: all.length,
-          brokenAt,
-          summary: `Record ${String(brokenAt + 1)} of ${String(all.length)} does not match the chain: the log was altered from there on.`,
+          summary:
+            cut === undefined
+              ? `All ${String(all.length)} records link up, but records went missing earlier. ${where}`
+              : `${cut.summary} ${where}`,
         };
-      const head = Head.safeParse(state.get(HEAD_KEY));
-      const last = all[all.length - 1];
-      if (head.success && (last === undefined || head.data.seq > last.seq))
-        return {
-          ok: false,
-          count: all.length,
-          summary: `The log ends at record ${String(all.length)}, but this computer last wrote record ${String(head.data.seq + 1)}: newer records are missing (an older vault file?).`,
-        };
-      return {
-        ok: true,
-        count: all.length,
-        summary: `All ${String(all.length)} records check out.`,
-      };
-    },
+      }),
     export() {
       const all = records();
       const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');

@@ -18,6 +18,7 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'rotation.step': 'Rotation step',
   'rotation.batch': 'Bulk rotation',
   'vault.password_changed': 'Master password changed',
+  'audit.truncated': 'Audit records found missing',
 };
 
 /** Every action, in the contract's order, with its words: the options of the action filter. */
