@@ -165,6 +165,22 @@ describe('rotation of the admin key', () => {
   });
 });
 
+describe('revoke of the admin key', () => {
+  it('checks its preconditions before its point of no return: a third key saved during grace stops revoke, and rollback is still possible', async () => {
+    const started = await start();
+    await redeem(started);
+    const other = f.flowise.addKey('other-admin');
+    await f.api.instances.update(f.instanceId, { adminKey: other.apiKey });
+    const stopped = await f.api.rotation.revoke({ rotationId: started.id });
+    expect(stopped).toMatchObject({ status: 'failed', failedStep: 'revoke', canRollback: true });
+    expect(stopped.error?.code).toBe('conflict');
+    expect(f.flowise.state.keys.has(admin.id)).toBe(true);
+    const back = await f.api.rotation.rollback({ rotationId: stopped.id });
+    expectRolledBack(f.flowise, back, admin);
+    expect(await storedFingerprint()).toBe(fingerprint(other.apiKey));
+  });
+});
+
 const KINDS: Record<string, Omit<FaultSpec, 'path'>> = {
   '500': { status: 500, json: { message: 'boom' } },
   'connection reset': { reset: true },

@@ -202,6 +202,28 @@ describe('rotation of one key', () => {
   });
 });
 
+describe('revoke', () => {
+  it('re-reads the flows right before deleting: a flow bound to the old key meanwhile keeps it, and is named', async () => {
+    const started = await f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
+    await f.api.keys.reveal({ ticket: started.ticket ?? '' });
+    let late: FakeChatflow | undefined;
+    f.when('revoke:read', () => {
+      late = f.flowise.addChatflow('bound late', { apikeyid: old.id });
+    });
+    const stopped = await f.api.rotation.revoke({ rotationId: started.id });
+    expect(stopped).toMatchObject({ status: 'failed', failedStep: 'revoke' });
+    expect(stopped.error?.message).toContain('"bound late"');
+    expect(f.flowise.state.keys.has(old.id)).toBe(true);
+    expect(deletesOf(f.flowise, old.id)).toBe(0);
+    expectNoLockedOutFlow(f.flowise);
+
+    const done = await f.api.rotation.resume({ rotationId: started.id });
+    expect(done.status).toBe('done');
+    expect(f.flowise.state.chatflows.get(late?.id ?? '')?.apikeyid).toBe(done.newKey?.id);
+    expectNoLockedOutFlow(f.flowise);
+  });
+});
+
 describe('the cutover', () => {
   it('rebinds 200 flows at most 8 at a time', async () => {
     for (let i = 0; i < 197; i += 1)

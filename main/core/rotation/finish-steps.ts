@@ -1,10 +1,12 @@
-// After grace, only forward: revoke deletes the old key (once: a key already gone is not deleted
-// again) after moving any flow still on it, and confirm checks that the server now refuses it.
+// After grace, only forward: revoke checks that the new key is there, moves any flow still on the
+// old key, saves `grace` (its point of no return) and deletes the old key (once: a key already
+// gone is not deleted again); confirm checks that the server now refuses it.
 import { AppError } from '../../../common/errors.js';
+import type { ApiKeyRow } from '../flowise/flowise-schemas.js';
 import { ensureSwitched } from './admin-switch.js';
 import { proveKeyRefused, proveKeyWorks } from './key-probe.js';
 import { eachFlow } from './rotation-deps.js';
-import type { JournalFlow } from './rotation-journal.js';
+import type { Journal, JournalFlow } from './rotation-journal.js';
 import { stepIndex } from './rotation-journal.js';
 import type { Run } from './rotation-run.js';
 import { withoutValues } from './rotation-run.js';
@@ -12,24 +14,15 @@ import { concurrency, newKeyOf } from './forward-steps.js';
 import { flowType } from '../keys/key-summaries.js';
 
 export async function revokeStep(run: Run): Promise<void> {
-  if (stepIndex(run.journal.reached) < stepIndex('grace')) {
-    // From here on the old key may be gone: no more rollback.
-    await run.save({ reached: 'grace', status: 'running' });
-    await run.note('grace', 'ok', 'grace period ended by the user');
-    await run.hook('grace:saved');
-  }
   const j = run.journal;
+  // Every check comes before `grace` is saved: until then a failed check leaves rollback open.
   // Normally done at switch already; the old key is never deleted while the vault still uses it.
   if (j.admin === true) await ensureSwitched(run);
   const client = run.admin();
   const { id: newId } = newKeyOf(j);
   const [rows, flows] = await Promise.all([client.listKeys(), client.listChatflows()]);
-  // Deleting the old key while the new one is gone would lock every flow out.
-  if (!rows.some((r) => r.id === newId))
-    throw new AppError(
-      'conflict',
-      `The new key "${j.newKeyName}" is no longer on the server, so the old key is kept.`,
-    );
+  await run.hook('revoke:read');
+  requireNewKeyIn(j, rows);
   // Flows bound to the old key during grace would be locked out by the delete: move them too.
   const stragglers = flows.filter((f) => f.apikeyid === j.oldKey.id);
   await eachFlow(stragglers, concurrency(run), async (flow) => {
@@ -50,7 +43,24 @@ export async function revokeStep(run: Run): Promise<void> {
       }));
     await run.save({ flows: [...j.flows, ...added] });
   }
-  const present = rows.some((r) => r.id === j.oldKey.id);
+  await run.hook('revoke:moved');
+  // Read again right before the delete: the lists above may be stale by now.
+  const [keysNow, flowsNow] = await Promise.all([client.listKeys(), client.listChatflows()]);
+  requireNewKeyIn(j, keysNow);
+  const still = flowsNow.filter((f) => f.apikeyid === j.oldKey.id);
+  if (still.length > 0)
+    throw new AppError(
+      'conflict',
+      `The old key "${j.oldKey.name}" is still bound to ${String(still.length)} flow(s): ${still.map((f) => `"${f.name}"`).join(', ')}, so it was not deleted. Resume to move them to the new key and revoke again.`,
+      { boundFlows: still.map((f) => f.name).join(', ') },
+    );
+  if (stepIndex(run.journal.reached) < stepIndex('grace')) {
+    // From here on the old key may be gone: no more rollback.
+    await run.save({ reached: 'grace', status: 'running' });
+    await run.note('grace', 'ok', 'grace period ended by the user');
+    await run.hook('grace:saved');
+  }
+  const present = keysNow.some((r) => r.id === j.oldKey.id);
   if (present) {
     await client.deleteKey(j.oldKey.id);
     await run.hook('revoke:deleted');
@@ -63,6 +73,16 @@ export async function revokeStep(run: Run): Promise<void> {
     (present ? 'old key deleted' : 'old key was already gone') +
       (stragglers.length > 0 ? `; ${String(stragglers.length)} late flow(s) moved first` : ''),
   );
+}
+
+/** Deleting the old key while the new one is gone would lock every flow out. */
+function requireNewKeyIn(j: Journal, rows: readonly ApiKeyRow[]): void {
+  const { id } = newKeyOf(j);
+  if (!rows.some((r) => r.id === id))
+    throw new AppError(
+      'conflict',
+      `The new key "${j.newKeyName}" is no longer on the server, so the old key is kept.`,
+    );
 }
 
 export async function confirmStep(run: Run): Promise<void> {

@@ -179,7 +179,9 @@ export function createRotationService(deps: RotationDeps): RotationService {
         const j = run.journal;
         if (isFinished(j)) return toView(j);
         if (j.rollingBack) return undo(run);
-        if (stepIndex(j.reached) >= stepIndex('grace')) return finish(run);
+        // A revoke that failed before its point of no return is retried as a revoke.
+        const revoking = j.status === 'failed' && j.failedStep === 'revoke';
+        if (revoking || stepIndex(j.reached) >= stepIndex('grace')) return finish(run);
         if (j.status === 'waiting') return toView(j);
         return forward(run);
       }),
