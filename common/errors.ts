@@ -8,6 +8,8 @@ export const ErrorCode = z.enum([
   'not_found',
   'vault_missing',
   'vault_exists',
+  /** No vault file, but earlier generations of one remain next to it. */
+  'vault_leftovers',
   'vault_locked',
   'wrong_password',
   'weak_password',

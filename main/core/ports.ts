@@ -22,6 +22,11 @@ export interface VaultFileStore {
   /** Moves the damaged file aside (never deleting it), puts the backup in its place, and returns
    * where the damaged file now is. */
   restoreBackup(): Promise<string>;
+  /** Earlier generations left next to a missing file (the backup, damaged copies), by path. */
+  leftovers(): Promise<string[]>;
+  /** Moves every leftover into a new dated folder next to the file, never deleting one; returns
+   * the folder, or '' when there was nothing to move. */
+  setAsideLeftovers(): Promise<string>;
 }
 
 export interface ProtectorAvailability {
@@ -42,6 +47,17 @@ export interface KeyProtector {
 export interface StateStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** Set when the file could not be read at start: it was moved here and the store began empty. */
+  readonly setAsidePath?: string;
+}
+
+/**
+ * A few small, non-secret values kept where a person cannot simply edit them by hand (the OS
+ * keychain). Either call may fail or hang on a locked or missing keychain; callers fall back.
+ */
+export interface SecureValueStore {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string): Promise<void>;
 }
 
 export interface EventSink {

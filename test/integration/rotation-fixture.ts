@@ -94,6 +94,8 @@ export async function startRotationCore(
         read: () => files.read(),
         readBackup: () => files.readBackup(),
         restoreBackup: () => files.restoreBackup(),
+        leftovers: () => files.leftovers(),
+        setAsideLeftovers: () => files.setAsideLeftovers(),
         write: (data) => (dead ? Promise.reject(new SimulatedCrash('dead')) : files.write(data)),
       },
       http: {
@@ -202,7 +204,8 @@ export async function addInstance(
 }
 
 async function unlockExisting(api: Api): Promise<string> {
-  await api.vault.unlock({ password: PASSWORD });
+  // Made by another process with its own app state: this one has no record of its saves.
+  await api.vault.unlock({ password: PASSWORD, allowRollback: true });
   const [first] = (await api.instances.list()).instances;
   if (first === undefined) throw new Error('the vault has no instance');
   return first.id;

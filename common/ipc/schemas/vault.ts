@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** Long enough for any passphrase, short enough that nobody can make main hash megabytes. */
 export const Password = z.string().min(1).max(1024);
 
-export const VaultState = z.enum(['none', 'locked', 'unlocked']);
+/** 'missing': no vault file, but earlier generations of one (a backup, damaged copies) remain. */
+export const VaultState = z.enum(['none', 'missing', 'locked', 'unlocked']);
 export type VaultState = z.infer<typeof VaultState>;
 
 export const LockReason = z.enum(['manual', 'idle', 'screen', 'sleep', 'quit', 'startup']);
@@ -20,6 +21,10 @@ export const KeychainStatus = z.object({
 });
 export type KeychainStatus = z.infer<typeof KeychainStatus>;
 
+/** Something the person should know once, e.g. app data that had to be reset at start. */
+export const AppNotice = z.object({ code: z.enum(['state_reset']), message: z.string() });
+export type AppNotice = z.infer<typeof AppNotice>;
+
 export const VaultStatus = z.object({
   state: VaultState,
   /** Where the vault file lives; shown so a person can find it and its backup. */
@@ -28,10 +33,17 @@ export const VaultStatus = z.object({
   keychain: KeychainStatus,
   unlockedAt: z.number().optional(),
   lastLockReason: LockReason.optional(),
+  /** With state 'missing': the earlier files found next to the missing vault, by path. */
+  leftovers: z.array(z.string()).optional(),
+  notices: z.array(AppNotice).optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
-export const CreateVaultArgs = z.strictObject({ password: Password });
+export const CreateVaultArgs = z.strictObject({
+  password: Password,
+  /** Earlier vault files are in the folder: move them aside (never deleted) and create anyway. */
+  replaceLeftovers: z.boolean().optional(),
+});
 export const UnlockArgs = z.strictObject({
   password: Password,
   /** Opening a file older than the newest one this app wrote needs an explicit yes. */

@@ -14,8 +14,8 @@ export function createVaultService(vault: Vault, session: SessionService): ApiIm
   };
   return {
     status,
-    async create({ password }) {
-      await vault.create(password);
+    async create({ password, replaceLeftovers }) {
+      await vault.create(password, replaceLeftovers === true ? { replaceLeftovers: true } : {});
       if (!vault.isUnlocked) await vault.unlock(password);
       session.unlocked();
       return status();

@@ -6,6 +6,7 @@ import type {
   Logger,
   LogFields,
   ProtectorAvailability,
+  SecureValueStore,
   StateStore,
 } from '../ports.js';
 
@@ -16,6 +17,22 @@ export class MemoryStateStore implements StateStore {
   }
   set(key: string, value: unknown): void {
     this.values.set(key, structuredClone(value));
+  }
+}
+
+/** Stands in for the OS keychain's value store; `failing` makes every call reject, as a locked or
+ * absent keychain does. */
+export class MemorySecureValueStore implements SecureValueStore {
+  readonly values = new Map<string, string>();
+  failing = false;
+  get(name: string): Promise<string | null> {
+    if (this.failing) return Promise.reject(new Error('keychain unavailable'));
+    return Promise.resolve(this.values.get(name) ?? null);
+  }
+  set(name: string, value: string): Promise<void> {
+    if (this.failing) return Promise.reject(new Error('keychain unavailable'));
+    this.values.set(name, value);
+    return Promise.resolve();
   }
 }
 

@@ -107,3 +107,29 @@ describe('createNodeVaultFileStore', () => {
     }
   });
 });
+
+describe('leftovers of a missing vault', () => {
+  it('lists the backup and damaged copies next to a missing file and moves them into a dated folder, never deleting one', async () => {
+    const store = createNodeVaultFileStore(root);
+    expect(await store.leftovers()).toEqual([]);
+    await store.write(bytes('one'));
+    await store.write(bytes('two'));
+    await store.write(bytes('three'));
+    await store.restoreBackup();
+    await rm(store.path);
+    const found = await store.leftovers();
+    expect(found).toHaveLength(2);
+    expect(found).toContain(store.backupPath);
+    expect(found.some((p) => p.startsWith(`${store.path}.damaged-`))).toBe(true);
+
+    const folder = await store.setAsideLeftovers();
+    expect(folder).toMatch(/set-aside-\d{4}-\d\d-\d\dT/);
+    expect(await store.leftovers()).toEqual([]);
+    const moved = (await readdir(folder)).sort();
+    expect(moved[0]).toBe('vault.fkv.bak');
+    expect(moved[1]).toMatch(/^vault\.fkv\.damaged-/);
+    expect(await readFile(join(folder, 'vault.fkv.bak'), 'utf8')).toBe('two');
+    expect(await readFile(join(folder, moved[1]!), 'utf8')).toBe('three');
+    expect(await store.setAsideLeftovers()).toBe('');
+  });
+});

@@ -4,8 +4,18 @@
 //   3. rename <file>.tmp over <file>, chmod 0600, fsync the folder (not on Windows)
 // A crash before 3 leaves the old file; after 3 the new one. A stale .tmp is never read.
 import { constants } from 'node:fs';
-import { chmod, copyFile, link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import {
+  chmod,
+  copyFile,
+  link,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  unlink,
+} from 'node:fs/promises';
+import { basename, join } from 'node:path';
 
 import { AppError } from '../../../common/errors.js';
 import type { VaultFileStore } from '../ports.js';
@@ -95,9 +105,13 @@ async function duplicate(from: string, to: string): Promise<void> {
   }
 }
 
+/** A timestamp that is safe in a file name on every OS. */
+const fileStamp = (): string => new Date().toISOString().replace(/[:.]/g, '-');
+
 export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): VaultFileStore {
   const { dir, onStep } = options;
-  const path = join(dir, options.fileName ?? 'vault.fkv');
+  const fileName = options.fileName ?? 'vault.fkv';
+  const path = join(dir, fileName);
   const backupPath = `${path}.bak`;
   const tmpPath = `${path}.tmp`;
   const step = (name: WriteStep): void => onStep?.(name);
@@ -125,7 +139,7 @@ export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): Vaul
 
   /** Gives the current file a second, dated name; the rename that follows drops only the old one. */
   async function setAside(): Promise<string> {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const stamp = fileStamp();
     for (let n = 0; ; n++) {
       const candidate = `${path}.damaged-${stamp}${n === 0 ? '' : `-${n}`}`;
       try {
@@ -140,9 +154,46 @@ export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): Vaul
     }
   }
 
+  /** The backup (and a backup mid-replace) and damaged copies: earlier generations of the file. */
+  async function leftovers(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if (code(error) === 'ENOENT') return [];
+      throw error;
+    }
+    return names
+      .filter((n) => n.startsWith(`${fileName}.bak`) || n.startsWith(`${fileName}.damaged-`))
+      .sort()
+      .map((n) => join(dir, n));
+  }
+
+  async function setAsideLeftovers(): Promise<string> {
+    const found = await leftovers();
+    if (found.length === 0) return '';
+    const stamp = fileStamp();
+    let folder = '';
+    for (let n = 0; folder === ''; n++) {
+      const candidate = join(dir, `set-aside-${stamp}${n === 0 ? '' : `-${n}`}`);
+      try {
+        await mkdir(candidate, { mode: DIR_MODE });
+        folder = candidate;
+      } catch (error) {
+        if (code(error) !== 'EEXIST') throw error;
+      }
+    }
+    for (const file of found) await rename(file, join(folder, basename(file)));
+    await syncDir(folder);
+    await syncDir(dir);
+    return folder;
+  }
+
   return {
     path,
     backupPath,
+    leftovers,
+    setAsideLeftovers,
     read: () => readOrNull(path),
     readBackup: () => readOrNull(backupPath),
     async write(data) {

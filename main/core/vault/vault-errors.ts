@@ -69,13 +69,36 @@ export function newerVersionError(
   );
 }
 
-export function rollbackError(path: string, counter: number, highest: number): AppError {
+/** A file's date as people read it in a message: minutes, in UTC. */
+const savedOn = (updatedAt: number): string =>
+  `${new Date(updatedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export function rollbackError(
+  path: string,
+  counter: number,
+  highest: number,
+  updatedAt: number,
+): AppError {
   return new AppError(
     'vault_rollback',
-    `The vault file ${path} is older than the newest one this app has saved (save #${counter}, ` +
-      `newest #${highest}). It may have been replaced by an old copy. Open it only if you ` +
-      `restored it on purpose.`,
-    { path, counter, highest },
+    `The vault file ${path} is older than the newest one this app has saved (this file: save ` +
+      `#${counter} of ${savedOn(updatedAt)}; newest: save #${highest}). It may have been ` +
+      `replaced by an old copy. Open it only if you restored it on purpose.`,
+    { path, counter, highest, updatedAt },
+  );
+}
+
+/** No record of this vault's saves can be trusted: a new installation, reset app data, a vault
+ * copied in, or someone removing the record to hide an old copy. Same code: same way out. */
+export function unverifiedHistoryError(path: string, counter: number, updatedAt: number): AppError {
+  return new AppError(
+    'vault_rollback',
+    `This vault's history could not be checked: the app has no trusted record of the saves of ` +
+      `${path} (this file: save #${counter} of ${savedOn(updatedAt)}). That is expected on a new ` +
+      `installation, after the app's data was reset, or for a vault copied in from elsewhere; ` +
+      `otherwise the file may be an old copy put in place of the newest one. Open it only if ` +
+      `you expect this copy.`,
+    { path, counter, updatedAt, unverified: true },
   );
 }
 
@@ -110,4 +133,15 @@ export function assertStrongPassword(password: string): void {
       'weak_password',
       `The master password needs at least ${MIN_PASSWORD_CHARS} characters.`,
     );
+}
+
+/** No vault file, but earlier files of one are next to where it should be. */
+export function leftoversError(path: string, leftovers: readonly string[]): AppError {
+  return new AppError(
+    'vault_leftovers',
+    `There is no vault at ${path}, but earlier vault files are next to it ` +
+      `(${leftovers.join(', ')}). Restore the backup, or confirm that a new vault should be ` +
+      `created; those files are then moved into a dated folder, not deleted.`,
+    { path, leftovers: leftovers.join('\n') },
+  );
 }

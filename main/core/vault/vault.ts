@@ -4,32 +4,30 @@ import type { z } from 'zod';
 
 import { AppError } from '../../../common/errors.js';
 import type { VaultStatus } from '../../../common/ipc/schemas/vault.js';
-import type { Clock, KeyProtector, Logger, StateStore, VaultFileStore } from '../ports.js';
+import type {
+  Clock,
+  KeyProtector,
+  Logger,
+  SecureValueStore,
+  StateStore,
+  VaultFileStore,
+} from '../ports.js';
 import { randomKey } from './aead.js';
 import { resolveKdfCost } from './kdf.js';
-import { highestCounter, recordCounter } from './rollback-guard.js';
+import { RollbackGuard, historyProblem } from './rollback-guard.js';
 import { SerialQueue } from './serial-queue.js';
-import { BODY_SCHEMA_VERSION, emptyBody, migrateBody } from './vault-body.js';
+import { BODY_SCHEMA_VERSION, emptyBody } from './vault-body.js';
 import {
   assertStrongPassword,
   corruptError,
   keychainFailedError,
   keychainUnavailableError,
+  leftoversError,
   lockedError,
-  missingError,
-  newerVersionError,
-  rollbackError,
-  tamperedError,
   wrongPasswordError,
 } from './vault-errors.js';
-import {
-  FILE_FORMAT,
-  FORMAT_VERSION,
-  decodeVaultFile,
-  encodeVaultFile,
-  openVaultBody,
-} from './vault-format.js';
-import type { FileProblem, HeaderFields, VaultFile, VaultHeader } from './vault-format.js';
+import { FILE_FORMAT, FORMAT_VERSION, encodeVaultFile } from './vault-format.js';
+import type { HeaderFields, VaultFile, VaultHeader } from './vault-format.js';
 import {
   adoptKey,
   availabilityOf,
@@ -40,6 +38,8 @@ import {
 } from './vault-keys.js';
 import { bodyText, sectionsOf, withSection } from './vault-session.js';
 import type { OpenSession } from './vault-session.js';
+import { openBody, readVaultFile } from './vault-open.js';
+import { vaultStatus } from './vault-status.js';
 
 export interface KdfPolicy {
   /** Fixed Argon2id cost. Only tests and the harness set it; the app calibrates. */
@@ -50,6 +50,8 @@ export interface VaultDeps {
   files: VaultFileStore;
   protector: KeyProtector;
   state: StateStore;
+  /** The OS keychain's small-value store, for a second copy of the rollback counter. */
+  secure?: SecureValueStore;
   clock: Clock;
   logger: Logger;
   kdf?: KdfPolicy;
@@ -61,50 +63,45 @@ export class Vault {
   /** Counts lock() calls, so an unlock that was in flight when the app locked does not win. */
   private locks = 0;
   private restoredBackup = false;
+  /** Start-up notices are shown until the vault has been opened once in this run. */
+  private openedOnce = false;
+  private readonly guard: RollbackGuard;
 
-  constructor(private readonly deps: VaultDeps) {}
+  constructor(private readonly deps: VaultDeps) {
+    this.guard = new RollbackGuard(deps);
+  }
 
   get isUnlocked(): boolean {
     return this.session !== undefined;
   }
 
   async status(): Promise<Omit<VaultStatus, 'lastLockReason'>> {
-    const { files, protector } = this.deps;
+    const { files, protector, state } = this.deps;
     const session = this.session;
-    const [bytes, backupAvailable, availability] = await Promise.all([
-      session === undefined ? files.read() : Promise.resolve(null),
-      this.hasBackup(),
-      availabilityOf(protector),
-    ]);
-    let header: VaultHeader | undefined = session?.header;
-    if (bytes !== null) {
-      const decoded = decodeVaultFile(bytes);
-      if (decoded.ok) header = decoded.file.header;
-    }
-    const keychain = {
-      enabled: header?.keychainWrap !== undefined,
-      available: availability.available,
-      backend: availability.backend,
-      ...(availability.reason === undefined ? {} : { reason: availability.reason }),
-    };
-    const state = session !== undefined ? 'unlocked' : bytes === null ? 'none' : 'locked';
-    return {
+    return vaultStatus({
+      files,
+      protector,
       state,
-      path: files.path,
-      backupAvailable,
-      keychain,
-      ...(session === undefined ? {} : { unlockedAt: session.unlockedAt }),
-    };
+      ...(session === undefined
+        ? {}
+        : { open: { header: session.header, unlockedAt: session.unlockedAt } }),
+      showNotices: !this.openedOnce,
+    });
   }
 
-  create(password: string): Promise<void> {
+  /** With earlier files (a backup, damaged copies) next to the missing vault, creating needs
+   * `replaceLeftovers`; they are then moved into a dated folder, never deleted or overwritten. */
+  create(password: string, options: { replaceLeftovers?: boolean } = {}): Promise<void> {
     const locks = this.locks;
     return this.queue.run(async () => {
-      const { files, clock, state, logger } = this.deps;
+      const { files, clock, logger } = this.deps;
       if ((await files.read()) !== null)
         throw new AppError('vault_exists', `A vault already exists at ${files.path}.`, {
           path: files.path,
         });
+      const leftovers = await files.leftovers();
+      if (leftovers.length > 0 && options.replaceLeftovers !== true)
+        throw leftoversError(files.path, leftovers);
       assertStrongPassword(password);
       const cost = await resolveKdfCost(this.deps.kdf?.params);
       const dek = randomKey();
@@ -114,7 +111,7 @@ export class Vault {
           format: FILE_FORMAT,
           version: FORMAT_VERSION,
           // A vault created after an old one was deleted continues its count: no false rollback.
-          counter: highestCounter(state),
+          counter: await this.guard.startingCounter(),
           ...(await wrapWithPassword(password, cost, dek)),
           createdAt: now,
           updatedAt: now,
@@ -126,8 +123,15 @@ export class Vault {
           counter: header.counter,
           unlockedAt: now,
         };
+        if (leftovers.length > 0) {
+          await files.setAsideLeftovers();
+          logger.warn('earlier vault files moved aside before creating', {
+            files: leftovers.length,
+          });
+        }
         this.replaceSession(session);
         await this.persist(session, header, session.sections);
+        this.openedOnce = true;
         logger.info('vault created', { counter: session.counter, iterations: cost.iterations });
         if (this.locks !== locks) this.lock(); // created, but a lock arrived meanwhile
       } catch (error) {
@@ -149,8 +153,7 @@ export class Vault {
       }
       await this.adopt(file, unwrapped.dek, {
         via: 'password',
-        // Restoring the backup was the user's explicit choice, so its older counter is expected.
-        allowRollback: options.allowRollback === true || this.restoredBackup,
+        allowRollback: options.allowRollback === true,
         locks,
       });
     });
@@ -174,7 +177,7 @@ export class Vault {
         throw keychainUnavailableError(availability.backend, 'It refused to unlock.');
       const dek = adoptKey(raw);
       if (dek === undefined) throw keychainFailedError(files.path);
-      await this.adopt(file, dek, { via: 'keychain', allowRollback: this.restoredBackup, locks });
+      await this.adopt(file, dek, { via: 'keychain', allowRollback: false, locks });
     });
   }
 
@@ -306,19 +309,8 @@ export class Vault {
     return (await this.deps.files.readBackup().catch(() => null)) !== null;
   }
 
-  private async problemError(problem: FileProblem): Promise<AppError> {
-    const path = this.deps.files.path;
-    return problem.kind === 'newer'
-      ? newerVersionError(path, problem.found, FORMAT_VERSION)
-      : corruptError(path, problem.reason, await this.hasBackup());
-  }
-
-  private async readFile(): Promise<VaultFile> {
-    const bytes = await this.deps.files.read();
-    if (bytes === null) throw missingError(this.deps.files.path);
-    const decoded = decodeVaultFile(bytes);
-    if (!decoded.ok) throw await this.problemError(decoded.problem);
-    return decoded.file;
+  private readFile(): Promise<VaultFile> {
+    return readVaultFile(this.deps.files, () => this.hasBackup());
   }
 
   /** Opens the body with an unwrapped DEK and makes it the session; wipes the DEK on refusal. */
@@ -331,51 +323,27 @@ export class Vault {
       locks,
     }: { via: 'password' | 'keychain'; allowRollback: boolean; locks: number },
   ): Promise<void> {
-    const { files, state, clock, logger } = this.deps;
+    const { files, clock, logger } = this.deps;
     try {
-      let plaintext: Buffer;
-      try {
-        plaintext = openVaultBody(file, dek);
-      } catch {
-        // The DEK unwrapped, so the header or body was changed after it was sealed — unless the
-        // DEK came from the keychain, which may simply hold a stale key.
-        throw via === 'keychain'
-          ? keychainFailedError(files.path)
-          : tamperedError(files.path, await this.hasBackup());
+      const opened = await openBody(file, dek, via, files.path, () => this.hasBackup());
+      const { counter } = file.header;
+      const history = await this.guard.check(dek);
+      const problem = historyProblem(files.path, file.header, history, this.restoredBackup);
+      if (problem !== undefined) {
+        if (!allowRollback) throw problem;
+        logger.warn('vault opened on request despite its history', { counter, ...history });
       }
-      let raw: unknown;
-      try {
-        raw = JSON.parse(plaintext.toString('utf8'));
-      } catch {
-        raw = undefined;
-      } finally {
-        plaintext.fill(0);
-      }
-      const migrated = migrateBody(raw);
-      if (!migrated.ok) {
-        throw migrated.problem === 'newer'
-          ? newerVersionError(files.path, migrated.found ?? 0, BODY_SCHEMA_VERSION, 'data schema')
-          : corruptError(files.path, 'bad-contents', await this.hasBackup());
-      }
-      const counter = file.header.counter;
-      const highest = highestCounter(state);
-      if (counter < highest) {
-        if (!allowRollback) throw rollbackError(files.path, counter, highest);
-        logger.warn('vault opened from an older file on request', { counter, highest });
-      }
+      await this.guard.record(counter, dek, file.header.keychainWrap !== undefined);
       if (this.locks !== locks) throw lockedError();
       this.restoredBackup = false;
-      recordCounter(state, counter);
-      if (migrated.migratedFrom !== undefined)
-        logger.info('vault data migrated', {
-          from: migrated.migratedFrom,
-          to: BODY_SCHEMA_VERSION,
-        });
+      this.openedOnce = true;
+      if (opened.migratedFrom !== undefined)
+        logger.info('vault data migrated', { from: opened.migratedFrom, to: BODY_SCHEMA_VERSION });
       this.replaceSession({
         dek,
         header: file.header,
-        sections: sectionsOf(migrated.body),
-        counter: Math.max(counter, highest),
+        sections: sectionsOf(opened.body),
+        counter: Math.max(counter, history.highest),
         unlockedAt: clock.now(),
       });
     } catch (error) {
@@ -391,9 +359,9 @@ export class Vault {
     fields: HeaderFields,
     sections: ReadonlyMap<string, string>,
   ): Promise<void> {
-    const { files, state, clock } = this.deps;
+    const { files, clock } = this.deps;
     this.requireLive(session);
-    const counter = Math.max(session.counter, highestCounter(state)) + 1;
+    const counter = Math.max(session.counter, this.guard.stateHighest()) + 1;
     const plaintext = Buffer.from(bodyText(sections), 'utf8');
     let encoded: { bytes: Buffer; header: VaultHeader };
     try {
@@ -406,8 +374,9 @@ export class Vault {
       plaintext.fill(0);
     }
     await files.write(encoded.bytes);
-    recordCounter(state, counter);
     session.counter = counter;
+    // The HMAC is made before the first await inside, while the key is surely intact.
+    await this.guard.record(counter, session.dek, fields.keychainWrap !== undefined);
     if (!this.isLive(session)) return;
     session.header = encoded.header;
     session.sections = sections;

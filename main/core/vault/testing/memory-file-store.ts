@@ -31,4 +31,23 @@ export class MemoryVaultFileStore implements VaultFileStore {
     this.file = Uint8Array.from(this.backup);
     return Promise.resolve(`${this.path}.damaged-${this.damaged.length}`);
   }
+
+  /** Files moved aside by setAsideLeftovers, by the folder they went to. */
+  readonly setAside = new Map<string, { backup: Uint8Array | null; damaged: Uint8Array[] }>();
+
+  leftovers(): Promise<string[]> {
+    const names = [
+      ...(this.backup === null ? [] : [this.backupPath]),
+      ...this.damaged.map((_, i) => `${this.path}.damaged-${i + 1}`),
+    ];
+    return Promise.resolve(names);
+  }
+
+  async setAsideLeftovers(): Promise<string> {
+    if ((await this.leftovers()).length === 0) return '';
+    const folder = `/vaults/test/set-aside-${this.setAside.size + 1}`;
+    this.setAside.set(folder, { backup: this.backup, damaged: this.damaged.splice(0) });
+    this.backup = null;
+    return folder;
+  }
 }
