@@ -77,6 +77,8 @@ export interface HostInfo {
   version: string;
   platform: string;
   host: 'electron' | 'harness';
+  /** Set by the shell once it knows whether a screen lock can be seen; app.info reads it live. */
+  screenLockDetectable?: boolean;
 }
 
 /** TLS choices of one Flowise instance. */

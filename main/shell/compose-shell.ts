@@ -11,7 +11,7 @@ import type { Core } from '../core/create-core.js';
 import { createCore } from '../core/create-core.js';
 import { createNodeHttp } from '../core/flowise/node-http.js';
 import { systemClock } from '../core/node-clock.js';
-import type { Logger } from '../core/ports.js';
+import type { HostInfo, Logger } from '../core/ports.js';
 import { createNodeVaultFileStore } from '../core/vault/node-file-store.js';
 import { createElectronClipboard } from './electron-clipboard.js';
 import { createElectronStateStore } from './electron-state-store.js';
@@ -51,6 +51,7 @@ export function composeShell(options: ShellOptions): Shell {
   let current: WebContents | undefined;
   const getWebContents = (): WebContents | undefined => current;
   const sink = createIpcEventSink(getWebContents);
+  const host: HostInfo = { version: options.version, platform: options.platform, host: 'electron' };
 
   const core = createCore({
     files: createNodeVaultFileStore(join(options.userData, 'vault')),
@@ -59,12 +60,18 @@ export function composeShell(options: ShellOptions): Shell {
     clock: systemClock,
     events: reloadOnLock(sink, getWebContents),
     logger,
-    host: { version: options.version, platform: options.platform, host: 'electron' },
+    host,
     http: createNodeHttp(),
     clipboard: createElectronClipboard(),
     osUser: osUser(),
   });
-  const stopPowerEvents = watchPowerEvents(core);
+  const stopPowerEvents = watchPowerEvents(core, undefined, {
+    platform: options.platform,
+    onScreenLockDetectable(detectable) {
+      host.screenLockDetectable = detectable;
+      if (!detectable) logger.warn('screen lock cannot be detected on this system');
+    },
+  });
 
   return {
     core,

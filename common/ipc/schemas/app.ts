@@ -5,5 +5,8 @@ export const AppInfo = z.object({
   platform: z.string(),
   /** 'electron' in the desktop app, 'harness' in the loopback test harness. */
   host: z.enum(['electron', 'harness']),
+  /** false when this system gives the app no way to see the screen lock (Linux without D-Bus);
+   * left out where the OS reports it or it is not yet known. */
+  screenLockDetectable: z.boolean().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
