@@ -134,64 +134,67 @@ async function until(check: () => boolean, ms = 5_000): Promise<void> {
   }
 }
 
-describe.skipIf(!hasDbus)('watchLinuxScreenLock on a real private D-Bus session bus', () => {
-  let address = '';
-  let daemonPid = 0;
-  const watches: ScreenLockWatch[] = [];
+describe.skipIf(!hasDbus)(
+  'watchLinuxScreenLock on a real private D-Bus session bus (skipped only when dbus-daemon, dbus-monitor or dbus-send is not installed)',
+  () => {
+    let address = '';
+    let daemonPid = 0;
+    const watches: ScreenLockWatch[] = [];
 
-  beforeAll(() => {
-    const out = execFileSync(
-      'dbus-daemon',
-      ['--session', '--fork', '--print-address=1', '--print-pid=1', '--nopidfile'],
-      { encoding: 'utf8' },
-    );
-    const [addressLine, pidLine] = out.trim().split('\n');
-    address = addressLine ?? '';
-    daemonPid = Number(pidLine);
-  });
-
-  afterAll(() => {
-    for (const watch of watches) watch.stop();
-    if (daemonPid > 0) process.kill(daemonPid);
-  });
-
-  it('locks when the session bus says the screensaver turned on', async () => {
-    const locks: LockSignal[] = [];
-    const watch = watchLinuxScreenLock((signal) => locks.push(signal), {
-      env: {},
-      sessionBusAddress: address,
-      systemBusAddress: NO_BUS,
+    beforeAll(() => {
+      const out = execFileSync(
+        'dbus-daemon',
+        ['--session', '--fork', '--print-address=1', '--print-pid=1', '--nopidfile'],
+        { encoding: 'utf8' },
+      );
+      const [addressLine, pidLine] = out.trim().split('\n');
+      address = addressLine ?? '';
+      daemonPid = Number(pidLine);
     });
-    watches.push(watch);
-    await until(() => watch.detectable() === true);
-    execFileSync('dbus-send', [
-      `--bus=${address}`,
-      '--type=signal',
-      '/org/freedesktop/ScreenSaver',
-      'org.freedesktop.ScreenSaver.ActiveChanged',
-      'boolean:false',
-    ]);
-    execFileSync('dbus-send', [
-      `--bus=${address}`,
-      '--type=signal',
-      '/org/freedesktop/ScreenSaver',
-      'org.freedesktop.ScreenSaver.ActiveChanged',
-      'boolean:true',
-    ]);
-    await until(() => locks.length > 0);
-    expect(locks).toEqual(['screensaver']);
-  });
 
-  it('says a screen lock cannot be detected when no bus answers', async () => {
-    const detectable = vi.fn();
-    const watch = watchLinuxScreenLock(() => undefined, {
-      env: {},
-      sessionBusAddress: NO_BUS,
-      systemBusAddress: NO_BUS,
-      onDetectable: detectable,
+    afterAll(() => {
+      for (const watch of watches) watch.stop();
+      if (daemonPid > 0) process.kill(daemonPid);
     });
-    watches.push(watch);
-    await until(() => watch.detectable() === false);
-    expect(detectable.mock.calls).toEqual([[false]]);
-  });
-});
+
+    it('locks when the session bus says the screensaver turned on', async () => {
+      const locks: LockSignal[] = [];
+      const watch = watchLinuxScreenLock((signal) => locks.push(signal), {
+        env: {},
+        sessionBusAddress: address,
+        systemBusAddress: NO_BUS,
+      });
+      watches.push(watch);
+      await until(() => watch.detectable() === true);
+      execFileSync('dbus-send', [
+        `--bus=${address}`,
+        '--type=signal',
+        '/org/freedesktop/ScreenSaver',
+        'org.freedesktop.ScreenSaver.ActiveChanged',
+        'boolean:false',
+      ]);
+      execFileSync('dbus-send', [
+        `--bus=${address}`,
+        '--type=signal',
+        '/org/freedesktop/ScreenSaver',
+        'org.freedesktop.ScreenSaver.ActiveChanged',
+        'boolean:true',
+      ]);
+      await until(() => locks.length > 0);
+      expect(locks).toEqual(['screensaver']);
+    });
+
+    it('says a screen lock cannot be detected when no bus answers', async () => {
+      const detectable = vi.fn();
+      const watch = watchLinuxScreenLock(() => undefined, {
+        env: {},
+        sessionBusAddress: NO_BUS,
+        systemBusAddress: NO_BUS,
+        onDetectable: detectable,
+      });
+      watches.push(watch);
+      await until(() => watch.detectable() === false);
+      expect(detectable.mock.calls).toEqual([[false]]);
+    });
+  },
+);

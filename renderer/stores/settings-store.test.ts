@@ -11,14 +11,17 @@ async function settle(): Promise<void> {
 
 describe('createSettingsStore', () => {
   it('loads on connect and saves an update', async () => {
-    const fake = createFakeApi();
+    const fake = createFakeApi({ state: 'unlocked', password: 'a master password' });
     const store = createSettingsStore(fake.api);
     store.getState().connect();
     await settle();
     expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
 
-    expect(await store.getState().update({ autoLockMinutes: 2, lockOnSleep: false })).toBeNull();
+    // Turning sleep locking off weakens the vault, so the master password goes with it.
+    const patch = { autoLockMinutes: 2, lockOnSleep: false, password: 'a master password' };
+    expect(await store.getState().update(patch)).toBeNull();
     expect(store.getState().settings).toMatchObject({ autoLockMinutes: 2, lockOnSleep: false });
+    expect(store.getState().settings).not.toHaveProperty('password');
     expect(store.getState().busy).toBe(false);
   });
 

@@ -86,7 +86,9 @@ test('the clipboard settings are kept across a lock and a relaunch', async ({ ap
   await expect(clipboard.save).toBeDisabled();
   await clipboard.reauthMinutes.fill('0');
   await clipboard.storeCreatedKeys.setChecked(false);
-  await clipboard.setClearSeconds(75);
+  await clipboard.clearSeconds.fill('75');
+  // Never asking again before a copy weakens the vault: the master password comes first.
+  await clipboard.saveWithPassword(PASSWORD);
 
   const unlock = new UnlockPage(app.page);
   await frame.lockButton.click();

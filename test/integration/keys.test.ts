@@ -79,7 +79,7 @@ describe('keys', () => {
   it('asks for the master password again when the unlock is old', async () => {
     const { api, instanceId, clock } = f;
     const keyId = (await api.keys.list({ instanceId })).keys[0]?.id ?? '';
-    await api.settings.update({ autoLockMinutes: 60 });
+    await api.settings.update({ autoLockMinutes: 60, password: PASSWORD });
     clock.advance(16 * 60_000);
     await expect(api.keys.copy({ instanceId, keyId })).rejects.toMatchObject({
       code: 'reauth_required',

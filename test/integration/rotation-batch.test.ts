@@ -7,6 +7,7 @@ import type { BatchPlan, BatchResult } from '../../common/ipc/schemas/rotation-b
 import type { FakeFlowise } from '../fakes/fake-flowise.js';
 import { startFakeFlowise } from '../fakes/fake-flowise.js';
 import type { FakeKey } from '../fakes/fake-flowise-state.js';
+import { PASSWORD } from './core-fixture.js';
 import { deletesOf, expectNoLockedOutFlow, replacements } from './rotation-expect.js';
 import type { RotationFixture } from './rotation-fixture.js';
 import { startRotationFixture } from './rotation-fixture.js';
@@ -29,7 +30,7 @@ beforeEach(async () => {
   });
   secondId = added.id;
   // Days pass in these tests: no auto-lock, no password before a reveal.
-  await f.api.settings.update({ autoLockMinutes: 0, copyReauthMinutes: 0 });
+  await f.api.settings.update({ autoLockMinutes: 0, copyReauthMinutes: 0, password: PASSWORD });
 });
 afterEach(async () => {
   await f.close();

@@ -140,7 +140,7 @@ describe('rotation of one key', () => {
     const fresh = replacements(f.flowise, started)[0];
     expect((await f.api.keys.reveal({ ticket: again.ticket ?? '' })).value).toBe(fresh?.apiKey);
     // Later than the re-auth window, the master password is asked for again.
-    await f.api.settings.update({ autoLockMinutes: 60 });
+    await f.api.settings.update({ autoLockMinutes: 60, password: PASSWORD });
     f.clock.advance(16 * 60_000);
     await expect(f.api.rotation.reveal({ rotationId: started.id })).rejects.toMatchObject({
       code: 'reauth_required',

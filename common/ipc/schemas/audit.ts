@@ -18,6 +18,8 @@ export const AuditAction = z.enum([
   'vault.password_changed',
   /** The log was found cut back or replaced against the head this computer last wrote. */
   'audit.truncated',
+  /** A lock setting made weaker, with the master password; one record per setting. */
+  'settings.weakened',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { Password } from './vault.js';
+
 export const Settings = z.object({
   /** Lock after this many idle minutes; 0 turns idle locking off. */
   autoLockMinutes: z.number().int().min(0).max(1440),
@@ -23,5 +25,43 @@ export const DEFAULT_SETTINGS: Settings = {
   copyReauthMinutes: 15,
 };
 
-export const SettingsPatch = Settings.partial().strict();
+export const SettingsPatch = Settings.partial()
+  .extend({
+    /** The master password; needed only when the patch weakens a lock (see `weakenings`). */
+    password: Password.optional(),
+  })
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** A change that leaves the vault open longer or to more people than before. */
+export interface SettingsWeakening {
+  readonly field: 'autoLockMinutes' | 'copyReauthMinutes' | 'lockOnScreenLock' | 'lockOnSleep';
+  /** In words, e.g. "auto-lock from 5 minutes to never". */
+  readonly words: string;
+}
+
+const minutes = (n: number): string => (n === 0 ? 'never' : `${String(n)} minutes`);
+/** 0 is "off", the weakest; otherwise a longer wait is weaker. */
+const longer = (from: number, to: number): boolean => from !== 0 && (to === 0 || to > from);
+
+/** What `patch` would weaken against `current`; main asks for the master password for these and
+ * writes each one to the audit log, and the Settings page asks before saving them. */
+export function weakenings(current: Settings, patch: SettingsPatch): SettingsWeakening[] {
+  const found: SettingsWeakening[] = [];
+  const { autoLockMinutes: lock, copyReauthMinutes: reauth } = patch;
+  if (lock !== undefined && longer(current.autoLockMinutes, lock))
+    found.push({
+      field: 'autoLockMinutes',
+      words: `auto-lock from ${minutes(current.autoLockMinutes)} to ${minutes(lock)}`,
+    });
+  if (reauth !== undefined && longer(current.copyReauthMinutes, reauth))
+    found.push({
+      field: 'copyReauthMinutes',
+      words: `asking for the password before a copy from ${minutes(current.copyReauthMinutes)} to ${minutes(reauth)}`,
+    });
+  if (patch.lockOnScreenLock === false && current.lockOnScreenLock)
+    found.push({ field: 'lockOnScreenLock', words: 'locking when the screen locks turned off' });
+  if (patch.lockOnSleep === false && current.lockOnSleep)
+    found.push({ field: 'lockOnSleep', words: 'locking when the computer sleeps turned off' });
+  return found;
+}

@@ -19,6 +19,7 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'rotation.batch': 'Bulk rotation',
   'vault.password_changed': 'Master password changed',
   'audit.truncated': 'Audit records found missing',
+  'settings.weakened': 'Lock setting weakened',
 };
 
 /** Every action, in the contract's order, with its words: the options of the action filter. */

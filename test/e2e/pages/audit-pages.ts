@@ -94,9 +94,12 @@ export class ClipboardSettings {
       .filter({ hasText: 'Clipboard and copy options saved.' });
   }
 
-  async setClearSeconds(seconds: number): Promise<void> {
-    await this.clearSeconds.fill(String(seconds));
+  /** Saves a change that weakens a lock, answering the master-password question. */
+  async saveWithPassword(password: string): Promise<void> {
     await this.save.click();
+    const dialog = this.page.getByRole('dialog', { name: 'Enter the master password' });
+    await dialog.getByLabel('Master password').fill(password);
+    await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(this.saved).toBeVisible();
   }
 }
