@@ -14,7 +14,6 @@ import type {
   HttpPort,
   KeyProtector,
   Logger,
-  SecureValueStore,
   StateStore,
   VaultFileStore,
 } from './ports.js';
@@ -37,6 +36,7 @@ import { trackActivity } from './services/track-activity.js';
 import { createVaultService } from './services/vault-service.js';
 import { createAutoLock } from './session/auto-lock.js';
 import { createSettingsService } from './settings/settings-service.js';
+import { createSettingsUpdate } from './settings/settings-update.js';
 import type { KdfPolicy } from './vault/vault.js';
 import { Vault } from './vault/vault.js';
 
@@ -44,8 +44,6 @@ export interface CorePorts {
   files: VaultFileStore;
   protector: KeyProtector;
   state: StateStore;
-  /** The OS keychain's small-value store; without it the rollback counter lives in state only. */
-  secure?: SecureValueStore;
   clock: Clock;
   events: EventSink;
   logger: Logger;
@@ -89,7 +87,6 @@ export function createCore(ports: CorePorts): Core {
     files: ports.files,
     protector: ports.protector,
     state: ports.state,
-    ...(ports.secure === undefined ? {} : { secure: ports.secure }),
     clock,
     logger,
     ...(ports.kdf === undefined ? {} : { kdf: ports.kdf }),
@@ -144,13 +141,19 @@ export function createCore(ports: CorePorts): Core {
     },
   );
 
+  const updateSettings = createSettingsUpdate({
+    settings,
+    verifyPassword: (password) => vault.verifyPassword(password),
+    audit,
+  });
+
   const impl: ApiImpl = {
     app: { info: () => ports.host },
     vault: createVaultService(vault, session),
     settings: {
       get: () => settings.get(),
-      update: (patch) => {
-        const next = settings.update(patch);
+      update: async (patch) => {
+        const next = await updateSettings(patch);
         events.emit('settings.changed', next);
         session.activity();
         return next;

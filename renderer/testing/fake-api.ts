@@ -5,7 +5,7 @@ import type { Api, AppEventName, AppEventPayload } from '../../common/ipc/contra
 import type { Unsubscribe } from '../../common/ipc/define.js';
 import type { InstanceDraft } from '../../common/ipc/schemas/instances.js';
 import type { Settings } from '../../common/ipc/schemas/settings.js';
-import { DEFAULT_SETTINGS } from '../../common/ipc/schemas/settings.js';
+import { DEFAULT_SETTINGS, weakenings } from '../../common/ipc/schemas/settings.js';
 import type {
   KeychainStatus,
   LockReason,
@@ -42,8 +42,6 @@ export interface FakeApiInit {
   instances?: (InstanceDraft & { lastCheck?: FakeConnection })[];
   /** What connection tests find until `instances.setConnection` changes it; ok by default. */
   connection?: FakeConnection;
-  /** app.info's answer on whether a screen lock can be seen; left out by default. */
-  screenLockDetectable?: boolean;
 }
 
 export interface FakeApi {
@@ -183,14 +181,7 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
   const api: Api = {
     app: {
       info: () =>
-        call('app.info', () => ({
-          version: '0.0.0-test',
-          platform: 'linux',
-          host: 'harness',
-          ...(init.screenLockDetectable === undefined
-            ? {}
-            : { screenLockDetectable: init.screenLockDetectable }),
-        })),
+        call('app.info', () => ({ version: '0.0.0-test', platform: 'linux', host: 'harness' })),
     },
     vault: {
       status: () => call('vault.status', status),
@@ -235,8 +226,14 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     },
     settings: {
       get: () => call('settings.get', () => settings),
-      update: (patch) =>
+      update: ({ password: given, ...patch }) =>
         call('settings.update', () => {
+          // As main does: a change that weakens a lock needs the master password.
+          if (weakenings(settings, patch).length > 0) {
+            if (given === undefined)
+              throw new AppError('reauth_required', 'Enter the master password to save it.');
+            if (given !== password) throw wrongPassword();
+          }
           settings = { ...settings, ...patch } as Settings;
           emit('settings.changed', settings);
           return settings;
