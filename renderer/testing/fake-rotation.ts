@@ -91,11 +91,12 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
     delete rest.error;
     delete rest.failedStep;
     delete rest.ticket;
+    delete rest.newKeyGone;
     const next: RotationView = { ...rest, ...patch, updatedAt: init.now() };
     const finished = next.status === 'done' || next.status === 'rolled_back';
     next.unfinished = !finished;
     next.canRollback = !finished && at(next.reached) < at('grace');
-    next.canRevoke = !finished && at(next.reached) >= at('reveal');
+    next.canRevoke = !finished && next.newKeyGone !== true && at(next.reached) >= at('reveal');
     next.steps = steps(next);
     entry.view = next;
     init.emit('rotation.progress', next);
@@ -108,7 +109,9 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
       return true;
     }
     failures.delete(step);
-    save(entry, { status: 'failed', failedStep: step, error: failure });
+    // As main does when the journaled new key is no longer on the server.
+    const gone = failure.details?.newKeyGone === true ? { newKeyGone: true as const } : {};
+    save(entry, { status: 'failed', failedStep: step, error: failure, ...gone });
     return false;
   };
   const issue = (entry: Entry): string => {
@@ -268,6 +271,13 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
     resume: (arg) =>
       withEntry('rotation.resume', arg, (entry) => {
         const v = entry.view;
+        if (v.newKeyGone === true) {
+          // "Create it again": back to before create, so forward makes a fresh key.
+          const rest = { ...v };
+          delete rest.newKey;
+          entry.view = { ...rest, reached: 'plan' };
+          return forward(entry);
+        }
         if (!v.unfinished || (v.status === 'waiting' && at(v.reached) < at('grace'))) return v;
         return at(v.reached) >= at('grace') ? finish(entry) : forward(entry);
       }),

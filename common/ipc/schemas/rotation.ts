@@ -113,6 +113,9 @@ export const RotationView = z.object({
   revealedAt: z.number().optional(),
   /** First to last rebind of the cutover, in ms. */
   cutoverMs: z.number().optional(),
+  /** The new key is no longer on the server (deleted outside the app): resume creates another
+   * and moves the flows to it; rollback is still offered. */
+  newKeyGone: z.literal(true).optional(),
   /** The instance's admin key is being rotated: the switch step runs. */
   admin: z.boolean().optional(),
   /** Set when the rotation was started as part of a bulk rotation. */

@@ -6,7 +6,7 @@ import { AppError } from '../../../common/errors.js';
 import { fingerprint } from '../flowise/mask.js';
 import { proveKeyWorks } from './key-probe.js';
 import type { Run } from './rotation-run.js';
-import { newKeyOf } from './forward-steps.js';
+import { newKeyOf } from './rotation-run.js';
 
 function storedKey(run: Run): string {
   return run.deps.clients.record(run.journal.instanceId).adminKey;

@@ -2,15 +2,15 @@
 // old key, saves `grace` (its point of no return) and deletes the old key (once: a key already
 // gone is not deleted again); confirm checks that the server now refuses it.
 import { AppError } from '../../../common/errors.js';
-import type { ApiKeyRow } from '../flowise/flowise-schemas.js';
 import { ensureSwitched } from './admin-switch.js';
 import { proveKeyRefused, proveKeyWorks } from './key-probe.js';
+import { requireNewKey } from './replacement-check.js';
 import { eachFlow } from './rotation-deps.js';
-import type { Journal, JournalFlow } from './rotation-journal.js';
+import type { JournalFlow } from './rotation-journal.js';
 import { stepIndex } from './rotation-journal.js';
 import type { Run } from './rotation-run.js';
-import { withoutValues } from './rotation-run.js';
-import { concurrency, newKeyOf } from './forward-steps.js';
+import { newKeyOf, withoutValues } from './rotation-run.js';
+import { concurrency } from './forward-steps.js';
 import { flowType } from '../keys/key-summaries.js';
 
 export async function revokeStep(run: Run): Promise<void> {
@@ -22,7 +22,8 @@ export async function revokeStep(run: Run): Promise<void> {
   const { id: newId } = newKeyOf(j);
   const [rows, flows] = await Promise.all([client.listKeys(), client.listChatflows()]);
   await run.hook('revoke:read');
-  requireNewKeyIn(j, rows);
+  // Deleting the old key while the new one is gone would lock every flow out.
+  await requireNewKey(run, rows);
   // Flows bound to the old key during grace would be locked out by the delete: move them too.
   const stragglers = flows.filter((f) => f.apikeyid === j.oldKey.id);
   await eachFlow(stragglers, concurrency(run), async (flow) => {
@@ -46,7 +47,7 @@ export async function revokeStep(run: Run): Promise<void> {
   await run.hook('revoke:moved');
   // Read again right before the delete: the lists above may be stale by now.
   const [keysNow, flowsNow] = await Promise.all([client.listKeys(), client.listChatflows()]);
-  requireNewKeyIn(j, keysNow);
+  await requireNewKey(run, keysNow);
   const still = flowsNow.filter((f) => f.apikeyid === j.oldKey.id);
   if (still.length > 0)
     throw new AppError(
@@ -73,16 +74,6 @@ export async function revokeStep(run: Run): Promise<void> {
     (present ? 'old key deleted' : 'old key was already gone') +
       (stragglers.length > 0 ? `; ${String(stragglers.length)} late flow(s) moved first` : ''),
   );
-}
-
-/** Deleting the old key while the new one is gone would lock every flow out. */
-function requireNewKeyIn(j: Journal, rows: readonly ApiKeyRow[]): void {
-  const { id } = newKeyOf(j);
-  if (!rows.some((r) => r.id === id))
-    throw new AppError(
-      'conflict',
-      `The new key "${j.newKeyName}" is no longer on the server, so the old key is kept.`,
-    );
 }
 
 export async function confirmStep(run: Run): Promise<void> {

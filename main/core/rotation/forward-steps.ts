@@ -11,19 +11,14 @@ import { flowType } from '../keys/key-summaries.js';
 import { proveKeyWorks } from './key-probe.js';
 import { eachFlow } from './rotation-deps.js';
 import type { Journal, JournalFlow } from './rotation-journal.js';
+import { requireNewKey } from './replacement-check.js';
 import type { Run } from './rotation-run.js';
+import { newKeyOf } from './rotation-run.js';
 
 const DEFAULT_CONCURRENCY = 8;
 
 export function concurrency(run: Run): number {
   return run.deps.concurrency ?? DEFAULT_CONCURRENCY;
-}
-
-export function newKeyOf(journal: Journal): { id: string; value: string } {
-  const key = journal.newKey;
-  if (key?.value === undefined)
-    throw new AppError('internal', 'The rotation journal has lost track of the new key.');
-  return { id: key.id, value: key.value };
 }
 
 /** create + stash: the replacement, with the same permissions, its value saved at once. */
@@ -34,7 +29,10 @@ export async function createStep(run: Run): Promise<void> {
     // A key made just before a crash is found again by its name, which carries the rotation id.
     // Compared in the stored form: a journal saved by an older version may hold it untrimmed.
     const name = normaliseKeyName(j.newKeyName);
-    let row = (await client.listKeys()).find((r) => normaliseKeyName(r.keyName) === name);
+    const lost = new Set(j.lostKeyIds ?? []);
+    let row = (await client.listKeys()).find(
+      (r) => normaliseKeyName(r.keyName) === name && !lost.has(r.id),
+    );
     const found = row !== undefined;
     if (row === undefined) {
       row = await client.createKey({ keyName: j.newKeyName, permissions: j.permissions });
@@ -72,19 +70,22 @@ export async function createStep(run: Run): Promise<void> {
   await run.note('stash', 'ok', 'new key value kept in the vault until the rotation ends');
 }
 
-/** The journal's flows brought up to date with the server: stragglers on the old key are added. */
+/** The journal's flows brought up to date with the server: stragglers on the old key (or on a
+ * replacement that vanished, where they are locked out) are added. */
 function refreshFlows(j: Journal, rows: readonly ChatflowRow[], newId: string): JournalFlow[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const known = new Set(j.flows.map((f) => f.id));
+  const from = new Set([j.oldKey.id, ...(j.lostKeyIds ?? [])]);
+  const toMove = (key: string | null | undefined): boolean => key != null && from.has(key);
   const flows = j.flows.map((f): JournalFlow => {
     const key = byId.get(f.id)?.apikeyid;
-    if (key === j.oldKey.id) return { ...f, state: 'pending' };
+    if (toMove(key)) return { ...f, state: 'pending' };
     if (key === newId) return f.state === 'verified' ? f : { ...f, state: 'rebound' };
     // Deleted, or bound elsewhere by someone else meanwhile: not ours to move.
     return { ...f, state: 'skipped' };
   });
   for (const row of rows)
-    if (row.apikeyid === j.oldKey.id && !known.has(row.id))
+    if (toMove(row.apikeyid) && !known.has(row.id))
       flows.push({
         id: row.id,
         name: row.name,
@@ -99,6 +100,7 @@ function refreshFlows(j: Journal, rows: readonly ChatflowRow[], newId: string): 
 export async function rebindStep(run: Run): Promise<void> {
   const client = run.admin();
   const { id: newId } = newKeyOf(run.journal);
+  await requireNewKey(run);
   const flows = refreshFlows(run.journal, await client.listChatflows(), newId);
   await run.save({ flows });
   const pending = flows.filter((f) => f.state === 'pending');
@@ -126,6 +128,7 @@ export async function rebindStep(run: Run): Promise<void> {
 export async function verifyStep(run: Run): Promise<void> {
   const client = run.admin();
   const { id: newId, value } = newKeyOf(run.journal);
+  await requireNewKey(run);
   const flows = run.journal.flows.map((f) => ({ ...f }));
   const moved = flows.filter((f) => f.state === 'rebound' || f.state === 'verified');
   await eachFlow(moved, concurrency(run), async (flow) => {

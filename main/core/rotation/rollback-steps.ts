@@ -1,5 +1,6 @@
-// Rollback, possible until revoke begins: every flow on the new key goes back to the old one and
-// reads it back, and only when no flow is left on the new key is that key deleted.
+// Rollback, possible until revoke begins: every flow the server shows on this rotation's new key
+// (or on a replacement of it that vanished) goes back to the old one and reads it back, and only
+// when no flow is left on them is the new key deleted. What it reports is what it read back.
 import { AppError } from '../../../common/errors.js';
 import { normaliseKeyName } from '../flowise/keys-api.js';
 import { eachFlow } from './rotation-deps.js';
@@ -22,42 +23,53 @@ export async function rollbackSteps(run: Run): Promise<void> {
   }
   // The vault goes back to the old key first: it must never hold the key about to be deleted.
   if (j.admin === true) await switchBack(run);
-  // The journal may not know the new key yet if the app stopped right after creating it.
-  const newRow =
-    rows.find((r) => r.id === j.newKey?.id) ??
-    rows.find((r) => normaliseKeyName(r.keyName) === normaliseKeyName(j.newKeyName));
-  let restored = 0;
-  if (newRow !== undefined) {
-    const client = run.admin();
-    const onNew = (await client.listChatflows()).filter((f) => f.apikeyid === newRow.id);
-    await eachFlow(onNew, concurrency(run), async (flow) => {
-      await client.setChatflowKey(flow.id, j.oldKey.id);
-      await run.hook('rollback:flow');
-      if ((await client.getChatflow(flow.id)).apikeyid !== j.oldKey.id)
-        throw new AppError('conflict', `The flow "${flow.name}" does not keep the old key.`);
-    });
-    restored = onNew.length;
-    const left = (await client.listChatflows()).filter((f) => f.apikeyid === newRow.id);
-    if (left.length > 0)
-      throw new AppError(
-        'conflict',
-        `${String(left.length)} flow(s) are still on the new key, so it is kept.`,
-      );
-    await client.deleteKey(newRow.id);
-    await run.hook('rollback:deleted');
-    await run.deps.known.forget(j.instanceId, newRow.id);
-  }
-  const flows = run.journal.flows.map((f) =>
-    f.state === 'rebound' || f.state === 'verified' ? { ...f, state: 'restored' as const } : f,
+  // The journal may not know the new key yet if the app stopped right after creating it. Flows
+  // are found by key id as the server shows them, whether or not that key is still listed: one
+  // deleted behind our back leaves its flows locked out until they are moved back.
+  const name = normaliseKeyName(j.newKeyName);
+  const named = rows.find((r) => normaliseKeyName(r.keyName) === name);
+  const ours = new Set(
+    [j.newKey?.id, named?.id, ...(j.lostKeyIds ?? [])].filter(
+      (id): id is string => id !== undefined && id !== j.oldKey.id,
+    ),
   );
+  const onOurs = (key: string | null | undefined): boolean => key != null && ours.has(key);
+  const client = run.admin();
+  const moving = (await client.listChatflows()).filter((f) => onOurs(f.apikeyid));
+  await eachFlow(moving, concurrency(run), async (flow) => {
+    await client.setChatflowKey(flow.id, j.oldKey.id);
+    await run.hook('rollback:flow');
+    if ((await client.getChatflow(flow.id)).apikeyid !== j.oldKey.id)
+      throw new AppError('conflict', `The flow "${flow.name}" does not keep the old key.`);
+  });
+  const after = await client.listChatflows();
+  const left = after.filter((f) => onOurs(f.apikeyid));
+  if (left.length > 0)
+    throw new AppError(
+      'conflict',
+      `${String(left.length)} flow(s) are still on the new key, so it is kept: ${left.map((f) => `"${f.name}"`).join(', ')}.`,
+    );
+  const listed = rows.filter((r) => ours.has(r.id));
+  for (const row of listed) {
+    await client.deleteKey(row.id);
+    await run.hook('rollback:deleted');
+  }
+  for (const id of ours) await run.deps.known.forget(j.instanceId, id);
+  // Only what the server showed after the moves: a flow not on the old key now is not restored.
+  const onOld = new Set(after.filter((f) => f.apikeyid === j.oldKey.id).map((f) => f.id));
+  const flows = run.journal.flows.map((f) => ({
+    ...f,
+    state: onOld.has(f.id) ? ('restored' as const) : ('skipped' as const),
+  }));
   await run.replace({
     ...withoutValues(withoutFailure(run.journal)),
     flows,
     status: 'rolled_back',
   });
+  const restored = flows.filter((f) => f.state === 'restored').length;
   await run.note(
     'rebind',
     'ok',
-    `rolled back: ${String(restored)} flow(s) back on the old key; new key ${newRow === undefined ? 'was never created' : 'deleted'}`,
+    `rolled back: ${String(moving.length)} flow(s) moved back, ${String(restored)} of ${String(flows.length)} read back on the old key; new key ${listed.length > 0 ? 'deleted' : ours.size > 0 ? 'already gone from the server' : 'was never created'}`,
   );
 }

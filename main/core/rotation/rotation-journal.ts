@@ -48,6 +48,11 @@ export const Journal = z.object({
   cutoverMs: z.number().optional(),
   /** The key is the instance's admin key: the switch step changes the stored one. */
   admin: z.boolean().optional(),
+  /** The journaled replacement is no longer on the server: resume creates another. */
+  newKeyGone: z.boolean().optional(),
+  /** Replacements of this rotation that vanished from the server. Flows the server still shows on
+   * them are locked out: they are moved on (forward) or back (rollback) like flows on the old key. */
+  lostKeyIds: z.array(z.string()).optional(),
   /** The bulk rotation this one belongs to. */
   batchId: z.string().optional(),
 });

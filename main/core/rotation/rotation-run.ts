@@ -1,5 +1,6 @@
 // One rotation in progress: its journal, how a change to it is saved (vault, then a progress
 // event), and how a step lands in the audit log.
+import { AppError } from '../../../common/errors.js';
 import type { RotationStep } from '../../../common/ipc/schemas/rotation.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
 import type { RotationDeps } from './rotation-deps.js';
@@ -56,6 +57,13 @@ export function createRun(deps: RotationDeps, initial: Journal): Run {
     admin: () => deps.clients.client(journal.instanceId),
     as: (value) => deps.clientWithKey(journal.instanceId, value),
   };
+}
+
+export function newKeyOf(journal: Journal): { id: string; value: string } {
+  const key = journal.newKey;
+  if (key?.value === undefined)
+    throw new AppError('internal', 'The rotation journal has lost track of the new key.');
+  return { id: key.id, value: key.value };
 }
 
 /** The journal without its key values: what is left once the rotation has ended. */

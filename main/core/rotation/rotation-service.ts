@@ -23,6 +23,7 @@ import type { Run } from './rotation-run.js';
 import { createRun, withoutFailure } from './rotation-run.js';
 import { canRevoke, canRollback, toView } from './rotation-view.js';
 import { rollbackSteps } from './rollback-steps.js';
+import { forgetLostKey } from './replacement-check.js';
 
 export interface RotationService {
   plan(args: { instanceId: string; keyId: string }): Promise<KeyRotationPlan>;
@@ -85,6 +86,7 @@ export function createRotationService(deps: RotationDeps): RotationService {
   }
 
   async function forward(run: Run): Promise<RotationView> {
+    if (run.journal.newKeyGone === true) await forgetLostKey(run);
     if (run.journal.status === 'failed') await run.replace(withoutFailure(run.journal));
     if (run.journal.status !== 'running') await run.save({ status: 'running' });
     for (const [step, job] of FORWARD) {
@@ -179,6 +181,8 @@ export function createRotationService(deps: RotationDeps): RotationService {
         const j = run.journal;
         if (isFinished(j)) return toView(j);
         if (j.rollingBack) return undo(run);
+        // "Create it again": forward makes a fresh replacement, even after grace.
+        if (j.newKeyGone === true) return forward(run);
         // A revoke that failed before its point of no return is retried as a revoke.
         const revoking = j.status === 'failed' && j.failedStep === 'revoke';
         if (revoking || stepIndex(j.reached) >= stepIndex('grace')) return finish(run);

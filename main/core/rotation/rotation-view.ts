@@ -24,6 +24,7 @@ export function canRevoke(journal: Journal): boolean {
   return (
     !isFinished(journal) &&
     !journal.rollingBack &&
+    journal.newKeyGone !== true &&
     stepIndex(journal.reached) >= stepIndex('reveal')
   );
 }
@@ -59,6 +60,7 @@ export function toView(journal: Journal, ticket?: string): RotationView {
     updatedAt: journal.updatedAt,
     ...(journal.revealedAt === undefined ? {} : { revealedAt: journal.revealedAt }),
     ...(journal.cutoverMs === undefined ? {} : { cutoverMs: journal.cutoverMs }),
+    ...(journal.newKeyGone === true && !isFinished(journal) ? { newKeyGone: true as const } : {}),
     ...(journal.admin === true ? { admin: true } : {}),
     ...(journal.batchId === undefined ? {} : { batchId: journal.batchId }),
     ...(ticket === undefined ? {} : { ticket }),

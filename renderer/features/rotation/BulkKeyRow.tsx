@@ -61,7 +61,8 @@ export function BulkKeyRow(props: BulkKeyRowProps) {
               props.onRetry(view.id);
             }}
           >
-            Retry <span className="visually-hidden">{who}</span>
+            {view.newKeyGone === true ? 'Create the new key again' : 'Retry'}{' '}
+            <span className="visually-hidden">{who}</span>
           </Button>
           {view.canRollback && !view.rollingBack ? (
             <Button

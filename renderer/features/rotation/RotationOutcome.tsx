@@ -20,7 +20,7 @@ export function RotationFailure({ view, busy, onRetry, onRollback }: RotationFai
       actions={
         <>
           <Button variant="primary" disabled={busy} onClick={onRetry}>
-            Retry
+            {view.newKeyGone === true ? 'Create the new key again' : 'Retry'}
           </Button>
           {view.canRollback && !view.rollingBack ? (
             <Button disabled={busy} onClick={onRollback}>
@@ -34,11 +34,13 @@ export function RotationFailure({ view, busy, onRetry, onRollback }: RotationFai
         <strong>{step} failed.</strong> {view.error?.message ?? 'The reason was not recorded.'}
       </p>
       <p>
-        {view.rollingBack
-          ? 'This happened while rolling back: Retry carries the roll back on, flows first, then the new key is deleted.'
-          : view.canRollback
-            ? `Retry runs that step again. Roll back ${view.admin === true ? "makes the old key the app's admin key again, " : ''}moves the flows back to the old key and deletes the new one.`
-            : 'The old key may already be deleted, so this rotation can only go forward: Retry runs the step again.'}
+        {view.newKeyGone === true
+          ? 'Create the new key again makes a fresh key with the same permissions, moves the flows to it and shows you its value once. Roll back moves the flows back to the old key.'
+          : view.rollingBack
+            ? 'This happened while rolling back: Retry carries the roll back on, flows first, then the new key is deleted.'
+            : view.canRollback
+              ? `Retry runs that step again. Roll back ${view.admin === true ? "makes the old key the app's admin key again, " : ''}moves the flows back to the old key and deletes the new one.`
+              : 'The old key may already be deleted, so this rotation can only go forward: Retry runs the step again.'}
       </p>
     </Alert>
   );

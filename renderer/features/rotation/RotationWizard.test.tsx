@@ -107,6 +107,24 @@ describe('RotationWizard', () => {
     expect(document.body.textContent).not.toContain(value);
   });
 
+  it('offers to create the new key again when it is no longer on the server', async () => {
+    const { fake } = await showRotation();
+    fake.rotation.failStep('rebind', {
+      code: 'conflict',
+      message: 'The new key is no longer on the server, so no flow was moved to it.',
+      details: { newKeyGone: true },
+    });
+    const dialog = await openWizard();
+    await planFor(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('no longer on the server');
+    expect(within(dialog).getByRole('button', { name: 'Roll back' })).toBeTruthy();
+    fireEvent.click(await enabled(dialog, 'Create the new key again'));
+    await within(dialog).findByTestId('rotation-new-key');
+  });
+
   it('shows a failed step in words, retries it, and the new key can be shown again in grace', async () => {
     const { fake } = await showRotation();
     fake.rotation.failStep('verify', {
