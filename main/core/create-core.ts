@@ -14,6 +14,7 @@ import type {
   HttpPort,
   KeyProtector,
   Logger,
+  SecureValueStore,
   StateStore,
   VaultFileStore,
 } from './ports.js';
@@ -44,6 +45,8 @@ export interface CorePorts {
   files: VaultFileStore;
   protector: KeyProtector;
   state: StateStore;
+  /** The OS keychain's small-value store; without it the rollback counter lives in state only. */
+  secure?: SecureValueStore;
   clock: Clock;
   events: EventSink;
   logger: Logger;
@@ -87,6 +90,7 @@ export function createCore(ports: CorePorts): Core {
     files: ports.files,
     protector: ports.protector,
     state: ports.state,
+    ...(ports.secure === undefined ? {} : { secure: ports.secure }),
     clock,
     logger,
     ...(ports.kdf === undefined ? {} : { kdf: ports.kdf }),

@@ -42,6 +42,8 @@ export interface FakeApiInit {
   instances?: (InstanceDraft & { lastCheck?: FakeConnection })[];
   /** What connection tests find until `instances.setConnection` changes it; ok by default. */
   connection?: FakeConnection;
+  /** app.info's answer on whether a screen lock can be seen; left out by default. */
+  screenLockDetectable?: boolean;
 }
 
 export interface FakeApi {
@@ -181,7 +183,14 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
   const api: Api = {
     app: {
       info: () =>
-        call('app.info', () => ({ version: '0.0.0-test', platform: 'linux', host: 'harness' })),
+        call('app.info', () => ({
+          version: '0.0.0-test',
+          platform: 'linux',
+          host: 'harness',
+          ...(init.screenLockDetectable === undefined
+            ? {}
+            : { screenLockDetectable: init.screenLockDetectable }),
+        })),
     },
     vault: {
       status: () => call('vault.status', status),
