@@ -15,7 +15,9 @@ import {
   InstanceId,
   InstanceList,
   InstancePatch,
+  InstanceReauth,
   InstanceSummary,
+  PinCertificateArgs,
 } from './schemas/instances.js';
 import {
   AllKeys,
@@ -72,8 +74,14 @@ export const contract = {
     instances: {
       list: method(none, InstanceList),
       add: method(z.tuple([InstanceDraft]), InstanceSummary),
-      /** Only the fields that changed; the admin key only when the person typed a new one. */
-      update: method(z.tuple([InstanceId, InstancePatch]), InstanceSummary),
+      /**
+       * Only the fields that changed; the admin key only when the person typed a new one. A new
+       * address or trust setting without a typed key needs the master password.
+       */
+      update: method(
+        z.tuple([InstanceId, InstancePatch, InstanceReauth.optional()]),
+        InstanceSummary,
+      ),
       remove: method(z.tuple([InstanceId]), z.void()),
       /** The full list of ids in the new order. */
       reorder: method(z.tuple([z.array(InstanceId).max(1000)]), InstanceList),
@@ -82,8 +90,14 @@ export const contract = {
       test: method(z.tuple([InstanceId]), ConnectionReport),
       /** Tests the add form before anything is saved. */
       testDraft: method(z.tuple([InstanceDraft]), ConnectionReport),
-      /** Tests the edit form: the saved profile with the typed changes, nothing saved. */
-      testEdit: method(z.tuple([InstanceId, InstancePatch]), ConnectionReport),
+      /** Tests the edit form: the saved profile with the typed changes, nothing saved. The saved
+       * key goes to a new address or trust setting only with the master password. */
+      testEdit: method(
+        z.tuple([InstanceId, InstancePatch, InstanceReauth.optional()]),
+        ConnectionReport,
+      ),
+      /** Re-pins: trusts the certificate the saved address presents now, if it is the one shown. */
+      pinCertificate: method(z.tuple([InstanceId, PinCertificateArgs]), InstanceSummary),
     },
     keys: {
       list: method(z.tuple([InstanceArg]), KeyList, keyListWire),

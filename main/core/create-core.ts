@@ -19,7 +19,7 @@ import type {
   VaultFileStore,
 } from './ports.js';
 import { createCredentialServices } from './credentials/credential-services.js';
-import { createConnect } from './flowise/connect.js';
+import { createConnect, createProbe } from './flowise/connect.js';
 import { auditedInstances } from './instances/audited-instances.js';
 import { createInstanceClients } from './instances/instance-clients.js';
 import { createKeyServices } from './keys/key-services.js';
@@ -136,7 +136,10 @@ export function createCore(ports: CorePorts): Core {
 
   const journals = createJournalStore(vault);
   const instances = auditedInstances(
-    createInstancesService(instanceStore, createConnect(ports.http), clock),
+    createInstancesService(instanceStore, createConnect(ports.http), clock, {
+      probe: createProbe(ports.http),
+      verifyPassword: (password) => vault.verifyPassword(password),
+    }),
     audit,
     events,
     (id) => knownKeys.forgetInstance(id),

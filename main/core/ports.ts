@@ -85,8 +85,28 @@ export interface HostInfo {
 export interface HttpTls {
   /** Extra CA certificate (PEM) trusted on top of the system's. */
   ca?: string;
-  /** The user accepted the risk of a self-signed certificate for this instance. */
-  allowSelfSigned?: boolean;
+  /**
+   * SHA-256 fingerprint (AA:BB:…) the person confirmed for this server. When set, it alone decides:
+   * any other certificate is refused before a byte of the request is written.
+   */
+  pin?: string;
+}
+
+/** A server certificate as a person checks it before trusting it. */
+export interface PeerCertificate {
+  sha256: string;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+}
+
+export interface CertificateProbe {
+  /** The chain (with the optional CA) and the name check passed. */
+  trusted: boolean;
+  /** Why not, as Node names it (e.g. DEPTH_ZERO_SELF_SIGNED_CERT). */
+  reason?: string;
+  certificate: PeerCertificate;
 }
 
 export interface HttpRequest {
@@ -114,6 +134,15 @@ export interface HttpResponse {
  */
 export interface HttpPort {
   request(request: HttpRequest): Promise<HttpResponse>;
+  /**
+   * A TLS handshake only, no HTTP request: what certificate an https address presents. Absent in
+   * ports that cannot tell (scripted tests); the connection test then shows no certificate.
+   */
+  probeCertificate?(target: {
+    url: string;
+    ca?: string;
+    timeoutMs: number;
+  }): Promise<CertificateProbe>;
 }
 
 /** One representation on the clipboard: `text/plain`, or a raw OS format name with its bytes. */

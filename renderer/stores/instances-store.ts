@@ -9,7 +9,9 @@ import type {
   InstanceDraft,
   InstanceList,
   InstancePatch,
+  InstanceReauth,
   InstanceSummary,
+  PinCertificateArgs,
 } from '../../common/ipc/schemas/instances.js';
 import type { StoreError } from './store-error.js';
 import { toStoreError } from './store-error.js';
@@ -23,7 +25,8 @@ export type InstancesAction =
   | 'setActive'
   | 'test'
   | 'testDraft'
-  | 'testEdit';
+  | 'testEdit'
+  | 'pinCertificate';
 
 export interface InstancesError extends StoreError {
   /** Which action failed, so the list and the dialogs each show only their own errors. */
@@ -45,7 +48,12 @@ export interface InstancesStoreState {
   connect: () => () => void;
   load: () => Promise<void>;
   add: (draft: InstanceDraft) => Promise<Outcome<InstanceSummary>>;
-  update: (id: string, patch: InstancePatch) => Promise<Outcome<InstanceSummary>>;
+  /** A new address or trust without a typed key needs `reauth` (main answers reauth_required). */
+  update: (
+    id: string,
+    patch: InstancePatch,
+    reauth?: InstanceReauth,
+  ) => Promise<Outcome<InstanceSummary>>;
   remove: (id: string) => Promise<StoreError | null>;
   /** Moves an instance one place up (-1) or down (+1). */
   move: (id: string, by: -1 | 1) => Promise<StoreError | null>;
@@ -55,7 +63,13 @@ export interface InstancesStoreState {
   /** Tests a form before saving; the report is handed back and not kept. */
   testDraft: (draft: InstanceDraft) => Promise<Outcome<ConnectionReport>>;
   /** The saved instance with the form's changes, nothing saved; the saved key fills a blank. */
-  testEdit: (id: string, patch: InstancePatch) => Promise<Outcome<ConnectionReport>>;
+  testEdit: (
+    id: string,
+    patch: InstancePatch,
+    reauth?: InstanceReauth,
+  ) => Promise<Outcome<ConnectionReport>>;
+  /** Re-pins a saved instance to the certificate its address presents now. */
+  pinCertificate: (id: string, args: PinCertificateArgs) => Promise<Outcome<InstanceSummary>>;
   clearError: () => void;
 }
 
@@ -153,7 +167,11 @@ export function createInstancesStore(api: Api): InstancesStore {
           },
         ),
 
-      update: (id, patch) => run('update', () => api.instances.update(id, patch), replace),
+      update: (id, patch, reauth) =>
+        run('update', () => api.instances.update(id, patch, reauth), replace),
+
+      pinCertificate: (id, args) =>
+        run('pinCertificate', () => api.instances.pinCertificate(id, args), replace, false),
 
       remove: async (id) =>
         errorOf(
@@ -214,10 +232,10 @@ export function createInstancesStore(api: Api): InstancesStore {
           false,
         ),
 
-      testEdit: (id, patch) =>
+      testEdit: (id, patch, reauth) =>
         run(
           'testEdit',
-          () => api.instances.testEdit(id, patch),
+          () => api.instances.testEdit(id, patch, reauth),
           () => undefined,
           false,
         ),

@@ -3,7 +3,6 @@
 import { AppError } from '../../common/errors.js';
 import type { Api, AppEventName, AppEventPayload } from '../../common/ipc/contract.js';
 import type { Unsubscribe } from '../../common/ipc/define.js';
-import type { InstanceDraft } from '../../common/ipc/schemas/instances.js';
 import type { Settings } from '../../common/ipc/schemas/settings.js';
 import { DEFAULT_SETTINGS, weakenings } from '../../common/ipc/schemas/settings.js';
 import type {
@@ -14,7 +13,7 @@ import type {
 } from '../../common/ipc/schemas/vault.js';
 import type { FakeCredentials } from './fake-credentials.js';
 import { createFakeCredentials } from './fake-credentials.js';
-import type { FakeConnection, FakeInstances } from './fake-instances.js';
+import type { FakeConnection, FakeInstances, FakeSeed } from './fake-instances.js';
 import { createFakeInstances } from './fake-instances.js';
 import type { FakeKeys } from './fake-keys.js';
 import { createFakeKeys } from './fake-keys.js';
@@ -39,7 +38,7 @@ export interface FakeApiInit {
   /** The file is older than the newest one written: unlock needs allowRollback. */
   rollback?: boolean;
   /** Instances saved in the vault, with the outcome of their last test if any; the first is active. */
-  instances?: (InstanceDraft & { lastCheck?: FakeConnection })[];
+  instances?: (FakeSeed & { lastCheck?: FakeConnection })[];
   /** What connection tests find until `instances.setConnection` changes it; ok by default. */
   connection?: FakeConnection;
   /** app.info's answer on whether a screen lock can be seen; left out by default. */
@@ -142,10 +141,17 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     return status();
   };
 
-  const instances = createFakeInstances(call, () => {
-    if (state !== 'unlocked')
-      throw new AppError('vault_locked', 'The vault is locked. Unlock it first.');
-  });
+  const instances = createFakeInstances(
+    call,
+    () => {
+      if (state !== 'unlocked')
+        throw new AppError('vault_locked', 'The vault is locked. Unlock it first.');
+    },
+    Date.now,
+    (given) => {
+      if (given !== password) throw wrongPassword();
+    },
+  );
   for (const { lastCheck, ...draft } of init.instances ?? []) instances.seed(draft, lastCheck);
   if (init.connection !== undefined) instances.setConnection(init.connection);
 

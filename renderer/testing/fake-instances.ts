@@ -7,12 +7,20 @@ import type { WireError } from '../../common/errors.js';
 import { AppError } from '../../common/errors.js';
 import type { Api } from '../../common/ipc/contract.js';
 import type {
+  CertificateInfo,
+  CertificatePin,
   ConnectionReport,
   InstanceList,
   InstanceSummary,
 } from '../../common/ipc/schemas/instances.js';
 import type { Platform } from '../../common/ipc/schemas/instances.js';
-import { InstanceDraft, InstanceId, InstancePatch } from '../../common/ipc/schemas/instances.js';
+import {
+  InstanceDraft,
+  InstanceId,
+  InstancePatch,
+  InstanceReauth,
+  PinCertificateArgs,
+} from '../../common/ipc/schemas/instances.js';
 
 /** What the next connection tests find: a working server, or a failure as main reports it. */
 export type FakeConnection =
@@ -25,14 +33,19 @@ export type FakeConnection =
       /** The key sentence after "Flowise 3.1.4, open source. " */
       keySentence?: string;
     }
-  | { ok: false; error: WireError };
+  | { ok: false; error: WireError; certificate?: ConnectionReport['certificate'] };
 
 type Profile = z.output<typeof InstanceDraft>;
-interface FakeRecord extends Omit<Profile, 'caCertPem'> {
+interface FakeRecord extends Omit<Profile, 'caCertPem' | 'certificatePin'> {
   id: string;
   caCertPem?: string;
+  certificatePin?: CertificatePin | CertificateInfo;
+  certificateUnconfirmed?: boolean;
   lastCheck?: ConnectionReport;
 }
+
+/** A saved profile from before pinning, which accepted any certificate. */
+export type FakeSeed = InstanceDraft & { certificateUnconfirmed?: boolean };
 
 export type FakeCall = <T>(method: string, body: () => T) => Promise<T>;
 
@@ -45,7 +58,9 @@ export interface FakeInstances {
   /** The list as main would send it in instances.changed. */
   snapshot(): InstanceList;
   /** Adds an instance at once, as if saved in an earlier session. */
-  seed(draft: InstanceDraft, lastCheck?: FakeConnection): InstanceSummary;
+  seed(draft: FakeSeed, lastCheck?: FakeConnection): InstanceSummary;
+  /** The certificate pinCertificate finds at a saved address. */
+  setPresented(certificate: CertificateInfo): void;
 }
 
 export const FAKE_REPORT_SENTENCE =
@@ -87,6 +102,7 @@ function report(outcome: FakeConnection, now: number): ConnectionReport {
       permissions: [],
       summary: outcome.error.message,
       error: outcome.error,
+      ...(outcome.certificate === undefined ? {} : { certificate: outcome.certificate }),
     };
   const version = outcome.version ?? '3.1.4';
   const platform = outcome.platform ?? 'open source';
@@ -104,14 +120,15 @@ function report(outcome: FakeConnection, now: number): ConnectionReport {
 }
 
 function summarize(record: FakeRecord): InstanceSummary {
-  const { id, name, baseUrl, colour, timeoutMs, allowSelfSigned, allowInsecureHttp } = record;
+  const { id, name, baseUrl, colour, timeoutMs, allowInsecureHttp, certificatePin } = record;
   return {
     id,
     name,
     baseUrl,
     colour,
     timeoutMs,
-    allowSelfSigned,
+    ...(certificatePin === undefined ? {} : { certificatePin: { pinnedAt: 0, ...certificatePin } }),
+    certificateUnconfirmed: record.certificateUnconfirmed === true && certificatePin === undefined,
     allowInsecureHttp,
     hasCustomCa: record.caCertPem !== undefined,
     adminKeyMasked: fakeMaskKey(record.adminKey),
@@ -120,15 +137,37 @@ function summarize(record: FakeRecord): InstanceSummary {
   };
 }
 
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+};
+
+/** Main's rule: a new address or trust needs the key typed again or the master password. */
+function trustChanged(current: FakeRecord, next: FakeRecord): string[] {
+  const changed: string[] = [];
+  if (originOf(current.baseUrl) !== originOf(next.baseUrl)) changed.push('address');
+  if (current.caCertPem !== next.caCertPem) changed.push('custom CA certificate');
+  if (current.certificatePin?.sha256 !== next.certificatePin?.sha256)
+    changed.push('pinned certificate');
+  if (current.allowInsecureHttp !== next.allowInsecureHttp) changed.push('plain HTTP setting');
+  return changed;
+}
+
 export function createFakeInstances(
   call: FakeCall,
   requireUnlocked: () => void,
   now: () => number = Date.now,
+  /** Throws as main does when the master password is wrong. */
+  verifyPassword: (password: string) => void = () => undefined,
 ): FakeInstances {
   let records: FakeRecord[] = [];
   let activeId: string | undefined;
   let nextId = 1;
   let connection: FakeConnection | ((draft: Profile) => FakeConnection) = { ok: true };
+  let presented: CertificateInfo | undefined;
 
   const snapshot = (): InstanceList => ({
     instances: records.map(summarize),
@@ -146,11 +185,15 @@ export function createFakeInstances(
     });
   const tryConnection = (profile: Profile): ConnectionReport =>
     report(typeof connection === 'function' ? connection(profile) : connection, now());
-  const insert = ({ caCertPem, ...rest }: Profile, lastCheck?: ConnectionReport) => {
+  const insert = (draft: FakeSeed, lastCheck?: ConnectionReport) => {
     const id = `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`;
+    const { certificateUnconfirmed, ...fields } = draft;
+    const { caCertPem, certificatePin, ...rest } = InstanceDraft.parse(fields);
     const record: FakeRecord = {
       ...rest,
+      ...(certificateUnconfirmed === true ? { certificateUnconfirmed: true } : {}),
       ...(caCertPem === undefined ? {} : { caCertPem }),
+      ...(certificatePin === undefined ? {} : { certificatePin }),
       ...(lastCheck === undefined ? {} : { lastCheck }),
       id,
     };
@@ -158,19 +201,59 @@ export function createFakeInstances(
     activeId ??= id;
     return summarize(record);
   };
+  /** The saved record with an edit applied, once a change of trust was confirmed as main wants. */
+  const edited = (method: string, id: string, patch: unknown, reauth: unknown): FakeRecord => {
+    const channel = `instances.${method}`;
+    const current = find(parseArgs(InstanceId, id, channel));
+    const parsed = parseArgs(InstancePatch, patch, channel);
+    const confirm = parseArgs(InstanceReauth.optional(), reauth, channel);
+    const { caCertPem, certificatePin, ...rest } = parsed;
+    const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    const next: FakeRecord = { ...current, ...defined };
+    if (caCertPem === null) delete next.caCertPem;
+    else if (caCertPem !== undefined) next.caCertPem = caCertPem;
+    if (certificatePin !== undefined) delete next.certificateUnconfirmed;
+    if (certificatePin === null) delete next.certificatePin;
+    else if (certificatePin !== undefined) next.certificatePin = certificatePin;
+    const changed = trustChanged(current, next);
+    if (changed.length > 0 && parsed.adminKey === undefined) {
+      if (confirm === undefined)
+        throw new AppError(
+          'reauth_required',
+          `The ${changed.join(' and ')} changed, so the saved admin key is not sent until you confirm: type the admin API key again, or enter the master password.`,
+        );
+      verifyPassword(confirm.password);
+    }
+    return next;
+  };
+  const unconfirmed = (record: FakeRecord): ConnectionReport | undefined =>
+    record.certificateUnconfirmed === true && record.certificatePin === undefined
+      ? report(
+          {
+            ok: false,
+            error: {
+              code: 'tls',
+              message: `${new URL(record.baseUrl).host} was saved to accept any certificate, which is no longer allowed. Confirm this server's certificate.`,
+              details: { reason: 'CERT_UNCONFIRMED' },
+            },
+            ...(presented === undefined
+              ? {}
+              : { certificate: { problem: 'unconfirmed' as const, presented } }),
+          },
+          now(),
+        )
+      : undefined;
+  const testRecord = (record: FakeRecord): ConnectionReport =>
+    unconfirmed(record) ?? tryConnection(record);
 
   const api: Api['instances'] = {
     list: () => run('list', snapshot),
     add: (draft) => run('add', () => insert(parseArgs(InstanceDraft, draft, 'instances.add'))),
-    update: (id, patch) =>
+    update: (id, patch, reauth) =>
       run('update', () => {
-        const current = find(parseArgs(InstanceId, id, 'instances.update'));
-        const { caCertPem, ...rest } = parseArgs(InstancePatch, patch, 'instances.update');
-        const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-        const next: FakeRecord = { ...current, ...defined };
-        if (caCertPem === null) delete next.caCertPem;
-        else if (caCertPem !== undefined) next.caCertPem = caCertPem;
-        if (next.baseUrl !== current.baseUrl || next.adminKey !== current.adminKey)
+        const current = find(id);
+        const next = edited('update', id, patch, reauth);
+        if (next.adminKey !== current.adminKey || trustChanged(current, next).length > 0)
           delete next.lastCheck;
         records = records.map((record) => (record.id === id ? next : record));
         return summarize(next);
@@ -195,20 +278,33 @@ export function createFakeInstances(
       }),
     test: (id) =>
       run('test', () => {
-        const lastCheck = tryConnection(find(id));
+        const lastCheck = testRecord(find(id));
         records = records.map((record) => (record.id === id ? { ...record, lastCheck } : record));
         return lastCheck;
       }),
     testDraft: (draft) =>
       run('testDraft', () => tryConnection(parseArgs(InstanceDraft, draft, 'instances.testDraft'))),
-    testEdit: (id, patch) =>
-      run('testEdit', () => {
-        const { caCertPem, ...rest } = parseArgs(InstancePatch, patch, 'instances.testEdit');
-        const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-        const next: FakeRecord = { ...find(id), ...defined };
-        if (caCertPem === null) delete next.caCertPem;
-        else if (caCertPem !== undefined) next.caCertPem = caCertPem;
-        return tryConnection(next);
+    testEdit: (id, patch, reauth) =>
+      run('testEdit', () => testRecord(edited('testEdit', id, patch, reauth))),
+    pinCertificate: (id, args) =>
+      run('pinCertificate', () => {
+        const { sha256, password } = parseArgs(
+          PinCertificateArgs,
+          args,
+          'instances.pinCertificate',
+        );
+        verifyPassword(password);
+        const current = find(id);
+        if (presented === undefined || presented.sha256 !== sha256)
+          throw new AppError(
+            'conflict',
+            `The server now presents the certificate ${presented?.sha256 ?? 'none'}, not ${sha256} you confirmed. Nothing was pinned.`,
+          );
+        const next: FakeRecord = { ...current, certificatePin: { ...presented, pinnedAt: now() } };
+        delete next.certificateUnconfirmed;
+        delete next.lastCheck;
+        records = records.map((record) => (record.id === id ? next : record));
+        return summarize(next);
       }),
   };
 
@@ -220,9 +316,9 @@ export function createFakeInstances(
     },
     snapshot,
     seed: (draft, lastCheck) =>
-      insert(
-        InstanceDraft.parse(draft),
-        lastCheck === undefined ? undefined : report(lastCheck, now()),
-      ),
+      insert(draft, lastCheck === undefined ? undefined : report(lastCheck, now())),
+    setPresented: (certificate) => {
+      presented = certificate;
+    },
   };
 }

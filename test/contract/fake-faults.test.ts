@@ -1,5 +1,7 @@
 // Every error class the client reports, provoked on the fake Flowise: the code, a message that
 // names the host, and never a key.
+import { X509Certificate } from 'node:crypto';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FlowiseClient } from '../../main/core/flowise/flowise-client.js';
@@ -201,7 +203,7 @@ describe('TLS against the fake Flowise', () => {
     await secure.close();
   });
 
-  it('tls: an untrusted certificate suggests the custom CA setting; with it, all works', async () => {
+  it('tls: an untrusted certificate suggests the custom CA setting; with it, or pinned, all works', async () => {
     const base = { http, baseUrl: secure.url, apiKey: secure.adminKey, timeoutMs: 2000 };
     const error = await expectFailure(createFlowiseClient(base).describe(), 'tls', [
       secure.adminKey,
@@ -209,7 +211,8 @@ describe('TLS against the fake Flowise', () => {
     expect(error.message).toContain('custom CA');
     const trusted = createFlowiseClient({ ...base, tls: { ca: secure.certificate ?? '' } });
     expect((await trusted.describe()).generation).toBe('3.0.13+');
-    const allowed = createFlowiseClient({ ...base, tls: { allowSelfSigned: true } });
-    await expect(allowed.ping()).resolves.toBeUndefined();
+    const pin = new X509Certificate(secure.certificate ?? '').fingerprint256;
+    const pinned = createFlowiseClient({ ...base, tls: { pin } });
+    await expect(pinned.ping()).resolves.toBeUndefined();
   });
 });

@@ -47,7 +47,6 @@ export function instanceRecord(
     name,
     baseUrl,
     adminKey,
-    allowSelfSigned: false,
     allowInsecureHttp: false,
     timeoutMs: 30_000,
     colour: '#4f6bed',

@@ -4,6 +4,8 @@ export const AuditAction = z.enum([
   'instance.add',
   'instance.update',
   'instance.remove',
+  'instance.test',
+  'instance.pin',
   'key.create',
   'key.update',
   'key.delete',

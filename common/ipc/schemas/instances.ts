@@ -27,12 +27,43 @@ const CaPem = z
   .refine((v) => v.includes('-----BEGIN CERTIFICATE-----'), 'Paste a PEM certificate.');
 export const Colour = z.string().regex(/^#[0-9a-f]{6}$/i);
 
+/** A SHA-256 certificate fingerprint as Node prints it: 32 upper-case hex pairs joined by colons. */
+export const Sha256Fingerprint = z
+  .string()
+  .regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/, 'Expected a SHA-256 fingerprint (AA:BB:…).');
+
+/** A server certificate as a person checks it before trusting it. */
+export const CertificateInfo = z.strictObject({
+  sha256: Sha256Fingerprint,
+  subject: z.string().max(2000),
+  issuer: z.string().max(2000),
+  validFrom: z.string().max(100),
+  validTo: z.string().max(100),
+});
+export type CertificateInfo = z.infer<typeof CertificateInfo>;
+
+/** A certificate the person trusted for one instance (trust on first use, as SSH does). */
+export const CertificatePin = CertificateInfo.extend({ pinnedAt: z.number() });
+export type CertificatePin = z.infer<typeof CertificatePin>;
+
+/** Confirms a change of address or trust without typing the admin key again. */
+export const InstanceReauth = z.strictObject({ password: z.string().min(1).max(1024) });
+export type InstanceReauth = z.infer<typeof InstanceReauth>;
+
+/** Trusts the certificate the saved address presents now, if it is the one the person saw. */
+export const PinCertificateArgs = z.strictObject({
+  sha256: Sha256Fingerprint,
+  password: z.string().min(1).max(1024),
+});
+export type PinCertificateArgs = z.infer<typeof PinCertificateArgs>;
+
 export const InstanceDraft = z.strictObject({
   name: Name,
   baseUrl: BaseUrl,
   adminKey: AdminKey,
   caCertPem: CaPem.optional(),
-  allowSelfSigned: z.boolean().default(false),
+  /** The certificate the person confirmed during the connection test. */
+  certificatePin: CertificateInfo.optional(),
   /** Plain http is refused except on loopback, unless the person allows it for this instance. */
   allowInsecureHttp: z.boolean().default(false),
   timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
@@ -46,7 +77,8 @@ export const InstancePatch = z.strictObject({
   baseUrl: BaseUrl.optional(),
   adminKey: AdminKey.optional(),
   caCertPem: CaPem.nullable().optional(),
-  allowSelfSigned: z.boolean().optional(),
+  /** null drops the pin: the system's authorities (and the custom CA) decide again. */
+  certificatePin: CertificateInfo.nullable().optional(),
   allowInsecureHttp: z.boolean().optional(),
   timeoutMs: z.number().int().min(1000).max(120_000).optional(),
   colour: Colour.optional(),
@@ -67,6 +99,18 @@ export const ConnectionReport = z.object({
   /** The whole report in words, e.g. "Flowise 3.1.4, open source. This key can …". */
   summary: z.string(),
   error: WireError.optional(),
+  /**
+   * The certificate the server presented, when it is not trusted as things stand: untrusted by
+   * this computer, not yet confirmed (a profile from before pinning), or changed since pinned.
+   */
+  certificate: z
+    .object({
+      problem: z.enum(['untrusted', 'unconfirmed', 'changed']),
+      presented: CertificateInfo,
+      /** The pinned fingerprint, when the certificate changed. */
+      pinned: Sha256Fingerprint.optional(),
+    })
+    .optional(),
 });
 export type ConnectionReport = z.infer<typeof ConnectionReport>;
 
@@ -76,7 +120,9 @@ export const InstanceSummary = z.object({
   baseUrl: z.string(),
   colour: z.string(),
   timeoutMs: z.number(),
-  allowSelfSigned: z.boolean(),
+  certificatePin: CertificatePin.optional(),
+  /** Saved when any certificate was accepted; refused until the person confirms one. */
+  certificateUnconfirmed: z.boolean(),
   allowInsecureHttp: z.boolean(),
   hasCustomCa: z.boolean(),
   /** Last four characters only; the key itself never leaves main. */

@@ -62,7 +62,6 @@ describe('createConnect', () => {
       baseUrl: 'http://flowise.lan:3000/',
       adminKey: KEY,
       timeoutMs: 5000,
-      allowSelfSigned: false,
       allowInsecureHttp: true,
     };
     expect(profileOf(record)).toEqual({

@@ -1,5 +1,5 @@
 // The connection test's way into Flowise: one client per profile, asked to describe the server.
-import type { Connect } from '../instances/connection-report.js';
+import type { Connect, Probe } from '../instances/connection-report.js';
 import type { HttpPort } from '../ports.js';
 import { createFlowiseClient } from './flowise-client.js';
 
@@ -15,4 +15,10 @@ export function createConnect(http: HttpPort): Connect {
         allowInsecureHttp: profile.allowInsecureHttp,
       }).describe(),
   });
+}
+
+/** The handshake-only certificate probe, where the HttpPort has one. */
+export function createProbe(http: HttpPort): Probe | undefined {
+  const probe = http.probeCertificate?.bind(http);
+  return probe === undefined ? undefined : (target) => probe(target);
 }

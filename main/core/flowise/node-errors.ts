@@ -21,8 +21,8 @@ function tlsError(host: string, code: string): AppError | undefined {
     return new AppError(
       'tls',
       `The certificate of ${host} is not signed by an authority this computer trusts (${code}). ` +
-        "Add the server's CA certificate to the instance (custom CA), or allow self-signed " +
-        'certificates for it.',
+        "Add the server's CA certificate to the instance (custom CA), or test the connection " +
+        "and trust this server's certificate after checking its fingerprint.",
       details,
     );
   if (EXPIRED.has(code))

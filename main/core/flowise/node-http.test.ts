@@ -1,4 +1,5 @@
-import type { Server, ServerResponse } from 'node:http';
+import { X509Certificate } from 'node:crypto';
+import type { IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -186,11 +187,10 @@ describe('the node HttpPort over TLS', () => {
     expect(error.details?.reason).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
   });
 
-  it('trusts it with its CA added, or when self-signed certificates are allowed', async () => {
+  it('trusts it with its CA added', async () => {
     const { port, cert } = await tlsServer();
     const url = `https://127.0.0.1:${port}/`;
     expect((await http.request(get(url, { tls: { ca: cert.cert } }))).body).toBe('{"ok":true}');
-    expect((await http.request(get(url, { tls: { allowSelfSigned: true } }))).status).toBe(200);
   });
 
   it('names an expired certificate and one issued for another name', async () => {
@@ -211,5 +211,77 @@ describe('the node HttpPort over TLS', () => {
       code: 'tls',
       details: { reason: 'ERR_TLS_CERT_ALTNAME_INVALID' },
     });
+  });
+});
+
+describe('the node HttpPort with a pinned certificate', () => {
+  /** An https server that records the headers of every request it receives. */
+  async function recordingServer() {
+    const cert = selfSignedCertificate();
+    const seen: IncomingHttpHeaders[] = [];
+    const server = createTlsServer({ cert: cert.cert, key: cert.key }, (req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    const port = await serve(() => undefined, server);
+    const sha256 = new X509Certificate(cert.cert).fingerprint256;
+    return { url: `https://127.0.0.1:${port}/`, sha256, seen };
+  }
+
+  it('a pinned self-signed certificate is trusted without a CA, in any case or separator', async () => {
+    const server = await recordingServer();
+    const pin = server.sha256.replace(/:/g, '').toLowerCase();
+    const response = await http.request(
+      get(server.url, { headers: { authorization: 'Bearer pinned-ok' }, tls: { pin } }),
+    );
+    expect(response.body).toBe('{"ok":true}');
+    expect(server.seen.map((h) => h.authorization)).toEqual(['Bearer pinned-ok']);
+  });
+
+  it('a certificate other than the pinned one is refused before any header is sent', async () => {
+    const first = await recordingServer();
+    const second = await recordingServer();
+    const error = await failure(
+      http.request(
+        get(second.url, {
+          method: 'POST',
+          headers: { authorization: 'Bearer must-not-leave' },
+          body: '{}',
+          tls: { pin: first.sha256 },
+        }),
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'tls',
+      details: { reason: 'CERT_PIN_MISMATCH', pinned: first.sha256, presented: second.sha256 },
+    });
+    expect(error.message).toContain(first.sha256);
+    expect(error.message).toContain(second.sha256);
+    expect(error.message).not.toContain('must-not-leave');
+    // Server side: not one request reached it, so no Authorization header either.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(second.seen).toEqual([]);
+  });
+
+  it('a pin does not loosen plain http: it applies to https only', async () => {
+    const port = await serve((res) => {
+      res.end('plain');
+    });
+    const response = await http.request(get(`http://127.0.0.1:${port}/`, { tls: { pin: 'AA' } }));
+    expect(response.body).toBe('plain');
+  });
+
+  it('the probe reads the certificate in a handshake and sends no HTTP request', async () => {
+    const server = await recordingServer();
+    const probe = await http.probeCertificate?.({ url: server.url, timeoutMs: 2000 });
+    expect(probe).toMatchObject({
+      trusted: false,
+      reason: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+      certificate: { sha256: server.sha256, subject: 'CN=fkv test', issuer: 'CN=fkv test' },
+    });
+    expect(probe?.certificate.validFrom).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.seen).toEqual([]);
   });
 });

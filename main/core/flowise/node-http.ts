@@ -3,10 +3,12 @@
 import type { IncomingMessage } from 'node:http';
 import http from 'node:http';
 import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { rootCertificates } from 'node:tls';
 
 import type { HttpPort, HttpRequest, HttpResponse } from '../ports.js';
 import { networkError, timeoutError, tooLargeError } from './node-errors.js';
+import { connectPinned, probeCertificate } from './node-http-pin.js';
 
 function headersOf(response: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
@@ -17,8 +19,13 @@ function headersOf(response: IncomingMessage): Record<string, string> {
   return out;
 }
 
-function exchange(request: HttpRequest): Promise<HttpResponse> {
-  const url = new URL(request.url);
+function send(
+  request: HttpRequest,
+  url: URL,
+  /** A pinned socket already checked; the request then travels over it and nothing else. */
+  pinned: TLSSocket | undefined,
+  timeoutMs: number,
+): Promise<HttpResponse> {
   const host = url.host;
   const secure = url.protocol === 'https:';
   const transport = secure ? https : http;
@@ -38,16 +45,18 @@ function exchange(request: HttpRequest): Promise<HttpResponse> {
     };
     const req = transport.request(
       url,
-      {
-        method: request.method,
-        headers: request.headers,
-        agent: false,
-        // Node's `ca` replaces the system's authorities; the instance's CA is meant to add to them.
-        ...(secure && request.tls?.ca !== undefined
-          ? { ca: [...rootCertificates, request.tls.ca] }
-          : {}),
-        ...(secure && request.tls?.allowSelfSigned === true ? { rejectUnauthorized: false } : {}),
-      },
+      pinned === undefined
+        ? {
+            method: request.method,
+            headers: request.headers,
+            agent: false,
+            // Node's `ca` replaces the system's authorities; the instance's CA adds to them.
+            ...(secure && request.tls?.ca !== undefined
+              ? { ca: [...rootCertificates, request.tls.ca] }
+              : {}),
+          }
+        : // No agent: `createConnection` is used only without one.
+          { method: request.method, headers: request.headers, createConnection: () => pinned },
       (response) => {
         const declared = Number(response.headers['content-length'] ?? 0);
         if (declared > request.maxBodyBytes) {
@@ -83,7 +92,7 @@ function exchange(request: HttpRequest): Promise<HttpResponse> {
     // One deadline for the whole exchange: a server trickling bytes cannot hold the call open.
     const deadline = setTimeout(() => {
       fail(timeoutError(host, request.timeoutMs));
-    }, request.timeoutMs);
+    }, timeoutMs);
     req.on('error', (error: NodeJS.ErrnoException) => {
       fail(networkError(host, error));
     });
@@ -91,6 +100,21 @@ function exchange(request: HttpRequest): Promise<HttpResponse> {
   });
 }
 
+async function exchange(request: HttpRequest): Promise<HttpResponse> {
+  const url = new URL(request.url);
+  const pin = url.protocol === 'https:' ? request.tls?.pin : undefined;
+  if (pin === undefined) return send(request, url, undefined, request.timeoutMs);
+  // One deadline for handshake and exchange together, as without a pin.
+  const started = Date.now();
+  const socket = await connectPinned(url, pin, request.timeoutMs);
+  const left = request.timeoutMs - (Date.now() - started);
+  if (left <= 0) {
+    socket.destroy();
+    throw timeoutError(url.host, request.timeoutMs);
+  }
+  return send(request, url, socket, left);
+}
+
 export function createNodeHttp(): HttpPort {
-  return { request: exchange };
+  return { request: exchange, probeCertificate };
 }

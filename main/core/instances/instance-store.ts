@@ -2,16 +2,18 @@
 import { z } from 'zod';
 
 import { AppError } from '../../../common/errors.js';
-import { ConnectionReport } from '../../../common/ipc/schemas/instances.js';
+import { CertificatePin, ConnectionReport } from '../../../common/ipc/schemas/instances.js';
 import type { Vault } from '../vault/vault.js';
 
-export const InstanceRecord = z.object({
+const Profile = z.object({
   id: z.string(),
   name: z.string(),
   baseUrl: z.string(),
   adminKey: z.string(),
   caCertPem: z.string().optional(),
-  allowSelfSigned: z.boolean(),
+  certificatePin: CertificatePin.optional(),
+  /** Saved under the old "accept any certificate" switch: refused until a certificate is pinned. */
+  certificateUnconfirmed: z.boolean().optional(),
   allowInsecureHttp: z.boolean().default(false),
   timeoutMs: z.number(),
   colour: z.string(),
@@ -19,7 +21,18 @@ export const InstanceRecord = z.object({
   updatedAt: z.number(),
   lastCheck: ConnectionReport.optional(),
 });
-export type InstanceRecord = z.infer<typeof InstanceRecord>;
+
+/** Profiles saved before pinning carried `allowSelfSigned`; `true` becomes "unconfirmed". */
+function migrate(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || !('allowSelfSigned' in raw)) return raw;
+  const { allowSelfSigned, ...rest } = raw;
+  return allowSelfSigned === true && !('certificatePin' in rest)
+    ? { ...rest, certificateUnconfirmed: true }
+    : rest;
+}
+
+export const InstanceRecord = z.preprocess(migrate, Profile);
+export type InstanceRecord = z.infer<typeof Profile>;
 
 const Section = z.object({
   instances: z.array(InstanceRecord),

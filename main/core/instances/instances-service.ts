@@ -4,16 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../common/errors.js';
 import type { ApiImpl } from '../../../common/ipc/contract.js';
 import type {
+  ConnectionReport,
   InstanceList,
   InstancePatch,
+  InstanceReauth,
   InstanceSummary,
 } from '../../../common/ipc/schemas/instances.js';
 import { InstanceDraft } from '../../../common/ipc/schemas/instances.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import type { Clock } from '../ports.js';
-import type { Connect, ConnectionProfile } from './connection-report.js';
+import type { Connect, ConnectionProfile, Probe } from './connection-report.js';
 import { testConnection } from './connection-report.js';
 import type { InstanceRecord, InstanceStore } from './instance-store.js';
+import { confirmTrustChange, trustChanges, unconfirmedError } from './instance-trust.js';
 
 export function summarize(record: InstanceRecord): InstanceSummary {
   return {
@@ -22,7 +25,8 @@ export function summarize(record: InstanceRecord): InstanceSummary {
     baseUrl: record.baseUrl,
     colour: record.colour,
     timeoutMs: record.timeoutMs,
-    allowSelfSigned: record.allowSelfSigned,
+    ...(record.certificatePin === undefined ? {} : { certificatePin: record.certificatePin }),
+    certificateUnconfirmed: isUnconfirmed(record),
     allowInsecureHttp: record.allowInsecureHttp,
     hasCustomCa: record.caCertPem !== undefined,
     adminKeyMasked: maskKey(record.adminKey),
@@ -31,39 +35,66 @@ export function summarize(record: InstanceRecord): InstanceSummary {
   };
 }
 
-export function profileOf(
-  record: Pick<
-    InstanceRecord,
-    'baseUrl' | 'adminKey' | 'timeoutMs' | 'caCertPem' | 'allowSelfSigned' | 'allowInsecureHttp'
-  >,
-): ConnectionProfile {
+type ProfileSource = Pick<
+  InstanceRecord,
+  'baseUrl' | 'adminKey' | 'timeoutMs' | 'caCertPem' | 'allowInsecureHttp'
+> & {
+  certificatePin?: { sha256: string } | undefined;
+  certificateUnconfirmed?: boolean | undefined;
+};
+
+const isUnconfirmed = (record: ProfileSource): boolean =>
+  record.certificateUnconfirmed === true && record.certificatePin === undefined;
+
+/** Where requests go and what certificate is trusted there; no key, so it cannot throw. */
+function targetOf(record: ProfileSource): Omit<ConnectionProfile, 'apiKey'> {
   const tls = {
     ...(record.caCertPem === undefined ? {} : { ca: record.caCertPem }),
-    ...(record.allowSelfSigned ? { allowSelfSigned: true } : {}),
+    ...(record.certificatePin === undefined ? {} : { pin: record.certificatePin.sha256 }),
   };
   return {
     baseUrl: record.baseUrl.replace(/\/+$/, ''),
-    apiKey: record.adminKey,
     timeoutMs: record.timeoutMs,
     tls,
     allowInsecureHttp: record.allowInsecureHttp,
   };
 }
 
+/** Every client is built from this, so an unconfirmed certificate stops every request. */
+export function profileOf(record: ProfileSource): ConnectionProfile {
+  if (isUnconfirmed(record)) throw unconfirmedError(record.baseUrl);
+  return { ...targetOf(record), apiKey: record.adminKey };
+}
+
 function applyPatch(current: InstanceRecord, patch: InstancePatch, now: number): InstanceRecord {
-  const { caCertPem, ...rest } = patch;
+  const { caCertPem, certificatePin, ...rest } = patch;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   const next: InstanceRecord = { ...current, ...defined, updatedAt: now };
   if (caCertPem === null) delete next.caCertPem;
   else if (caCertPem !== undefined) next.caCertPem = caCertPem;
+  if (certificatePin !== undefined) {
+    // A decision about the certificate replaces the old "accept any" one either way.
+    delete next.certificateUnconfirmed;
+    if (certificatePin === null) delete next.certificatePin;
+    else if (certificatePin.sha256 !== current.certificatePin?.sha256)
+      next.certificatePin = { ...certificatePin, pinnedAt: now };
+  }
   return next;
+}
+
+export interface InstancesServiceDeps {
+  /** Absent where certificates cannot be read; tests then show none. */
+  probe?: Probe | undefined;
+  verifyPassword: (password: string) => Promise<void>;
 }
 
 export function createInstancesService(
   store: InstanceStore,
   connect: Connect,
   clock: Clock,
+  deps: InstancesServiceDeps,
 ): ApiImpl['instances'] {
+  const { probe, verifyPassword } = deps;
   const list = (): InstanceList => {
     const { instances, activeId } = store.read();
     return { instances: instances.map(summarize), ...(activeId === undefined ? {} : { activeId }) };
@@ -76,16 +107,32 @@ export function createInstancesService(
     });
     return summarize(record);
   };
+  const runTest = (source: ProfileSource): Promise<ConnectionReport> =>
+    testConnection(connect, () => profileOf(source), clock.now(), probe, targetOf(source));
+  /** The saved profile with the edit applied, once any change of trust was confirmed. */
+  const confirmedEdit = async (
+    id: string,
+    patch: InstancePatch,
+    reauth: InstanceReauth | undefined,
+  ): Promise<{ current: InstanceRecord; next: InstanceRecord }> => {
+    const current = store.get(id);
+    const next = applyPatch(current, patch, clock.now());
+    await confirmTrustChange(trustChanges(current, next), patch, reauth, verifyPassword);
+    return { current, next };
+  };
 
   return {
     list,
     async add(draft) {
       const parsed = InstanceDraft.parse(draft);
       const now = clock.now();
-      const { caCertPem, ...rest } = parsed;
+      const { caCertPem, certificatePin, ...rest } = parsed;
       const record: InstanceRecord = {
         ...rest,
         ...(caCertPem === undefined ? {} : { caCertPem }),
+        ...(certificatePin === undefined
+          ? {}
+          : { certificatePin: { ...certificatePin, pinnedAt: now } }),
         id: randomUUID(),
         createdAt: now,
         updatedAt: now,
@@ -97,11 +144,10 @@ export function createInstancesService(
       });
       return summarize(record);
     },
-    async update(id, patch) {
-      const current = store.get(id);
-      const next = applyPatch(current, patch, clock.now());
-      // A new address or key makes the last test meaningless.
-      if (next.baseUrl !== current.baseUrl || next.adminKey !== current.adminKey)
+    async update(id, patch, reauth) {
+      const { current, next } = await confirmedEdit(id, patch, reauth);
+      // A new address, key or trust makes the last test meaningless.
+      if (next.adminKey !== current.adminKey || trustChanges(current, next).length > 0)
         delete next.lastCheck;
       return replace(next);
     },
@@ -126,19 +172,44 @@ export function createInstancesService(
       await store.write({ ...store.read(), activeId: id });
     },
     async test(id) {
-      const record = store.get(id);
-      const report = await testConnection(connect, profileOf(record), clock.now());
+      const report = await runTest(store.get(id));
       await replace({ ...store.get(id), lastCheck: report });
       return report;
     },
-    async testEdit(id, patch) {
+    async testEdit(id, patch, reauth) {
       // The edit form as typed, with the saved key and certificate where none was typed.
-      const next = applyPatch(store.get(id), patch, clock.now());
-      return testConnection(connect, profileOf(next), clock.now());
+      return runTest((await confirmedEdit(id, patch, reauth)).next);
     },
     async testDraft(draft) {
-      const parsed = InstanceDraft.parse(draft);
-      return testConnection(connect, profileOf(parsed), clock.now());
+      return runTest(InstanceDraft.parse(draft));
+    },
+    async pinCertificate(id, { sha256, password }) {
+      await verifyPassword(password);
+      const record = store.get(id);
+      if (probe === undefined)
+        throw new AppError('bad_request', 'Certificates cannot be read in this setup.');
+      const target = targetOf(record);
+      const found = await probe({
+        url: target.baseUrl,
+        timeoutMs: target.timeoutMs,
+        ...(record.caCertPem === undefined ? {} : { ca: record.caCertPem }),
+      });
+      const presented = found.certificate.sha256;
+      if (presented !== sha256)
+        throw new AppError(
+          'conflict',
+          `The server now presents the certificate ${presented}, not ${sha256} you confirmed. ` +
+            'Nothing was pinned: test the connection again and check the fingerprint.',
+          { presented, confirmed: sha256 },
+        );
+      const next: InstanceRecord = {
+        ...store.get(id),
+        certificatePin: { ...found.certificate, pinnedAt: clock.now() },
+        updatedAt: clock.now(),
+      };
+      delete next.certificateUnconfirmed;
+      delete next.lastCheck;
+      return replace(next);
     },
   };
 }

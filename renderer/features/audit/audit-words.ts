@@ -6,6 +6,8 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'instance.add': 'Instance added',
   'instance.update': 'Instance edited',
   'instance.remove': 'Instance removed',
+  'instance.test': 'Connection tested',
+  'instance.pin': 'Certificate pinned',
   'key.create': 'API key created',
   'key.update': 'API key edited',
   'key.delete': 'API key deleted',

@@ -3,9 +3,9 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
-import type { InstancePatch } from '../../../common/ipc/schemas/instances.js';
+import type { InstancePatch, InstanceReauth } from '../../../common/ipc/schemas/instances.js';
 import type { FakeApiInit } from '../../testing/fake-api.js';
-import { showApp } from '../../testing/show-app.js';
+import { showApp, TEST_PASSWORD } from '../../testing/show-app.js';
 
 const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
 const NEW_KEY = 'fkv-admin-key-REPLACED-9876543210';
@@ -122,8 +122,7 @@ describe('the add instance dialog', () => {
     await screen.findByText(/paste its CA certificate/);
     fireEvent.click(screen.getByRole('button', { name: 'Go to CA certificate' }));
     expect(document.activeElement).toBe(screen.getByLabelText('Custom CA certificate (optional)'));
-    fireEvent.click(screen.getByRole('switch', { name: 'Allow self-signed certificate' }));
-    expect(screen.getByText(/anyone between you and the server/)).toBeTruthy();
+    expect(screen.queryByRole('switch', { name: /self-signed/ })).toBeNull();
     expect(document.body.innerHTML).not.toContain(KEY);
   });
 
@@ -159,9 +158,9 @@ describe('the edit instance dialog', () => {
     const patches: InstancePatch[] = [];
     const update = fake.api.instances.update;
     Object.assign(fake.api.instances, {
-      update: (id: string, patch: InstancePatch) => {
+      update: (id: string, patch: InstancePatch, reauth?: InstanceReauth) => {
         patches.push(patch);
-        return update(id, patch);
+        return update(id, patch, reauth);
       },
     });
     return patches;
@@ -203,16 +202,34 @@ describe('the edit instance dialog', () => {
     expect(fake.calls).not.toContain('instances.testDraft');
   });
 
-  it('tests changed settings with the saved key, and a typed key as typed', async () => {
+  it('an edited address is tested with the saved key only after the master password; a typed key goes as typed', async () => {
     const { fake, dialog } = await openEdit();
     fill('Base URL', 'https://other.example.com');
+    expect(
+      screen.getByText(/sent there only after you type it again or enter the master/),
+    ).toBeTruthy();
     click('Test connection');
+    const ask = await screen.findByRole('dialog', { name: 'Enter the master password' });
+    expect(ask.textContent).toContain('address changed');
+    fireEvent.change(within(ask).getByLabelText('Master password'), {
+      target: { value: 'not the password' },
+    });
+    fireEvent.click(within(ask).getByRole('button', { name: 'Test connection' }));
+    expect((await within(ask).findByRole('alert')).textContent).toMatch(/does not open/);
+    fireEvent.change(within(ask).getByLabelText('Master password'), {
+      target: { value: TEST_PASSWORD },
+    });
+    fireEvent.click(within(ask).getByRole('button', { name: 'Test connection' }));
     await within(dialog).findByText('Connection works.');
+    expect(screen.queryByRole('dialog', { name: 'Enter the master password' })).toBeNull();
+
     fill('Admin API key', NEW_KEY);
     click('Test connection');
     await within(dialog).findByText('Connection works.');
-    expect(fake.calls.filter((c) => c === 'instances.testEdit')).toHaveLength(2);
+    expect(screen.queryByRole('dialog', { name: 'Enter the master password' })).toBeNull();
+    expect(fake.calls.filter((c) => c === 'instances.testEdit')).toHaveLength(4);
     expect(fake.calls).not.toContain('instances.testDraft');
+    expect(document.body.innerHTML).not.toContain(TEST_PASSWORD);
   });
 
   it('removes a saved CA certificate only when asked', async () => {
@@ -221,7 +238,12 @@ describe('the edit instance dialog', () => {
     expect(screen.getByText(/A CA certificate is saved/)).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Remove the saved CA certificate'));
     click('Save');
+    const ask = await screen.findByRole('dialog', { name: 'Enter the master password' });
+    fireEvent.change(within(ask).getByLabelText('Master password'), {
+      target: { value: TEST_PASSWORD },
+    });
+    fireEvent.click(within(ask).getByRole('button', { name: 'Save' }));
     await screen.findByText('Prod saved.');
-    expect(patches).toEqual([{ caCertPem: null }]);
+    expect(patches).toEqual([{ caCertPem: null }, { caCertPem: null }]);
   });
 });

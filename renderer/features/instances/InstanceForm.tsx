@@ -1,20 +1,42 @@
 // The body of the add/edit dialog. The admin key lives only in this component's state: it is
-// cleared the moment Save is pressed, and closing the dialog or a lock unmounts the form.
+// cleared the moment Save is pressed, and closing the dialog or a lock unmounts the form. When main
+// refuses to send the saved key to a new address or trust setting, the master password is asked
+// for and the same call is retried with it; the password goes nowhere else.
 import { useEffect, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 
-import type { InstanceSummary } from '../../../common/ipc/schemas/instances.js';
+import type {
+  CertificateInfo,
+  InstanceReauth,
+  InstanceSummary,
+} from '../../../common/ipc/schemas/instances.js';
 import { useInstancesStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
+import { MasterPasswordDialog } from '../../ui/MasterPasswordDialog.js';
 import type { TestResult } from './ConnectionResult.js';
 import { ConnectionResult } from './ConnectionResult.js';
 import type { InstanceFormValues } from './instance-form.js';
-import { hasErrors, initialValues, toDraft, toPatch, validate } from './instance-form.js';
+import {
+  changesTrust,
+  hasErrors,
+  initialValues,
+  toDraft,
+  toPatch,
+  validate,
+} from './instance-form.js';
 import { SecurityFields } from './SecurityFields.js';
-import { testFromForm } from './test-from-form.js';
+import { asResult, testFromForm } from './test-from-form.js';
+
+/** A call main refused until the master password confirms it, waiting for that password. */
+interface Ask {
+  description: string;
+  submitLabel: string;
+  /** Resolves to an error message, or null once the call went through. */
+  retry: (reauth: InstanceReauth) => Promise<string | null>;
+}
 
 export interface InstanceFormProps {
   /** Edit mode when given. */
@@ -31,6 +53,7 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
   const [failure, setFailure] = useState<{ message: string; keyCleared: boolean } | null>(null);
   const [result, setResult] = useState<TestResult | null>(null);
   const [focusInvalid, setFocusInvalid] = useState(0);
+  const [ask, setAsk] = useState<Ask | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const caRef = useRef<HTMLTextAreaElement>(null);
   const errors = tried ? validate(values, editing) : {};
@@ -53,94 +76,181 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
     return false;
   }
 
+  async function save(given: InstanceFormValues, reauth?: InstanceReauth): Promise<string | null> {
+    setFailure(null);
+    setSaving(true);
+    const outcome = editing
+      ? await store.update(instance.id, toPatch(given, instance), reauth)
+      : await store.add(toDraft(given));
+    setSaving(false);
+    if (outcome.ok) {
+      onSaved(outcome.value);
+      return null;
+    }
+    if (reauth !== undefined) return outcome.error.message;
+    if (outcome.error.code === 'reauth_required')
+      setAsk({
+        description: outcome.error.message,
+        submitLabel: 'Save',
+        retry: (confirmed) => save(given, confirmed),
+      });
+    else setFailure({ message: outcome.error.message, keyCleared: given.adminKey !== '' });
+    return null;
+  }
+
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!checked()) return;
     const given = values;
     setValues((current) => ({ ...current, adminKey: '' }));
-    setFailure(null);
-    setSaving(true);
-    const outcome = editing
-      ? await store.update(instance.id, toPatch(given, instance))
-      : await store.add(toDraft(given));
-    setSaving(false);
-    if (outcome.ok) onSaved(outcome.value);
-    else setFailure({ message: outcome.error.message, keyCleared: given.adminKey !== '' });
+    await save(given);
+  }
+
+  async function runTest(
+    tested: InstanceFormValues,
+    reauth?: InstanceReauth,
+  ): Promise<string | null> {
+    setResult({ kind: 'testing' });
+    const outcome = await testFromForm(store, tested, instance, reauth);
+    if (!outcome.ok && reauth !== undefined) {
+      setResult(null);
+      return outcome.error.message;
+    }
+    if (!outcome.ok && outcome.error.code === 'reauth_required') {
+      setResult(null);
+      setAsk({
+        description: outcome.error.message,
+        submitLabel: 'Test connection',
+        retry: (confirmed) => runTest(tested, confirmed),
+      });
+      return null;
+    }
+    setResult(asResult(outcome));
+    return null;
   }
 
   async function testConnection() {
     if (!checked()) return;
-    setResult({ kind: 'testing' });
-    setResult(await testFromForm(store, values, instance));
+    await runTest(values);
   }
 
-  return (
-    <form ref={formRef} className="stack" noValidate onSubmit={(event) => void submit(event)}>
-      <Field
-        label="Name"
-        autoComplete="off"
-        value={values.name}
-        onValueChange={(name) => {
-          change({ name });
-        }}
-        error={errors.name}
-      />
-      <Field
-        label="Base URL"
-        type="url"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="https://flowise.example.com"
-        value={values.baseUrl}
-        onValueChange={(baseUrl) => {
-          change({ baseUrl });
-        }}
-        hint="The server's root address, the one you open in the browser."
-        error={errors.baseUrl}
-      />
-      <Field
-        label="Admin API key"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={editing ? 'unchanged' : undefined}
-        value={values.adminKey}
-        onValueChange={(adminKey) => {
-          change({ adminKey });
-        }}
-        hint={
-          editing
-            ? `Unchanged (${instance.adminKeyMasked}). Type a new key only to replace it.`
-            : 'Kept encrypted in this vault. It is never shown again.'
+  /** Puts the certificate in the form as the one to trust, and tests again with it. */
+  function trust(certificate: CertificateInfo) {
+    const next = { ...values, certificatePin: certificate };
+    setValues(next);
+    void runTest(next);
+  }
+
+  // Re-pinning changes what the saved instance trusts at once, so it is for the saved address.
+  const repin =
+    editing && toPatch(values, instance).baseUrl === undefined
+      ? (certificate: CertificateInfo, pinned: string) => {
+          setAsk({
+            description:
+              `Re-pin ${instance.name}: trust the certificate ${certificate.sha256} it presents ` +
+              `now, instead of ${pinned}. Enter the master password to confirm.`,
+            submitLabel: 'Re-pin',
+            retry: async ({ password }) => {
+              const outcome = await store.pinCertificate(instance.id, {
+                sha256: certificate.sha256,
+                password,
+              });
+              if (!outcome.ok) return outcome.error.message;
+              const next = { ...values, certificatePin: certificate };
+              setValues(next);
+              void runTest(next);
+              return null;
+            },
+          });
         }
-        error={errors.adminKey}
+      : undefined;
+
+  return (
+    <>
+      <form ref={formRef} className="stack" noValidate onSubmit={(event) => void submit(event)}>
+        <Field
+          label="Name"
+          autoComplete="off"
+          value={values.name}
+          onValueChange={(name) => {
+            change({ name });
+          }}
+          error={errors.name}
+        />
+        <Field
+          label="Base URL"
+          type="url"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="https://flowise.example.com"
+          value={values.baseUrl}
+          onValueChange={(baseUrl) => {
+            change({ baseUrl });
+          }}
+          hint="The server's root address, the one you open in the browser."
+          error={errors.baseUrl}
+        />
+        <Field
+          label="Admin API key"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={editing ? 'unchanged' : undefined}
+          value={values.adminKey}
+          onValueChange={(adminKey) => {
+            change({ adminKey });
+          }}
+          hint={
+            !editing
+              ? 'Kept encrypted in this vault. It is never shown again.'
+              : changesTrust(toPatch(values, instance), instance) && values.adminKey === ''
+                ? `The address or certificate settings changed, so the saved key (${instance.adminKeyMasked}) is sent there only after you type it again or enter the master password.`
+                : `Unchanged (${instance.adminKeyMasked}). Type a new key only to replace it.`
+          }
+          error={errors.adminKey}
+        />
+        <SecurityFields
+          values={values}
+          errors={errors}
+          onChange={change}
+          instance={instance}
+          caRef={caRef}
+        />
+        <ConnectionResult
+          result={result}
+          onShowCaField={() => caRef.current?.focus()}
+          onTrust={trust}
+          onRepin={repin}
+        />
+        {failure === null ? null : (
+          <Alert>
+            <p>{failure.message}</p>
+            {failure.keyCleared ? <p>Type the admin API key again to retry.</p> : null}
+          </Alert>
+        )}
+        <div className="row row-end">
+          <Button
+            disabled={result?.kind === 'testing' || saving}
+            onClick={() => void testConnection()}
+          >
+            Test connection
+          </Button>
+          <DialogClose>Cancel</DialogClose>
+          <Button type="submit" variant="primary" disabled={saving}>
+            Save
+          </Button>
+        </div>
+      </form>
+      {/* Outside the form: React events bubble through portals, and its submit is not this one. */}
+      <MasterPasswordDialog
+        open={ask !== null}
+        description={ask?.description ?? ''}
+        submitLabel={ask?.submitLabel ?? 'Confirm'}
+        onSubmit={(password) => ask?.retry({ password }) ?? Promise.resolve(null)}
+        onClose={() => {
+          setAsk(null);
+        }}
       />
-      <SecurityFields
-        values={values}
-        errors={errors}
-        onChange={change}
-        instance={instance}
-        caRef={caRef}
-      />
-      <ConnectionResult result={result} onShowCaField={() => caRef.current?.focus()} />
-      {failure === null ? null : (
-        <Alert>
-          <p>{failure.message}</p>
-          {failure.keyCleared ? <p>Type the admin API key again to retry.</p> : null}
-        </Alert>
-      )}
-      <div className="row row-end">
-        <Button
-          disabled={result?.kind === 'testing' || saving}
-          onClick={() => void testConnection()}
-        >
-          Test connection
-        </Button>
-        <DialogClose>Cancel</DialogClose>
-        <Button type="submit" variant="primary" disabled={saving}>
-          Save
-        </Button>
-      </div>
-    </form>
+    </>
   );
 }

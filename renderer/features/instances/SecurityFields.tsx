@@ -1,10 +1,11 @@
-// The connection settings of the add/edit form: custom CA, the two risky switches with their
-// warnings, request timeout and colour.
+// The connection settings of the add/edit form: custom CA, the pinned certificate, plain HTTP with
+// its warning, request timeout and colour.
 import type { RefObject } from 'react';
 
 import type { InstanceSummary } from '../../../common/ipc/schemas/instances.js';
 import { CheckboxField, Field } from '../../ui/Field.js';
 import { TextAreaField } from '../../ui/TextAreaField.js';
+import { PinnedCertificate } from './PinnedCertificate.js';
 import type { FormErrors, InstanceFormValues } from './instance-form.js';
 
 export interface SecurityFieldsProps {
@@ -50,22 +51,7 @@ export function SecurityFields({ values, errors, onChange, instance, caRef }: Se
           }}
         />
       ) : null}
-      <CheckboxField
-        asSwitch
-        label="Allow self-signed certificate"
-        checked={values.allowSelfSigned}
-        onCheckedChange={(allowSelfSigned) => {
-          onChange({ allowSelfSigned });
-        }}
-        hint={
-          values.allowSelfSigned ? (
-            <Warning>
-              Certificates are then not checked: anyone between you and the server could pose as it
-              and read the admin key. Prefer pasting the CA certificate.
-            </Warning>
-          ) : undefined
-        }
-      />
+      <PinnedCertificate values={values} onChange={onChange} instance={instance} />
       <CheckboxField
         asSwitch
         label="Allow plain HTTP"

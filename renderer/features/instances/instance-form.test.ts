@@ -24,7 +24,7 @@ const saved: InstanceSummary = {
   baseUrl: 'https://prod.example.com',
   colour: '#4F6BED',
   timeoutMs: 1500,
-  allowSelfSigned: false,
+  certificateUnconfirmed: false,
   allowInsecureHttp: false,
   hasCustomCa: true,
   adminKeyMasked: '••••6789',
@@ -75,7 +75,6 @@ describe('toDraft and toPatch', () => {
       baseUrl: 'https://prod.example.com',
       adminKey: KEY,
       caCertPem: '-----BEGIN CERTIFICATE-----x',
-      allowSelfSigned: false,
       allowInsecureHttp: false,
       timeoutMs: 30_000,
       colour: '#4f6bed',
@@ -86,9 +85,21 @@ describe('toDraft and toPatch', () => {
     const untouched = initialValues(saved);
     expect(untouched.timeoutSeconds).toBe('2');
     expect(toPatch(untouched, saved)).toEqual({});
-    expect(toPatch({ ...untouched, adminKey: KEY, allowSelfSigned: true }, saved)).toEqual({
+    const certificatePin = {
+      sha256: Array.from({ length: 32 }, () => '0A').join(':'),
+      subject: 'CN=prod',
+      issuer: 'CN=prod',
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: '2027-01-01T00:00:00.000Z',
+    };
+    expect(toPatch({ ...untouched, adminKey: KEY, certificatePin }, saved)).toEqual({
       adminKey: KEY,
-      allowSelfSigned: true,
+      certificatePin,
+    });
+    const pinned = { ...saved, certificatePin: { ...certificatePin, pinnedAt: 5 } };
+    expect(toPatch(initialValues(pinned), pinned)).toEqual({});
+    expect(toPatch({ ...initialValues(pinned), certificatePin: null }, pinned)).toEqual({
+      certificatePin: null,
     });
     expect(toPatch({ ...untouched, removeCa: true }, saved)).toEqual({ caCertPem: null });
     expect(toPatch({ ...untouched, timeoutSeconds: '20' }, saved)).toEqual({ timeoutMs: 20_000 });

@@ -1,6 +1,7 @@
 // The add/edit form as plain data: its values, the checks that mirror the contract's schema (with
 // messages for people), and the draft or patch it becomes. The admin key only passes through.
 import type {
+  CertificateInfo,
   InstanceDraft as Draft,
   InstancePatch,
   InstanceSummary,
@@ -14,7 +15,8 @@ export interface InstanceFormValues {
   caCertPem: string;
   /** Edit mode: drop the saved CA certificate. */
   removeCa: boolean;
-  allowSelfSigned: boolean;
+  /** The certificate trusted by its fingerprint (confirmed after a test), or none. */
+  certificatePin: CertificateInfo | null;
   allowInsecureHttp: boolean;
   timeoutSeconds: string;
   colour: string;
@@ -28,6 +30,12 @@ const DEFAULT_TIMEOUT_SECONDS = 15;
 const MAX_TIMEOUT_SECONDS = 120;
 const shape = InstanceDraft.shape;
 
+function pinOf(instance: InstanceSummary | undefined): CertificateInfo | null {
+  if (instance?.certificatePin === undefined) return null;
+  const { sha256, subject, issuer, validFrom, validTo } = instance.certificatePin;
+  return { sha256, subject, issuer, validFrom, validTo };
+}
+
 export function initialValues(instance?: InstanceSummary): InstanceFormValues {
   return {
     name: instance?.name ?? '',
@@ -35,7 +43,7 @@ export function initialValues(instance?: InstanceSummary): InstanceFormValues {
     adminKey: '',
     caCertPem: '',
     removeCa: false,
-    allowSelfSigned: instance?.allowSelfSigned ?? false,
+    certificatePin: pinOf(instance),
     allowInsecureHttp: instance?.allowInsecureHttp ?? false,
     timeoutSeconds: String(
       instance === undefined ? DEFAULT_TIMEOUT_SECONDS : Math.round(instance.timeoutMs / 1000),
@@ -98,7 +106,7 @@ export function toDraft(values: InstanceFormValues): Draft {
     baseUrl: values.baseUrl.trim(),
     adminKey: values.adminKey.trim(),
     ...(pem === '' ? {} : { caCertPem: pem }),
-    allowSelfSigned: values.allowSelfSigned,
+    ...(values.certificatePin === null ? {} : { certificatePin: values.certificatePin }),
     allowInsecureHttp: values.allowInsecureHttp,
     timeoutMs: timeoutMs(values.timeoutSeconds) ?? DEFAULT_TIMEOUT_SECONDS * 1000,
     colour: values.colour.toLowerCase(),
@@ -114,8 +122,8 @@ export function toPatch(values: InstanceFormValues, original: InstanceSummary): 
   if (draft.adminKey !== '') patch.adminKey = draft.adminKey;
   if (draft.caCertPem !== undefined) patch.caCertPem = draft.caCertPem;
   else if (values.removeCa && original.hasCustomCa) patch.caCertPem = null;
-  if (draft.allowSelfSigned !== original.allowSelfSigned)
-    patch.allowSelfSigned = values.allowSelfSigned;
+  if (values.certificatePin?.sha256 !== original.certificatePin?.sha256)
+    patch.certificatePin = values.certificatePin;
   if (draft.allowInsecureHttp !== original.allowInsecureHttp)
     patch.allowInsecureHttp = values.allowInsecureHttp;
   // Compared as typed: a saved 1500 ms shows as 2 s and must not change unless edited.
@@ -128,4 +136,22 @@ export function toPatch(values: InstanceFormValues, original: InstanceSummary): 
 /** Whether a patch changes how the server is reached, so a test of the saved profile would lie. */
 export function changesConnection(patch: InstancePatch): boolean {
   return Object.keys(patch).some((field) => field !== 'name' && field !== 'colour');
+}
+
+const originOf = (url: string | undefined): string | undefined => {
+  try {
+    return url === undefined ? undefined : new URL(url).origin;
+  } catch {
+    return url;
+  }
+};
+
+/** Whether an edit points the saved key somewhere new, so main wants it typed or the password. */
+export function changesTrust(patch: InstancePatch, original: InstanceSummary): boolean {
+  return (
+    (patch.baseUrl !== undefined && originOf(patch.baseUrl) !== originOf(original.baseUrl)) ||
+    patch.caCertPem !== undefined ||
+    patch.certificatePin !== undefined ||
+    patch.allowInsecureHttp !== undefined
+  );
 }

@@ -48,7 +48,7 @@ const ADVICE: Partial<Record<WireError['code'], string>> = {
     'Flowise app or a proxy. Use the root address you open in the browser, with no path after it.',
   tls:
     'If the server uses a private certificate authority, paste its CA certificate in Custom CA ' +
-    'certificate. Allow self-signed certificates only for a server you control.',
+    "certificate. For a self-signed certificate, check the server's fingerprint and trust it.",
   network:
     'Check the address and port, and that Flowise is running and reachable from this computer.',
   timeout: 'The server is slow or out of reach. Check the address, or raise the request timeout.',
