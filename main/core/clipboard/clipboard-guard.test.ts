@@ -114,4 +114,35 @@ describe('clipboard guard', () => {
     expect(JSON.stringify(logger.lines)).not.toContain(SECRET);
     expect(JSON.stringify(events.events)).not.toContain(SECRET);
   });
+
+  it('a copy started before a lock does not write after it: nothing reaches the clipboard', async () => {
+    const { clipboard, events, guard } = setup();
+    const started = guard.begin();
+    await guard.clearNow('lock');
+    await expect(guard.copy(SECRET, 'k', started)).rejects.toMatchObject({ code: 'vault_locked' });
+    expect(clipboard.writes).toEqual([]);
+    expect(await clipboard.readText()).toBe('');
+    expect(events.events.map((e) => e.event)).not.toContain('clipboard.copied');
+    // A copy that starts after the lock is a new one and goes through.
+    await guard.copy(SECRET, 'k', guard.begin());
+    expect(await clipboard.readText()).toBe(SECRET);
+  });
+
+  it('a lock that arrives while the value is being written takes it back at once', async () => {
+    const { clipboard, guard } = setup();
+    let finishWrite = (): void => undefined;
+    const write = clipboard.write.bind(clipboard);
+    clipboard.write = async (entries) => {
+      await write(entries);
+      await new Promise<void>((resolve) => {
+        finishWrite = resolve;
+      });
+    };
+    const copying = guard.copy(SECRET, 'k', guard.begin());
+    await new Promise((resolve) => setImmediate(resolve));
+    await guard.clearNow('lock');
+    finishWrite();
+    await expect(copying).rejects.toMatchObject({ code: 'vault_locked' });
+    expect(await clipboard.readText()).toBe('');
+  });
 });

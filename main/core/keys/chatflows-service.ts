@@ -90,9 +90,10 @@ export function createChatflowsService(deps: KeysDeps, copy: KeyCopy): Chatflows
       return { code, hasKey };
     },
     async copySnippet({ password, ...args }) {
+      const started = deps.clipboard.begin();
       await copy.reauth(password);
       const { code, flow } = await snippetFor(args, true);
-      return deps.clipboard.copy(code, `${flow.summary.name} (${args.language})`);
+      return deps.clipboard.copy(code, `${flow.summary.name} (${args.language})`, started);
     },
   };
 }

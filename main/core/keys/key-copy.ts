@@ -50,9 +50,10 @@ export function createKeyCopy(deps: KeysDeps): KeyCopy {
       return { value: deps.tickets.redeem(ticket) };
     },
     async copy({ instanceId, keyId, password }) {
+      const started = deps.clipboard.begin();
       await reauth(password);
       const row = await valueOf(instanceId, keyId);
-      const result = await deps.clipboard.copy(row.apiKey, row.keyName);
+      const result = await deps.clipboard.copy(row.apiKey, row.keyName, started);
       await deps.audit.append({
         action: 'key.copy',
         outcome: 'ok',
