@@ -296,3 +296,48 @@ describe('a crash during an admin rotation', () => {
     expect(deletesOf(f.flowise, admin.id)).toBe(0);
   });
 });
+
+describe('the new admin key deleted on the server', () => {
+  /** Someone deletes the replacement, which the vault already stores as the admin key. */
+  function deleteNewAdminKey(view: RotationView): void {
+    expect(f.flowise.state.keys.delete(view.newKey?.id ?? '')).toBe(true);
+  }
+
+  it('rollback makes its own calls with the old admin key from the journal, not the deleted one, and stores the old key again', async () => {
+    const started = await start();
+    deleteNewAdminKey(started);
+    const back = await f.api.rotation.rollback({ rotationId: started.id });
+    expect(back.error).toBeUndefined();
+    await expectAdminRolledBack(back);
+  });
+
+  it('revoke reads the 401 as the new key gone (checked with the old key), keeps the old key, and resume makes another', async () => {
+    const started = await start();
+    await redeem(started);
+    deleteNewAdminKey(started);
+    const stopped = await f.api.rotation.revoke({ rotationId: started.id });
+    expect(stopped).toMatchObject({ status: 'failed', newKeyGone: true, canRollback: true });
+    expect(stopped.error?.message).toContain('no longer on the server');
+    expect(f.flowise.state.keys.has(admin.id)).toBe(true);
+    const again = await f.api.rotation.resume({ rotationId: started.id });
+    expect(again.status).toBe('waiting');
+    const value = await redeem(again);
+    await expectAdminRotated(await f.api.rotation.revoke({ rotationId: again.id }), value);
+  });
+
+  it('resume after a stop at switch reads the 401 as the new key gone, and creating it again finishes', async () => {
+    f.when('switch:saved', () => {
+      f.flowise.fault({ method: 'GET', path: '/apikey', status: 500, times: 1 });
+    });
+    const failed = await start();
+    expect(failed).toMatchObject({ status: 'failed', failedStep: 'switch' });
+    deleteNewAdminKey(failed);
+    const stopped = await f.api.rotation.resume({ rotationId: failed.id });
+    expect(stopped).toMatchObject({ status: 'failed', newKeyGone: true });
+    await expectManageable();
+    const again = await f.api.rotation.resume({ rotationId: failed.id });
+    expect(again.status).toBe('waiting');
+    const value = await redeem(again);
+    await expectAdminRotated(await f.api.rotation.revoke({ rotationId: again.id }), value);
+  });
+});

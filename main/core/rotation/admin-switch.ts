@@ -2,9 +2,11 @@
 // once verify has proved it works, and back to the old key on rollback. Each move is a plain
 // instance edit (audited, announced), done only when the stored key is the one expected, so it
 // can run again after a crash; the journal holds both values until the rotation ends.
-import { AppError } from '../../../common/errors.js';
+import { AppError, isAppError } from '../../../common/errors.js';
+import type { FlowiseClient } from '../flowise/flowise-client.js';
 import { fingerprint } from '../flowise/mask.js';
 import { proveKeyWorks } from './key-probe.js';
+import { requireNewKey } from './replacement-check.js';
 import type { Run } from './rotation-run.js';
 import { newKeyOf } from './rotation-run.js';
 
@@ -31,8 +33,9 @@ export async function ensureSwitched(run: Run): Promise<boolean> {
 /** switch: the vault manages the instance with the new key from here on. */
 export async function switchStep(run: Run): Promise<void> {
   const switched = await ensureSwitched(run);
-  // Through the stored profile, as every later call will go: proves the edit took.
-  await proveKeyWorks(run.admin(), run.journal.permissions);
+  // Through the stored profile, as every later call will go: proves the edit took. A 401 here
+  // may mean the new key was deleted on the server: then resume makes another.
+  await withAdmin(run, (client) => proveKeyWorks(client, run.journal.permissions));
   await run.save({ reached: 'switch' });
   const { value } = newKeyOf(run.journal);
   await run.note(
@@ -51,4 +54,34 @@ export async function switchBack(run: Run): Promise<void> {
   await run.deps.setAdminKey(j.instanceId, old);
   await run.hook('rollback:switched');
   await run.note('switch', 'ok', `the old key is the admin key saved for ${j.instanceName} again`);
+}
+
+/** Runs `call` with the stored admin key. In an admin rotation the stored key may be the new
+ * key; if the server refuses it (401), the old key from the journal asks whether the new key is
+ * still there. When it is gone, the old key is stored again (the vault must not manage the
+ * instance with a deleted key) and the error is requireNewKey's, so resume can create another
+ * instead of failing with the same 401 forever. */
+export async function withAdmin<T>(
+  run: Run,
+  call: (client: FlowiseClient) => Promise<T>,
+): Promise<T> {
+  try {
+    return await call(run.admin());
+  } catch (error) {
+    const j = run.journal;
+    const old = j.oldKey.value;
+    const fresh = j.newKey;
+    if (
+      !isAppError(error, 'unauthorized') ||
+      j.admin !== true ||
+      old === undefined ||
+      fresh?.value === undefined ||
+      storedKey(run) !== fresh.value
+    )
+      throw error;
+    const rows = await run.as(old).listKeys();
+    if (!rows.some((r) => r.id === fresh.id && r.apiKey === fresh.value)) await switchBack(run);
+    await requireNewKey(run, rows);
+    throw error;
+  }
 }

@@ -2,7 +2,7 @@
 // old key, saves `grace` (its point of no return) and deletes the old key (once: a key already
 // gone is not deleted again); confirm checks that the server now refuses it.
 import { AppError } from '../../../common/errors.js';
-import { ensureSwitched } from './admin-switch.js';
+import { ensureSwitched, withAdmin } from './admin-switch.js';
 import { proveKeyRefused, proveKeyWorks } from './key-probe.js';
 import { requireNewKey } from './replacement-check.js';
 import { eachFlow } from './rotation-deps.js';
@@ -20,7 +20,8 @@ export async function revokeStep(run: Run): Promise<void> {
   if (j.admin === true) await ensureSwitched(run);
   const client = run.admin();
   const { id: newId } = newKeyOf(j);
-  const [rows, flows] = await Promise.all([client.listKeys(), client.listChatflows()]);
+  // In an admin rotation a 401 here may mean the stored new key was deleted on the server.
+  const [rows, flows] = await withAdmin(run, (c) => Promise.all([c.listKeys(), c.listChatflows()]));
   await run.hook('revoke:read');
   // Deleting the old key while the new one is gone would lock every flow out.
   await requireNewKey(run, rows);

@@ -1,7 +1,8 @@
 // Rollback, possible until revoke begins: every flow the server shows on this rotation's new key
 // (or on a replacement of it that vanished) goes back to the old one and reads it back, and only
 // when no flow is left on them is the new key deleted. What it reports is what it read back.
-import { AppError } from '../../../common/errors.js';
+import { AppError, isAppError } from '../../../common/errors.js';
+import type { FlowiseClient } from '../flowise/flowise-client.js';
 import { normaliseKeyName } from '../flowise/keys-api.js';
 import { eachFlow } from './rotation-deps.js';
 import type { Run } from './rotation-run.js';
@@ -9,14 +10,26 @@ import { withoutFailure, withoutValues } from './rotation-run.js';
 import { concurrency } from './forward-steps.js';
 import { switchBack } from './admin-switch.js';
 
+/** The client rollback works with. An admin rotation's own calls go out with the old admin key
+ * from the journal, the key it goes back to: the stored key may be the new one, which the server
+ * may no longer have (a 401 on every call, so no way back). */
+function rollbackClient(run: Run): FlowiseClient {
+  const { admin, oldKey } = run.journal;
+  return admin === true && oldKey.value !== undefined ? run.as(oldKey.value) : run.admin();
+}
+
 export async function rollbackSteps(run: Run): Promise<void> {
   const j = run.journal;
-  const rows = await run.admin().listKeys();
-  if (!rows.some((r) => r.id === j.oldKey.id))
-    throw new AppError(
-      'conflict',
-      `The old key "${j.oldKey.name}" is no longer on the server, so the flows cannot go back to it. Resume the rotation instead.`,
-    );
+  const client = rollbackClient(run);
+  const oldGone = new AppError(
+    'conflict',
+    `The old key "${j.oldKey.name}" is no longer on the server, so the flows cannot go back to it. Resume the rotation instead.`,
+  );
+  const rows = await client.listKeys().catch((error: unknown) => {
+    // The old admin key refused: it is gone, which is what the check below would say.
+    throw j.admin === true && isAppError(error, 'unauthorized') ? oldGone : error;
+  });
+  if (!rows.some((r) => r.id === j.oldKey.id)) throw oldGone;
   if (!j.rollingBack) {
     await run.replace({ ...withoutFailure(j), rollingBack: true, status: 'running' });
     await run.note('rebind', 'ok', 'rollback begins');
@@ -34,7 +47,6 @@ export async function rollbackSteps(run: Run): Promise<void> {
     ),
   );
   const onOurs = (key: string | null | undefined): boolean => key != null && ours.has(key);
-  const client = run.admin();
   const moving = (await client.listChatflows()).filter((f) => onOurs(f.apikeyid));
   await eachFlow(moving, concurrency(run), async (flow) => {
     await client.setChatflowKey(flow.id, j.oldKey.id);

@@ -23,7 +23,7 @@ import type { Run } from './rotation-run.js';
 import { createRun, withoutFailure } from './rotation-run.js';
 import { canRevoke, canRollback, toView } from './rotation-view.js';
 import { rollbackSteps } from './rollback-steps.js';
-import { forgetLostKey } from './replacement-check.js';
+import { forgetLostKey } from './lost-key.js';
 
 export interface RotationService {
   plan(args: { instanceId: string; keyId: string }): Promise<KeyRotationPlan>;
@@ -200,7 +200,12 @@ export function createRotationService(deps: RotationDeps): RotationService {
             'precondition_failed',
             'The new key can be shown again only while the rotation waits in its grace period.',
           );
-        const ticket = deps.tickets.issue(value);
+        const ticket = deps.tickets.issue(value, {
+          instanceId: run.journal.instanceId,
+          instanceName: run.journal.instanceName,
+          keyName: run.journal.newKeyName,
+          again: true,
+        });
         await run.save({ revealedAt: deps.clock.now() });
         await run.note('reveal', 'ok', 'another one-time reveal ticket issued');
         return toView(run.journal, ticket);
