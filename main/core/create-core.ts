@@ -156,7 +156,7 @@ export function createCore(ports: CorePorts): Core {
 
   const impl: ApiImpl = {
     app: { info: () => ports.host },
-    vault: createVaultService(vault, session),
+    vault: createVaultService(vault, session, audit),
     settings: {
       get: () => settings.get(),
       update: async (patch) => {

@@ -133,7 +133,8 @@ describe('createVaultStore', () => {
     );
     expect(store.getState().error?.action).toBe('changePassword');
     expect(await store.getState().changePassword(PASSWORD, 'next one 123')).toBeNull();
-    expect(await store.getState().setKeychainUnlock(true)).toBeNull();
+    expect((await store.getState().setKeychainUnlock(true, 'wrong'))?.code).toBe('wrong_password');
+    expect(await store.getState().setKeychainUnlock(true, 'next one 123')).toBeNull();
     expect(store.getState().status?.keychain.enabled).toBe(true);
     expect(await store.getState().lock()).toBeNull();
     expect(store.getState().status).toMatchObject({ state: 'locked', lastLockReason: 'manual' });

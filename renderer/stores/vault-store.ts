@@ -34,13 +34,16 @@ export interface VaultStoreState {
   /** Subscribes to the vault events and loads the status; returns the unsubscribe. */
   connect: () => () => void;
   refresh: () => Promise<void>;
-  create: (password: string) => ActionResult;
+  /** `replaceLeftovers`: create even though earlier vault files are in the folder (main moves
+   * them aside). */
+  create: (password: string, options?: { replaceLeftovers: boolean }) => ActionResult;
   unlock: (password: string, options?: { allowRollback: boolean }) => ActionResult;
   unlockWithKeychain: () => ActionResult;
   lock: () => ActionResult;
   changePassword: (current: string, next: string) => ActionResult;
   restoreBackup: () => ActionResult;
-  setKeychainUnlock: (enabled: boolean) => ActionResult;
+  /** Both directions need the master password (main re-checks it). */
+  setKeychainUnlock: (enabled: boolean, password: string) => ActionResult;
   clearError: () => void;
 }
 
@@ -112,9 +115,13 @@ export function createVaultStore(api: Api): VaultStore {
         }
       },
 
-      create: (password) =>
+      create: (password, options) =>
         run('create', async () => {
-          apply(await api.vault.create({ password }));
+          const args =
+            options?.replaceLeftovers === true
+              ? { password, replaceLeftovers: true }
+              : { password };
+          apply(await api.vault.create(args));
         }),
 
       unlock: (password, options) =>
@@ -142,9 +149,9 @@ export function createVaultStore(api: Api): VaultStore {
           apply(await api.vault.restoreBackup());
         }),
 
-      setKeychainUnlock: (enabled) =>
+      setKeychainUnlock: (enabled, password) =>
         run('setKeychainUnlock', async () => {
-          apply(await api.vault.setKeychainUnlock({ enabled }));
+          apply(await api.vault.setKeychainUnlock({ enabled, password }));
         }),
 
       clearError: () => {

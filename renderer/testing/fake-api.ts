@@ -235,6 +235,7 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
         }),
       setKeychainUnlock: (args) =>
         call('vault.setKeychainUnlock', () => {
+          if (args.password !== password) throw wrongPassword();
           keychain = { ...keychain, enabled: args.enabled };
           return status();
         }),

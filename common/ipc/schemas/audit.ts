@@ -22,6 +22,7 @@ export const AuditAction = z.enum([
   'audit.truncated',
   /** A lock setting made weaker, with the master password; one record per setting. */
   'settings.weakened',
+  'vault.keychain_changed',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -50,4 +50,6 @@ export const UnlockArgs = z.strictObject({
   allowRollback: z.boolean().optional(),
 });
 export const ChangePasswordArgs = z.strictObject({ current: Password, next: Password });
-export const KeychainArgs = z.strictObject({ enabled: z.boolean() });
+/** On or off, the master password is asked again: on lets anyone at this OS account open the
+ * vault, and off makes a fresh data key that only the password can wrap. */
+export const KeychainArgs = z.strictObject({ enabled: z.boolean(), password: Password });

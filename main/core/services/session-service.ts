@@ -36,8 +36,11 @@ export function createSessionService({
 
   function lock(reason: LockReason): void {
     timer.stop();
-    if (!vault.isUnlocked) return;
+    const wasUnlocked = vault.isUnlocked;
+    // Always, even when nothing is open yet: an unlock, create or keychain unlock still running its
+    // key derivation (or waiting on a keychain prompt) sees the lock and ends locked.
     vault.lock();
+    if (!wasUnlocked) return;
     for (const hook of onLock) hook(reason);
     lastLockReason = reason;
     logger.info('vault locked', { reason });
@@ -46,6 +49,8 @@ export function createSessionService({
 
   return {
     unlocked() {
+      // A lock may have landed between the vault opening and this call: it stays the last word.
+      if (!vault.isUnlocked) return;
       lastLockReason = undefined;
       timer.touch();
       logger.info('vault unlocked');

@@ -38,7 +38,7 @@ async function seeded(): Promise<Vault> {
   const vault = new Vault(deps);
   await vault.create(PASSWORD);
   await vault.writeSection('entries', ['k1', 'k2']);
-  await vault.setKeychainUnlock(true);
+  await vault.setKeychainUnlock(true, PASSWORD);
   return vault;
 }
 
@@ -55,13 +55,13 @@ async function opensWith(password: string): Promise<boolean> {
 }
 
 describe('Vault.changePassword', () => {
-  it('re-wraps the data key: the new password opens, the old one and the backup do not', async () => {
+  it('replaces the data key: the new password opens, the old one and the backup do not', async () => {
     const vault = await seeded();
     await vault.changePassword(PASSWORD, NEXT);
     expect(vault.readSection('entries', Entries)).toEqual(['k1', 'k2']);
     expect(await opensWith(NEXT)).toBe(true);
     expect(await opensWith(PASSWORD)).toBe(false);
-    // The keychain wrap survives: the data key did not change.
+    // The keychain wrap follows the fresh data key.
     const viaKeychain = new Vault(deps);
     await viaKeychain.unlockWithKeychain();
     // The extra save pushed the old wrap out of the backup generation too.

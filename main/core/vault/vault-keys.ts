@@ -3,7 +3,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 import { AppError } from '../../../common/errors.js';
-import type { KeyProtector, ProtectorAvailability } from '../ports.js';
+import type { KeyProtector, Logger, ProtectorAvailability } from '../ports.js';
 import { KEY_BYTES, openKey, seal } from './aead.js';
 import { SALT_BYTES, deriveKek } from './kdf.js';
 import type { KdfCost } from './kdf.js';
@@ -95,6 +95,21 @@ export async function keychainWrap(protector: KeyProtector, dek: Uint8Array): Pr
   check?.fill(0);
   if (!ok) throw new AppError('keychain_failed', 'The OS keychain returned a different key.');
   return Buffer.from(blob).toString('base64');
+}
+
+/** The keychain wrap of a fresh data key, or none. When the keychain has gone away, keychain unlock
+ * is turned off rather than blocking a password change, which may be urgent; status shows it. */
+export async function keychainWrapOrNone(
+  protector: KeyProtector,
+  dek: Uint8Array,
+  logger: Logger,
+): Promise<{ keychainWrap?: string }> {
+  if ((await availabilityOf(protector)).available) {
+    const wrap = await keychainWrap(protector, dek).catch(() => undefined);
+    if (wrap !== undefined) return { keychainWrap: wrap };
+  }
+  logger.warn('keychain unlock turned off: the keychain could not wrap the new data key');
+  return {};
 }
 
 /** The keychain's own answer, or "unavailable" when it cannot even answer. */

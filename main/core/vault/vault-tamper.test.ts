@@ -15,7 +15,7 @@ async function lockedVault(): Promise<ReturnType<typeof vaultFixture> & { origin
   const fixture = vaultFixture();
   await fixture.vault.create(PASSWORD);
   await fixture.vault.writeSection('entries', [{ id: 'a', key: 'sk-secret' }]);
-  await fixture.vault.setKeychainUnlock(true);
+  await fixture.vault.setKeychainUnlock(true, PASSWORD);
   fixture.vault.lock();
   return { ...fixture, original: Uint8Array.from(fixture.files.file!) };
 }

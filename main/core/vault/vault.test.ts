@@ -111,7 +111,9 @@ describe('Vault', () => {
     await vault.create(PASSWORD);
     vault.lock();
     await expect(vault.writeSection('x', 1)).rejects.toMatchObject({ code: 'vault_locked' });
-    await expect(vault.setKeychainUnlock(true)).rejects.toMatchObject({ code: 'vault_locked' });
+    await expect(vault.setKeychainUnlock(true, PASSWORD)).rejects.toMatchObject({
+      code: 'vault_locked',
+    });
     await expect(vault.changePassword(PASSWORD, 'another password')).rejects.toMatchObject({
       code: 'vault_locked',
     });
@@ -258,14 +260,14 @@ describe('Vault keychain unlock', () => {
     await expect(vault.unlockWithKeychain()).rejects.toMatchObject({
       code: 'keychain_unavailable',
     });
-    await vault.setKeychainUnlock(true);
+    await vault.setKeychainUnlock(true, PASSWORD);
     expect((await vault.status()).keychain).toMatchObject({ enabled: true, available: true });
     vault.lock();
     expect((await vault.status()).keychain.enabled).toBe(true);
     const other = reopen();
     await other.unlockWithKeychain();
     expect(other.readSection('entries', Entries)).toEqual(entries);
-    await other.setKeychainUnlock(false);
+    await other.setKeychainUnlock(false, PASSWORD);
     other.lock();
     expect((await other.status()).keychain.enabled).toBe(false);
     await expect(other.unlockWithKeychain()).rejects.toMatchObject({
@@ -280,7 +282,7 @@ describe('Vault keychain unlock', () => {
     const { vault, files } = vaultFixture(protector);
     await vault.create(PASSWORD);
     const writes = files.writes;
-    const error = await vault.setKeychainUnlock(true).catch((e: unknown) => e);
+    const error = await vault.setKeychainUnlock(true, PASSWORD).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'keychain_unavailable',
       details: { backend: 'basic_text', reason },
@@ -298,7 +300,7 @@ describe('Vault keychain unlock', () => {
   it('turns a refusing or stale keychain into a clear error', async () => {
     const { vault, reopen } = vaultFixture();
     await vault.create(PASSWORD);
-    await vault.setKeychainUnlock(true);
+    await vault.setKeychainUnlock(true, PASSWORD);
     vault.lock();
     const refusing = new InMemoryKeyProtector();
     refusing.unprotect = () => Promise.reject(new Error('user cancelled'));

@@ -32,6 +32,7 @@ import {
   adoptKey,
   availabilityOf,
   keychainWrap,
+  keychainWrapOrNone,
   sameKey,
   unwrapWithPassword,
   wrapWithPassword,
@@ -186,26 +187,16 @@ export class Vault {
     this.drop();
   }
 
+  /** A fresh data key, not a re-wrap of the old one: an old copy of the file (a backup, sync
+   * history, a .damaged-* file) and the old password then open nothing written from now on. */
   changePassword(current: string, next: string): Promise<void> {
     return this.queue.run(async () => {
       const session = this.requireSession();
       assertStrongPassword(next);
-      const check = await unwrapWithPassword(current, session.header);
-      if (!check.ok) throw wrongPasswordError(this.deps.files.path);
-      const same = this.isLive(session) && sameKey(check.dek, session.dek);
-      check.dek.fill(0);
-      if (!same)
-        throw this.isLive(session) ? wrongPasswordError(this.deps.files.path) : lockedError();
-      const cost = await resolveKdfCost(this.deps.kdf?.params);
-      this.requireLive(session);
-      const wrapped = await wrapWithPassword(next, cost, session.dek);
-      const header = { ...session.header, ...wrapped };
-      await this.persist(session, header, session.sections);
-      this.deps.logger.info('vault password changed', { counter: session.counter });
-      // Save once more so the backup generation no longer opens with the old password.
-      await this.persist(session, header, session.sections).catch(() => {
-        this.deps.logger.warn('vault backup still holds the previous password wrap');
-      });
+      await this.checkPassword(session, current);
+      const keychain = session.header.keychainWrap !== undefined;
+      await this.replaceDataKey(session, next, keychain);
+      this.deps.logger.info('vault password changed, data key replaced');
     });
   }
 
@@ -223,12 +214,18 @@ export class Vault {
     });
   }
 
-  setKeychainUnlock(enabled: boolean): Promise<void> {
+  /** Both directions need the master password: on, because anyone at this OS account can then
+   * open the vault; off, because the keychain keeps the old data key whatever we ask of it, so a
+   * fresh key is made and wrapped with the password alone. */
+  setKeychainUnlock(enabled: boolean, password: string): Promise<void> {
     return this.queue.run(async () => {
       const session = this.requireSession();
+      await this.checkPassword(session, password);
       const { keychainWrap: existing, ...rest } = session.header;
       if (!enabled) {
-        if (existing !== undefined) await this.persist(session, rest, session.sections);
+        if (existing === undefined) return;
+        await this.replaceDataKey(session, password, false);
+        this.deps.logger.info('vault keychain unlock turned off, data key replaced');
         return;
       }
       const availability = await availabilityOf(this.deps.protector);
@@ -237,6 +234,7 @@ export class Vault {
       this.requireLive(session);
       const wrap = await keychainWrap(this.deps.protector, session.dek);
       await this.persist(session, { ...rest, keychainWrap: wrap }, session.sections);
+      this.deps.logger.info('vault keychain unlock turned on', { counter: session.counter });
     });
   }
 
@@ -290,6 +288,50 @@ export class Vault {
   /** After any await: lock() may have zeroed the DEK meanwhile, and a zero key must never seal. */
   private requireLive(session: OpenSession): void {
     if (!this.isLive(session)) throw lockedError();
+  }
+
+  /** The password opens the open vault's own wrap, to the same key (not just some key). */
+  private async checkPassword(session: OpenSession, password: string): Promise<void> {
+    const check = await unwrapWithPassword(password, session.header);
+    if (!check.ok) throw wrongPasswordError(this.deps.files.path);
+    const same = this.isLive(session) && sameKey(check.dek, session.dek);
+    check.dek.fill(0);
+    if (!same)
+      throw this.isLive(session) ? wrongPasswordError(this.deps.files.path) : lockedError();
+  }
+
+  /** Makes a fresh data key, wraps it with the password (and the keychain, when asked), saves the
+   * body under it and wipes the old key. The session takes the new key only once the file is in
+   * place, so a failed save leaves disk and memory agreeing on the old one. */
+  private async replaceDataKey(
+    session: OpenSession,
+    password: string,
+    keychain: boolean,
+  ): Promise<void> {
+    const { protector, logger } = this.deps;
+    const cost = await resolveKdfCost(this.deps.kdf?.params);
+    this.requireLive(session);
+    const fields: HeaderFields = { ...session.header };
+    delete fields.keychainWrap;
+    const dek = randomKey();
+    try {
+      Object.assign(fields, await wrapWithPassword(password, cost, dek));
+      if (keychain) Object.assign(fields, await keychainWrapOrNone(protector, dek, logger));
+      this.requireLive(session);
+      await this.persist(session, fields, session.sections, dek);
+    } catch (error) {
+      dek.fill(0);
+      throw error;
+    }
+    // Locked during the write: the file holds the new key, memory holds nothing.
+    if (!this.isLive(session)) return void dek.fill(0);
+    const { header, sections, counter, unlockedAt } = session;
+    const next: OpenSession = { dek, header, sections, counter, unlockedAt };
+    this.replaceSession(next);
+    // One more save, so the backup generation (the previous file) holds the new key too.
+    await this.persist(next, next.header, next.sections).catch(() => {
+      logger.warn('vault backup still holds the previous data key');
+    });
   }
 
   private drop(): void {
@@ -358,18 +400,16 @@ export class Vault {
     session: OpenSession,
     fields: HeaderFields,
     sections: ReadonlyMap<string, string>,
+    dek: Buffer = session.dek,
   ): Promise<void> {
     const { files, clock } = this.deps;
     this.requireLive(session);
+    if (dek !== session.dek) this.guard.prepareRekey(session.dek, dek);
     const counter = Math.max(session.counter, this.guard.stateHighest()) + 1;
     const plaintext = Buffer.from(bodyText(sections), 'utf8');
     let encoded: { bytes: Buffer; header: VaultHeader };
     try {
-      encoded = encodeVaultFile(
-        { ...fields, counter, updatedAt: clock.now() },
-        session.dek,
-        plaintext,
-      );
+      encoded = encodeVaultFile({ ...fields, counter, updatedAt: clock.now() }, dek, plaintext);
     } finally {
       plaintext.fill(0);
     }

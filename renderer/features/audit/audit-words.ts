@@ -22,6 +22,7 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'vault.password_changed': 'Master password changed',
   'audit.truncated': 'Audit records found missing',
   'settings.weakened': 'Lock setting weakened',
+  'vault.keychain_changed': 'Keychain unlock turned on or off',
 };
 
 /** Every action, in the contract's order, with its words: the options of the action filter. */
