@@ -162,8 +162,15 @@ describe('keys', () => {
     await api.keys.delete({ instanceId, keyId: created.key.id });
     const page = api.audit.list({});
     const actions = (await page).records.map((r) => r.action).reverse();
-    expect(actions).toEqual(['instance.add', 'key.create', 'key.copy', 'key.update', 'key.delete']);
-    expect(await api.audit.verify()).toMatchObject({ ok: true, count: 5 });
+    expect(actions).toEqual([
+      'instance.add',
+      'key.create',
+      'key.reveal',
+      'key.copy',
+      'key.update',
+      'key.delete',
+    ]);
+    expect(await api.audit.verify()).toMatchObject({ ok: true, count: 6 });
     const everything = JSON.stringify([await api.audit.export(), logger.lines, events.events]);
     expect(everything).not.toContain(value);
     expect(everything).not.toContain(flowise.adminKey);

@@ -1,11 +1,12 @@
 // keys.reveal and keys.copy. A value leaves main only through the single-use reveal ticket or the
 // clipboard guard. A copy long after the last unlock asks for the master password again.
 import { AppError, isAppError } from '../../../common/errors.js';
+import { fingerprint } from '../flowise/mask.js';
 import type { KeysDeps } from './keys-deps.js';
 import { keySubject } from './keys-deps.js';
 
 export interface KeyCopy {
-  reveal(args: { ticket: string }): { value: string };
+  reveal(args: { ticket: string }): Promise<{ value: string }>;
   copy(args: { instanceId: string; keyId: string; password?: string | undefined }): Promise<{
     clearsAt: number;
   }>;
@@ -46,8 +47,25 @@ export function createKeyCopy(deps: KeysDeps): KeyCopy {
   }
 
   return {
-    reveal({ ticket }) {
-      return { value: deps.tickets.redeem(ticket) };
+    async reveal({ ticket }) {
+      const { value, about } = deps.tickets.redeem(ticket);
+      await deps.audit.append({
+        action: 'key.reveal',
+        outcome: 'ok',
+        ...(about === undefined
+          ? {}
+          : { instanceId: about.instanceId, instanceName: about.instanceName }),
+        subject: {
+          kind: 'key',
+          name: about?.keyName ?? 'new key',
+          fingerprint: fingerprint(value),
+        },
+        detail:
+          about?.again === true
+            ? 'shown again while its rotation waits in grace'
+            : 'shown once, as a new key',
+      });
+      return { value };
     },
     async copy({ instanceId, keyId, password }) {
       const started = deps.clipboard.begin();

@@ -80,7 +80,11 @@ export function createKeyMutations(deps: KeysDeps): KeyMutations {
         await record({ action: 'key.create', outcome: 'ok', subject: keySubject(row) }, instanceId);
         return {
           key: summarizeKey(instanceId, row, remembered, [], now),
-          ticket: deps.tickets.issue(row.apiKey),
+          ticket: deps.tickets.issue(row.apiKey, {
+            instanceId,
+            instanceName: clients.record(instanceId).name,
+            keyName: row.keyName,
+          }),
         };
       } catch (error) {
         return failed('key.create', instanceId, keyName, error);

@@ -156,7 +156,11 @@ export async function verifyStep(run: Run): Promise<void> {
 /** Issues the one-time ticket, then waits in grace for the person. */
 export async function revealStep(run: Run): Promise<string> {
   const { value } = newKeyOf(run.journal);
-  const ticket = run.deps.tickets.issue(value);
+  const ticket = run.deps.tickets.issue(value, {
+    instanceId: run.journal.instanceId,
+    instanceName: run.journal.instanceName,
+    keyName: run.journal.newKeyName,
+  });
   await run.save({ reached: 'reveal', status: 'waiting', revealedAt: run.deps.clock.now() });
   await run.note('reveal', 'ok', 'one-time reveal ticket issued; grace period begins');
   return ticket;
