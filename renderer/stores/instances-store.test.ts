@@ -188,3 +188,26 @@ describe('createInstancesStore', () => {
     expect(store.getState()).toMatchObject({ instances: null, error: null });
   });
 });
+
+describe('edits that need the master password', () => {
+  it('an edit without a confirmation sends no trailing argument, which IPC would turn into null', async () => {
+    const { fake, store } = await connected({ instances: [draft('Prod')] });
+    const sent: unknown[][] = [];
+    const { testEdit, update } = fake.api.instances;
+    Object.assign(fake.api.instances, {
+      testEdit: (...args: Parameters<typeof testEdit>) => {
+        sent.push(args);
+        return testEdit(...args);
+      },
+      update: (...args: Parameters<typeof update>) => {
+        sent.push(args);
+        return update(...args);
+      },
+    });
+    const id = store.getState().instances?.[0]?.id ?? '';
+    await store.getState().testEdit(id, { name: 'x' });
+    await store.getState().update(id, { name: 'x' });
+    await store.getState().update(id, { baseUrl: 'https://other.example' }, { password: 'pw' });
+    expect(sent.map((args) => args.length)).toEqual([2, 2, 3]);
+  });
+});

@@ -78,6 +78,17 @@ export type InstancesStore = StoreApi<InstancesStoreState>;
 const VAULT_STATES = new Set<string>(['vault_locked', 'vault_missing']);
 const EMPTY = { instances: null, activeId: null, testing: [], busy: false, error: null } as const;
 
+/** Leaves the confirmation out when there is none: over IPC a trailing undefined becomes null,
+ * which the contract refuses. */
+function withReauth<T>(
+  reauth: InstanceReauth | undefined,
+  call: (id: string, patch: InstancePatch, reauth?: InstanceReauth) => Promise<T>,
+  id: string,
+  patch: InstancePatch,
+): Promise<T> {
+  return reauth === undefined ? call(id, patch) : call(id, patch, reauth);
+}
+
 export function createInstancesStore(api: Api): InstancesStore {
   // Bumped on every lock: an answer to a call made before it belongs to a closed session.
   let session = 0;
@@ -168,7 +179,7 @@ export function createInstancesStore(api: Api): InstancesStore {
         ),
 
       update: (id, patch, reauth) =>
-        run('update', () => api.instances.update(id, patch, reauth), replace),
+        run('update', () => withReauth(reauth, api.instances.update, id, patch), replace),
 
       pinCertificate: (id, args) =>
         run('pinCertificate', () => api.instances.pinCertificate(id, args), replace, false),
@@ -235,7 +246,7 @@ export function createInstancesStore(api: Api): InstancesStore {
       testEdit: (id, patch, reauth) =>
         run(
           'testEdit',
-          () => api.instances.testEdit(id, patch, reauth),
+          () => withReauth(reauth, api.instances.testEdit, id, patch),
           () => undefined,
           false,
         ),

@@ -55,7 +55,10 @@ export function apiKeysIn(value: unknown, found: string[] = []): string[] {
 
 /** The core's HTTP port, noting the bearer tokens it sends and the key values Flowise answers. */
 export function recordingHttp(inner: HttpPort, secrets: SecretSet): HttpPort {
+  // The certificate probe carries no secret; it passes through untouched.
+  const probe = inner.probeCertificate?.bind(inner);
   return {
+    ...(probe === undefined ? {} : { probeCertificate: probe }),
     async request(request) {
       for (const [name, value] of Object.entries(request.headers))
         if (name.toLowerCase() === 'authorization')

@@ -8,7 +8,6 @@ export interface InstanceInput {
   baseUrl: string;
   adminKey: string;
   caCertPem?: string;
-  allowSelfSigned?: boolean;
   allowInsecureHttp?: boolean;
   timeoutSeconds?: number;
   /** #rrggbb */
@@ -24,7 +23,12 @@ export class InstanceDialog {
   readonly adminKey: Locator;
   readonly caCertificate: Locator;
   readonly removeSavedCa: Locator;
-  readonly allowSelfSigned: Locator;
+  /** Fingerprint, subject, issuer and dates of a certificate the test found untrusted. */
+  readonly presentedCertificate: Locator;
+  /** The pinned and the presented fingerprints, after a certificate changed. */
+  readonly fingerprints: Locator;
+  readonly trustButton: Locator;
+  readonly repinButton: Locator;
   readonly allowPlainHttp: Locator;
   readonly timeoutSeconds: Locator;
   readonly colour: Locator;
@@ -48,7 +52,10 @@ export class InstanceDialog {
     this.adminKey = d.getByLabel('Admin API key', { exact: true });
     this.caCertificate = d.getByLabel('Custom CA certificate');
     this.removeSavedCa = d.getByLabel('Remove the saved CA certificate');
-    this.allowSelfSigned = d.getByRole('switch', { name: 'Allow self-signed certificate' });
+    this.presentedCertificate = d.getByLabel('Certificate presented by the server');
+    this.fingerprints = d.getByLabel('Fingerprints');
+    this.trustButton = d.getByRole('button', { name: 'Trust this certificate' });
+    this.repinButton = d.getByRole('button', { name: 'Re-pin' });
     this.allowPlainHttp = d.getByRole('switch', { name: 'Allow plain HTTP' });
     this.timeoutSeconds = d.getByLabel('Request timeout (seconds)');
     this.colour = d.getByLabel('Colour', { exact: true });
@@ -65,8 +72,6 @@ export class InstanceDialog {
     if (input.baseUrl !== undefined) await this.baseUrl.fill(input.baseUrl);
     if (input.adminKey !== undefined) await this.adminKey.fill(input.adminKey);
     if (input.caCertPem !== undefined) await this.caCertificate.fill(input.caCertPem);
-    if (input.allowSelfSigned !== undefined)
-      await this.allowSelfSigned.setChecked(input.allowSelfSigned);
     if (input.allowInsecureHttp !== undefined)
       await this.allowPlainHttp.setChecked(input.allowInsecureHttp);
     if (input.timeoutSeconds !== undefined)
