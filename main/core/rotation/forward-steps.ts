@@ -3,7 +3,7 @@
 // key are rebound, and a flow that drifted back is rebound before it is checked again.
 import { performance } from 'node:perf_hooks';
 
-import { AppError } from '../../../common/errors.js';
+import { AppError, isAppError } from '../../../common/errors.js';
 import type { ChatflowRow } from '../flowise/flowise-schemas.js';
 import { normaliseKeyName } from '../flowise/keys-api.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
@@ -124,23 +124,58 @@ export async function rebindStep(run: Run): Promise<void> {
   );
 }
 
-/** Each rebound flow reads back the new key, the new key authenticates, marked flows answer. */
+/** Why verify left a flow alone, for its report. */
+function leftAlone(j: Journal, key: string | null | undefined, newId: string): string | undefined {
+  const ours = new Set([newId, j.oldKey.id, ...(j.lostKeyIds ?? [])]);
+  if (key === undefined) return 'deleted on the server';
+  if (key === null || !ours.has(key)) return 'bound to another key by someone else, left on it';
+  return undefined;
+}
+
+/** Each rebound flow reads back the new key, the new key authenticates, marked flows answer. The
+ * flows are read again first, with rebind's rule: a flow deleted meanwhile, or bound to a third
+ * key by someone else, is not ours to move; it is skipped and reported, never forced back. */
 export async function verifyStep(run: Run): Promise<void> {
   const client = run.admin();
   const { id: newId, value } = newKeyOf(run.journal);
   await requireNewKey(run);
+  const rows = new Map((await client.listChatflows()).map((r) => [r.id, r]));
   const flows = run.journal.flows.map((f) => ({ ...f }));
-  const moved = flows.filter((f) => f.state === 'rebound' || f.state === 'verified');
+  const skipped: string[] = [];
+  const skip = (flow: JournalFlow, why: string): void => {
+    flow.state = 'skipped';
+    skipped.push(`"${flow.name}" (${why})`);
+  };
+  const moved = flows.filter((f) => {
+    if (f.state !== 'rebound' && f.state !== 'verified') return false;
+    const why = leftAlone(run.journal, rows.get(f.id)?.apikeyid, newId);
+    if (why !== undefined) skip(f, why);
+    return why === undefined;
+  });
   await eachFlow(moved, concurrency(run), async (flow) => {
-    if ((await client.getChatflow(flow.id)).apikeyid !== newId) {
+    const read = async (): Promise<string | null | undefined> => {
+      try {
+        return (await client.getChatflow(flow.id)).apikeyid;
+      } catch (error) {
+        if (isAppError(error, 'not_found')) return undefined;
+        throw error;
+      }
+    };
+    let key = await read();
+    if (key !== newId && leftAlone(run.journal, key, newId) === undefined) {
+      // Back on the old key (or a lost replacement): moved again, as rebind would.
       await client.setChatflowKey(flow.id, newId);
-      if ((await client.getChatflow(flow.id)).apikeyid !== newId)
+      key = await read();
+      if (key !== newId && leftAlone(run.journal, key, newId) === undefined)
         throw new AppError('conflict', `The flow "${flow.name}" does not keep the new key.`, {
           chatflowId: flow.id,
         });
     }
-    flow.state = 'verified';
+    const why = leftAlone(run.journal, key, newId);
+    if (key !== newId && why !== undefined) skip(flow, why);
+    else flow.state = 'verified';
   });
+  const checked = moved.filter((f) => f.state === 'verified');
   const how = await proveKeyWorks(run.as(value), run.journal.permissions);
   const probes = flows.filter((f) => f.probe && f.state === 'verified');
   for (const flow of probes) await client.predict(flow.id, 'Key rotation check', { apiKey: value });
@@ -148,8 +183,9 @@ export async function verifyStep(run: Run): Promise<void> {
   await run.note(
     'verify',
     'ok',
-    `${String(moved.length)} flow(s) read back the new key; it authenticates (${how})` +
-      (probes.length > 0 ? `; ${String(probes.length)} flow(s) answered with it` : ''),
+    `${String(checked.length)} flow(s) read back the new key; it authenticates (${how})` +
+      (probes.length > 0 ? `; ${String(probes.length)} flow(s) answered with it` : '') +
+      (skipped.length > 0 ? `; left alone: ${skipped.join(', ')}` : ''),
   );
 }
 
