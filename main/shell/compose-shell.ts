@@ -53,10 +53,13 @@ export function composeShell(options: ShellOptions): Shell {
   const sink = createIpcEventSink(getWebContents);
   const host: HostInfo = { version: options.version, platform: options.platform, host: 'electron' };
 
+  const state = createElectronStateStore();
+  if (state.setAsidePath !== undefined)
+    logger.warn('state file unreadable at start: set aside, defaults in use');
   const core = createCore({
     files: createNodeVaultFileStore(join(options.userData, 'vault')),
     protector: createSafeStorageProtector(),
-    state: createElectronStateStore(),
+    state,
     clock: systemClock,
     events: reloadOnLock(sink, getWebContents),
     logger,

@@ -6,6 +6,7 @@ import type { Unsubscribe } from '../../common/ipc/define.js';
 import type { Settings } from '../../common/ipc/schemas/settings.js';
 import { DEFAULT_SETTINGS, weakenings } from '../../common/ipc/schemas/settings.js';
 import type {
+  AppNotice,
   KeychainStatus,
   LockReason,
   VaultState,
@@ -35,8 +36,14 @@ export interface FakeApiInit {
   /** The file is damaged: unlock fails with vault_corrupt until restoreBackup, whose backup
    * opens with `backupPassword`. Implies backupAvailable. */
   damaged?: { backupPassword: string };
-  /** The file is older than the newest one written: unlock needs allowRollback. */
-  rollback?: boolean;
+  /** The file is older than the newest one written ('unverified': no trusted record of its
+   * saves exists): unlock needs allowRollback. */
+  rollback?: boolean | 'unverified';
+  /** With state 'missing': the earlier files next to the missing vault. restoreBackup opens the
+   * backup (with `password`); create needs replaceLeftovers. */
+  leftovers?: string[];
+  /** Start-up notices, reported until the vault is first opened. */
+  notices?: AppNotice[];
   /** Instances saved in the vault, with the outcome of their last test if any; the first is active. */
   instances?: (FakeSeed & { lastCheck?: FakeConnection })[];
   /** What connection tests find until `instances.setConnection` changes it; ok by default. */
@@ -74,6 +81,7 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
   let password = init.password ?? null;
   let lastLockReason = init.lastLockReason;
   let damaged = init.damaged;
+  let notices = init.notices;
   let settings: Settings = { ...DEFAULT_SETTINGS, ...init.settings };
   let keychain: KeychainStatus = {
     enabled: false,
@@ -95,6 +103,8 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
     backupAvailable: init.backupAvailable ?? init.damaged !== undefined,
     keychain,
     ...(state === 'locked' && lastLockReason !== undefined ? { lastLockReason } : {}),
+    ...(state === 'missing' ? { leftovers: init.leftovers ?? [] } : {}),
+    ...(notices === undefined ? {} : { notices }),
   });
 
   // Every method goes through here: it is recorded, may fail on request, and settles later.
@@ -129,6 +139,12 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
         `The vault file ${FAKE_VAULT_PATH} is damaged: it is empty. The file was left untouched and a backup of the previous save is available.`,
         { path: FAKE_VAULT_PATH, backupAvailable: true, reason: 'empty' },
       );
+    if (init.rollback === 'unverified' && !allowRollback)
+      throw new AppError(
+        'vault_rollback',
+        `This vault's history could not be checked: the app has no trusted record of the saves of ${FAKE_VAULT_PATH}.`,
+        { path: FAKE_VAULT_PATH, counter: 7, updatedAt: Date.UTC(2026, 0, 2), unverified: true },
+      );
     if (init.rollback === true && !allowRollback)
       throw new AppError(
         'vault_rollback',
@@ -137,6 +153,7 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
       );
     if (given !== password) throw wrongPassword();
     state = 'unlocked';
+    notices = undefined;
     emit('vault.unlocked', {});
     return status();
   };
@@ -202,8 +219,12 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
       status: () => call('vault.status', status),
       create: (args) =>
         call('vault.create', () => {
-          if (state !== 'none') throw new AppError('vault_exists', 'A vault already exists.');
+          if (state === 'missing' && args.replaceLeftovers !== true)
+            throw new AppError('vault_leftovers', 'Earlier vault files are next to it.');
+          if (state !== 'none' && state !== 'missing')
+            throw new AppError('vault_exists', 'A vault already exists.');
           password = args.password;
+          notices = undefined;
           state = 'unlocked';
           emit('vault.unlocked', {});
           return status();
@@ -228,6 +249,10 @@ export function createFakeApi(init: FakeApiInit = {}): FakeApi {
       restoreBackup: () =>
         call('vault.restoreBackup', () => {
           lock('manual');
+          if (state === 'missing' && init.backupAvailable === true) {
+            state = 'locked';
+            return status();
+          }
           if (damaged === undefined) throw new AppError('no_backup', 'There is no backup to open.');
           password = damaged.backupPassword;
           damaged = undefined;

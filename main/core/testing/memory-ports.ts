@@ -12,6 +12,8 @@ import type {
 
 export class MemoryStateStore implements StateStore {
   readonly values = new Map<string, unknown>();
+  /** Tests set it to act out a state file that was unreadable at start. */
+  setAsidePath?: string;
   get(key: string): unknown {
     return this.values.get(key);
   }

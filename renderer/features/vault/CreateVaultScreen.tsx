@@ -25,7 +25,9 @@ function problems(password: string, confirm: string, strict: boolean) {
   };
 }
 
-export function CreateVaultScreen() {
+/** `replaceLeftovers`: earlier vault files are next to the missing vault, and the person chose to
+ * start over; main moves them into a dated folder first. */
+export function CreateVaultScreen({ replaceLeftovers = false }: { replaceLeftovers?: boolean }) {
   const create = useVaultStore((s) => s.create);
   const busy = useVaultStore((s) => s.busy);
   const error = useVaultStore((s) => (s.error?.action === 'create' ? s.error : null));
@@ -48,7 +50,7 @@ export function CreateVaultScreen() {
     setPassword('');
     setConfirm('');
     setTried(false);
-    if ((await create(chosen)) !== null) passwordRef.current?.focus();
+    if ((await create(chosen, { replaceLeftovers })) !== null) passwordRef.current?.focus();
   }
 
   return (
@@ -57,6 +59,12 @@ export function CreateVaultScreen() {
         Choose a master password. It encrypts everything in the vault and cannot be recovered: if
         you forget it, nobody can open the vault.
       </p>
+      {replaceLeftovers ? (
+        <p>
+          The earlier vault files will be moved into a dated folder next to the new vault; nothing
+          is deleted.
+        </p>
+      ) : null}
       <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
         <Field
           label="Master password"

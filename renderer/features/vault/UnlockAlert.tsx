@@ -4,6 +4,18 @@ import type { StoreError } from '../../stores/store-error.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 
+/** The file's own date and save number, in the person's locale. */
+function FileSaved({ details }: { details: StoreError['details'] }) {
+  const updatedAt = details?.updatedAt;
+  const counter = details?.counter;
+  if (typeof updatedAt !== 'number' || typeof counter !== 'number') return null;
+  return (
+    <p>
+      This file was saved {new Date(updatedAt).toLocaleString()} (save #{counter}).
+    </p>
+  );
+}
+
 export interface UnlockAlertProps {
   error: StoreError;
   busy: boolean;
@@ -36,20 +48,23 @@ export function UnlockAlert({
     );
   }
   if (error.code === 'vault_rollback') {
+    const unverified = error.details?.unverified === true;
     return (
       <Alert
         actions={
           canOpenOlder ? (
             <Button variant="danger" disabled={busy} onClick={onOpenOlder}>
-              Open older vault anyway
+              {unverified ? 'Open this vault anyway' : 'Open older vault anyway'}
             </Button>
           ) : undefined
         }
       >
         <p>{error.message}</p>
+        <FileSaved details={error.details} />
         <p>
-          Changes saved after this copy are not in it. If you did not restore it yourself, keep it
-          closed and look for the newest copy of the vault file.
+          {unverified
+            ? 'If you expected none of these, keep it closed and look for the newest copy of the vault file.'
+            : 'Changes saved after this copy are not in it. If you did not restore it yourself, keep it closed and look for the newest copy of the vault file.'}
         </p>
       </Alert>
     );

@@ -66,6 +66,29 @@ describe('UnlockScreen', () => {
     expect(fake.calls.filter((call) => call === 'vault.unlock')).toHaveLength(2);
   });
 
+  it('a vault whose history cannot be checked says so with its date and save number, and opens only when asked', async () => {
+    const fake = await showUnlock({ rollback: 'unverified' });
+    unlock(PASSWORD);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain("This vault's history could not be checked");
+    expect(alert.textContent).toContain('save #7');
+    expect(alert.textContent).toContain(new Date(Date.UTC(2026, 0, 2)).toLocaleString());
+    expect(screen.queryByRole('button', { name: 'Open older vault anyway' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open this vault anyway' }));
+    await screen.findByRole('button', { name: 'Lock vault' });
+    expect(fake.calls.filter((call) => call === 'vault.unlock')).toHaveLength(2);
+  });
+
+  it('a notice from start-up is shown as an alert until dismissed', async () => {
+    await showUnlock({
+      notices: [{ code: 'state_reset', message: 'The state file was set aside.' }],
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('The state file was set aside.');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('unlocks with the keychain when it is on and available', async () => {
     const fake = await showUnlock({ keychain: { enabled: true, available: true } });
     fake.failNext(

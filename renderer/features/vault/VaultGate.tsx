@@ -5,6 +5,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { AppFrame } from '../frame/AppFrame.js';
 import { CreateVaultScreen } from './CreateVaultScreen.js';
+import { MissingVaultScreen } from './MissingVaultScreen.js';
 import { UnlockScreen } from './UnlockScreen.js';
 import { VaultScreen } from './VaultScreen.js';
 
@@ -27,6 +28,7 @@ export function VaultGate() {
     );
   }
   if (status.state === 'none') return <CreateVaultScreen />;
+  if (status.state === 'missing') return <MissingVaultScreen status={status} />;
   if (status.state === 'locked') return <UnlockScreen status={status} />;
   return <AppFrame />;
 }
