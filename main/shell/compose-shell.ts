@@ -18,6 +18,7 @@ import { createElectronStateStore } from './electron-state-store.js';
 import { createFileLogger } from './file-logger.js';
 import { createIpcEventSink } from './ipc-event-sink.js';
 import { createIpcTransport } from './ipc-transport.js';
+import { createKeychainValueStore } from './keychain-value-store.js';
 import { watchPowerEvents } from './power-events.js';
 import { reloadOnLock } from './reload-on-lock.js';
 import { createSafeStorageProtector } from './safe-storage-protector.js';
@@ -60,6 +61,7 @@ export function composeShell(options: ShellOptions): Shell {
     files: createNodeVaultFileStore(join(options.userData, 'vault')),
     protector: createSafeStorageProtector(),
     state,
+    secure: createKeychainValueStore(),
     clock: systemClock,
     events: reloadOnLock(sink, getWebContents),
     logger,

@@ -1,8 +1,8 @@
 // The highest write counter this installation has ever seen, so that copying an older vault file
 // over the current one is noticed. Kept in the non-secret state store with an HMAC keyed from the
 // data key (a value lowered by hand no longer verifies), and, while keychain unlock is on, in the
-// OS keychain too. A file is checked against the highest value any record shows; with no record
-// that verifies, its history cannot be checked and the person decides.
+// OS keychain too, with the same HMAC. A file is checked against the highest value the records
+// show; with no record that verifies, its history cannot be checked and the person decides.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 import type { AppError } from '../../../common/errors.js';
@@ -54,12 +54,14 @@ function verifies(record: CounterRecord, dek: Buffer): boolean {
 
 /** Reads either shape: a bare number (written before the HMAC existed) or `{ counter, mac }`. */
 export function readRecord(state: StateStore): CounterRecord | undefined {
-  const value = state.get(HIGHEST_COUNTER_KEY);
+  return parseRecord(state.get(HIGHEST_COUNTER_KEY));
+}
+
+function parseRecord(value: unknown): CounterRecord | undefined {
   if (isCounter(value)) return { counter: value };
   if (typeof value !== 'object' || value === null) return undefined;
-  const { counter, mac } = value as { counter?: unknown; mac?: unknown };
+  const { counter, mac, next } = value as { counter?: unknown; mac?: unknown; next?: unknown };
   if (!isCounter(counter)) return undefined;
-  const { next } = value as { next?: unknown };
   return {
     counter,
     ...(typeof mac === 'string' ? { mac } : {}),
@@ -94,7 +96,8 @@ export interface RollbackGuardDeps {
 }
 
 export class RollbackGuard {
-  /** The keychain's value as last read or written, so a save costs one keychain call. */
+  /** The keychain's verified counter as last read or written, so a save costs one keychain call
+   * and never lowers it. */
   private keychainKnown: number | undefined;
 
   constructor(private readonly deps: RollbackGuardDeps) {}
@@ -104,19 +107,25 @@ export class RollbackGuard {
     return readRecord(this.deps.state)?.counter ?? 0;
   }
 
-  /** Where a new vault's count starts, so a vault created after an old one is never "older". */
-  async startingCounter(): Promise<number> {
-    return Math.max(this.stateHighest(), (await this.keychainCounter()) ?? 0);
+  /** Where a new vault's count starts, so a vault created after an old one is never "older".
+   * The keychain is not asked: its record is bound to the old vault's key and means nothing to
+   * the new one. */
+  startingCounter(): Promise<number> {
+    return Promise.resolve(this.stateHighest());
   }
 
-  /** Compares nothing itself: reports what the records say, checking the HMAC with `dek`. */
+  /** What the records say about the vault whose data key is `dek`. A keychain record counts only
+   * if it verifies under `dek` (an entry left by another vault is ignored); a state record that
+   * does not verify still counts towards `highest`, since raising it by hand gains nothing. */
   async check(dek: Buffer): Promise<HistoryCheck> {
     const record = readRecord(this.deps.state);
-    const fromKeychain = await this.keychainCounter();
-    const stateVerified = record !== undefined && verifies(record, dek);
+    const fromKeychain = await this.readKeychain();
+    const inKeychain =
+      fromKeychain !== undefined && verifies(fromKeychain, dek) ? fromKeychain.counter : undefined;
+    this.keychainKnown = inKeychain;
     return {
-      highest: Math.max(record?.counter ?? 0, fromKeychain ?? 0),
-      verified: stateVerified || fromKeychain !== undefined,
+      highest: Math.max(record?.counter ?? 0, inKeychain ?? 0),
+      verified: (record !== undefined && verifies(record, dek)) || inKeychain !== undefined,
     };
   }
 
@@ -128,20 +137,21 @@ export class RollbackGuard {
     this.deps.state.set(HIGHEST_COUNTER_KEY, { ...record, next: macOf(next, record.counter) });
   }
 
-  /** Raises the records to `counter` (never lowers them); the keychain only when asked. */
+  /** Raises the records to `counter` (never lowers them); the keychain only while keychain
+   * unlock is on. The HMACs are made before the first await, while `dek` is surely intact. */
   async record(counter: number, dek: Buffer, keychain: boolean): Promise<void> {
     const current = readRecord(this.deps.state);
     const stale =
       current === undefined ||
       counter > current.counter ||
       (counter === current.counter && !verifies(current, dek));
-    if (stale) this.deps.state.set(HIGHEST_COUNTER_KEY, { counter, mac: macOf(dek, counter) });
+    const mac = macOf(dek, counter);
+    if (stale) this.deps.state.set(HIGHEST_COUNTER_KEY, { counter, mac });
     const secure = this.deps.secure;
     if (!keychain || secure === undefined) return;
+    if (this.keychainKnown !== undefined && counter <= this.keychainKnown) return;
     try {
-      const known = this.keychainKnown ?? (await this.keychainCounter());
-      if (known !== undefined && counter <= known) return;
-      await secure.set(KEYCHAIN_COUNTER_NAME, String(counter));
+      await secure.set(KEYCHAIN_COUNTER_NAME, JSON.stringify({ counter, mac }));
       this.keychainKnown = counter;
     } catch (error) {
       this.deps.logger.warn('rollback guard: keychain not updated, state file only', {
@@ -150,14 +160,14 @@ export class RollbackGuard {
     }
   }
 
-  private async keychainCounter(): Promise<number | undefined> {
+  private async readKeychain(): Promise<CounterRecord | undefined> {
     const secure = this.deps.secure;
     if (secure === undefined) return undefined;
     try {
       const text = await secure.get(KEYCHAIN_COUNTER_NAME);
-      const value = text === null ? NaN : Number(text);
-      this.keychainKnown = isCounter(value) ? value : undefined;
-      return this.keychainKnown;
+      if (text === null) return undefined;
+      const parsed = parseRecord(JSON.parse(text));
+      return parsed?.mac === undefined ? undefined : parsed;
     } catch (error) {
       this.deps.logger.info('rollback guard: keychain not readable, state file only', {
         kind: kindOf(error),

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { HIGHEST_COUNTER_KEY } from './rollback-guard.js';
+import { MemorySecureValueStore } from '../testing/memory-ports.js';
+import { HIGHEST_COUNTER_KEY, KEYCHAIN_COUNTER_NAME } from './rollback-guard.js';
 import { headerOf } from './testing/tamper.js';
 import { PASSWORD, vaultFixture } from './testing/vault-fixture.js';
 import { Vault } from './vault.js';
 
 /** A vault saved four times (counter 4), with a copy of its second save (counter 2). */
-async function savedFourTimes() {
+async function savedFourTimes(secure?: MemorySecureValueStore) {
   const fixture = vaultFixture();
-  const deps = fixture.deps;
+  const deps = secure === undefined ? fixture.deps : { ...fixture.deps, secure };
   const vault = new Vault(deps);
   await vault.create(PASSWORD);
-  await vault.writeSection('n', 0);
+  if (secure !== undefined) await vault.setKeychainUnlock(true, PASSWORD);
+  else await vault.writeSection('n', 0);
   const old = Uint8Array.from(fixture.files.file!);
   await vault.writeSection('n', 1);
   await vault.writeSection('n', 2);
@@ -63,6 +65,72 @@ describe('Vault rollback record', () => {
       code: 'vault_rollback',
       details: { counter: 2, highest: 4, updatedAt: headerOf(old)['updatedAt'] },
     });
+  });
+});
+
+describe('Vault rollback record across a new data key', () => {
+  it('a password change that could not push out the backup still leaves a record the new key verifies', async () => {
+    const { files, reopen } = await savedFourTimes();
+    const vault = reopen();
+    await vault.unlock(PASSWORD);
+    const write = files.write.bind(files);
+    let writes = 0;
+    files.write = (data) => (++writes === 2 ? Promise.reject(new Error('disk full')) : write(data));
+    await vault.changePassword(PASSWORD, 'a brand new passphrase');
+    vault.lock();
+    files.write = write;
+    await reopen().unlock('a brand new passphrase');
+  });
+});
+
+describe('Vault rollback record in the keychain', () => {
+  it('with keychain unlock on, deleting the state record does not hide an older file', async () => {
+    const secure = new MemorySecureValueStore();
+    const { files, state, old, reopen } = await savedFourTimes(secure);
+    expect(JSON.parse(secure.values.get(KEYCHAIN_COUNTER_NAME)!)).toMatchObject({ counter: 4 });
+    files.file = old;
+    state.values.clear();
+    await expect(reopen().unlock(PASSWORD)).rejects.toMatchObject({
+      code: 'vault_rollback',
+      details: { counter: 2, highest: 4 },
+    });
+  });
+
+  it('with keychain unlock on, the keychain record alone lets the newest file open without asking', async () => {
+    const secure = new MemorySecureValueStore();
+    const { state, reopen } = await savedFourTimes(secure);
+    state.values.clear();
+    const fresh = reopen();
+    await fresh.unlock(PASSWORD);
+    expect(fresh.readSection('n', z.number())).toBe(2);
+  });
+
+  it('a keychain record left by another vault is ignored: a new vault is not called older', async () => {
+    const secure = new MemorySecureValueStore();
+    await savedFourTimes(secure);
+    const other = vaultFixture();
+    const deps = { ...other.deps, secure };
+    const vault = new Vault(deps);
+    await vault.create(PASSWORD);
+    await vault.writeSection('n', 1);
+    vault.lock();
+    const fresh = new Vault(deps);
+    await fresh.unlock(PASSWORD);
+    expect(fresh.readSection('n', z.number())).toBe(1);
+  });
+
+  it('a failing keychain store falls back to the state record and logs no value', async () => {
+    const secure = new MemorySecureValueStore();
+    secure.failing = true;
+    const { files, old, logger, reopen } = await savedFourTimes(secure);
+    const fresh = reopen();
+    await fresh.unlock(PASSWORD);
+    fresh.lock();
+    files.file = old;
+    await expect(reopen().unlock(PASSWORD)).rejects.toMatchObject({ code: 'vault_rollback' });
+    const lines = logger.lines.filter((l) => l.message.startsWith('rollback guard'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.fields).toEqual({ kind: 'Error' });
   });
 });
 

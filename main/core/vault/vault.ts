@@ -415,8 +415,8 @@ export class Vault {
     }
     await files.write(encoded.bytes);
     session.counter = counter;
-    // The HMAC is made before the first await inside, while the key is surely intact.
-    await this.guard.record(counter, session.dek, fields.keychainWrap !== undefined);
+    // The HMAC is made before the first await inside, while `dek` is surely intact.
+    await this.guard.record(counter, dek, fields.keychainWrap !== undefined);
     if (!this.isLive(session)) return;
     session.header = encoded.header;
     session.sections = sections;
