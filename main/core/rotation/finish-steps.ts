@@ -5,6 +5,7 @@ import { AppError } from '../../../common/errors.js';
 import { ensureSwitched, withAdmin } from './admin-switch.js';
 import { proveKeyRefused, proveKeyWorks } from './key-probe.js';
 import { requireNewKey } from './replacement-check.js';
+import { refuseStoredAdminKey } from './rotation-overlap.js';
 import { eachFlow } from './rotation-deps.js';
 import type { JournalFlow } from './rotation-journal.js';
 import { stepIndex } from './rotation-journal.js';
@@ -18,6 +19,7 @@ export async function revokeStep(run: Run): Promise<void> {
   // Every check comes before `grace` is saved: until then a failed check leaves rollback open.
   // Normally done at switch already; the old key is never deleted while the vault still uses it.
   if (j.admin === true) await ensureSwitched(run);
+  refuseStoredAdminKey(run);
   const client = run.admin();
   const { id: newId } = newKeyOf(j);
   // In an admin rotation a 401 here may mean the stored new key was deleted on the server.

@@ -17,7 +17,7 @@ import type { Candidate } from './batch-select.js';
 import { selectKeys } from './batch-select.js';
 import type { RotationDeps } from './rotation-deps.js';
 import { eachLimited } from './rotation-deps.js';
-import { isFinished } from './rotation-journal.js';
+import { refuseOverlap, refuseTwice } from './rotation-overlap.js';
 import { newRotationId, planRotation } from './rotation-plan.js';
 import type { RotationService } from './rotation-service.js';
 import { canRevoke, toView } from './rotation-view.js';
@@ -70,22 +70,8 @@ export function createRotationBatch(deps: RotationDeps, service: RotationService
   async function planOne(candidate: Candidate): Promise<BatchPlanItem> {
     const { key } = candidate;
     if (key === undefined || candidate.error !== undefined) return candidate;
-    const open = deps.journals
-      .all()
-      .find(
-        (j) => !isFinished(j) && j.instanceId === candidate.instanceId && j.oldKey.id === key.id,
-      );
-    if (open !== undefined)
-      return {
-        ...candidate,
-        error: toWireError(
-          new AppError(
-            'conflict',
-            `"${key.name}" is already being rotated. Resume or roll back that rotation.`,
-          ),
-        ),
-      };
     try {
+      refuseOverlap(deps, candidate.instanceId, key);
       const { plan, missing } = await planRotation(
         deps,
         { instanceId: candidate.instanceId, keyId: key.id },
@@ -110,10 +96,15 @@ export function createRotationBatch(deps: RotationDeps, service: RotationService
   return {
     async planMany(selection) {
       const { candidates, notes } = await selectKeys(deps, selection);
+      refuseTwice(deps, candidates);
       return { items: await perInstance(candidates, planOne), notes };
     },
 
     async startMany({ keys }) {
+      refuseTwice(
+        deps,
+        keys.map((k) => ({ instanceId: k.instanceId, key: { id: k.keyId, name: k.keyId } })),
+      );
       const batchId = newRotationId();
       const instances = new Set(keys.map((k) => k.instanceId)).size;
       await note(

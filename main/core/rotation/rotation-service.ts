@@ -23,6 +23,7 @@ import type { Run } from './rotation-run.js';
 import { createRun, withoutFailure } from './rotation-run.js';
 import { canRevoke, canRollback, toView } from './rotation-view.js';
 import { rollbackSteps } from './rollback-steps.js';
+import { keySlot, refuseOverlap } from './rotation-overlap.js';
 import { forgetLostKey } from './lost-key.js';
 
 export interface RotationService {
@@ -119,19 +120,11 @@ export function createRotationService(deps: RotationDeps): RotationService {
   }
 
   async function begin(args: StartRotationArgs, batchId?: string): Promise<RotationView> {
-    const open = journals
-      .all()
-      .find(
-        (j) => !isFinished(j) && j.instanceId === args.instanceId && j.oldKey.id === args.keyId,
-      );
-    if (open !== undefined)
-      throw new AppError(
-        'conflict',
-        `"${open.oldKey.name}" is already being rotated. Resume or roll back that rotation.`,
-        { rotationId: open.id },
-      );
+    refuseOverlap(deps, args.instanceId, { id: args.keyId });
     const id = newRotationId();
     const { plan, old, missing } = await planRotation(deps, args, id);
+    // By name too: a replacement made just before a crash is not in its journal yet.
+    refuseOverlap(deps, args.instanceId, { id: old.id, name: old.keyName });
     // Swapping the key the vault manages an instance with is done alone, with the person watching.
     if (plan.admin === true && batchId !== undefined)
       throw new AppError(
@@ -168,7 +161,7 @@ export function createRotationService(deps: RotationDeps): RotationService {
 
     start: (args, batchId) => {
       // Two starts for one key at once would both pass the check below and make two journals.
-      const slot = `${args.instanceId}/${args.keyId}`;
+      const slot = keySlot(deps, args.instanceId, args.keyId);
       if (starting.has(slot))
         return Promise.reject(new AppError('conflict', 'This key is already being rotated.'));
       starting.add(slot);
