@@ -1,5 +1,5 @@
 // The vault's first-run, lock and unlock paths, as a person walks them.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { expect, test } from './fixtures.js';
@@ -7,6 +7,7 @@ import {
   AppFrame,
   ChangePasswordDialog,
   CreateVaultPage,
+  MissingVaultPage,
   SettingsPage,
   UnlockPage,
 } from './pages/vault-pages.js';
@@ -115,4 +116,31 @@ test('a damaged vault is named, kept, and its backup can be opened', async ({ ap
   const kept = (await readdir(app.dataDir)).filter((name) => name.includes('damaged'));
   expect(kept).toHaveLength(1);
   expect(await readFile(join(app.dataDir, kept[0]!), 'utf8')).toBe('this is not a vault any more');
+});
+
+test('a missing vault next to its backup offers restore instead of a new vault', async ({
+  app,
+}) => {
+  await new CreateVaultPage(app.page).create(PASSWORD);
+  const frame = new AppFrame(app.page);
+  await frame.open('Settings');
+  await new SettingsPage(app.page).changePassword.click();
+  await new ChangePasswordDialog(app.page).change(PASSWORD, NEXT_PASSWORD);
+  await expect(
+    app.page.getByRole('status').filter({ hasText: 'Master password changed.' }),
+  ).toBeVisible();
+  await frame.lockButton.click();
+  await rm(join(app.dataDir, 'vault.fkv'));
+  await app.reload();
+
+  const missing = new MissingVaultPage(app.page);
+  await expect(missing.heading).toBeVisible();
+  await expect(missing.leftovers).toHaveText([join(app.dataDir, 'vault.fkv.bak')]);
+  await expect(app.page.getByRole('button', { name: 'Create vault' })).toHaveCount(0);
+  await missing.restore.click();
+
+  const unlock = new UnlockPage(app.page);
+  await expect(unlock.heading).toBeVisible();
+  await unlock.unlock(NEXT_PASSWORD);
+  await expect(frame.lockButton).toBeVisible();
 });

@@ -48,6 +48,21 @@ export class UnlockPage {
   }
 }
 
+/** No vault file, but earlier files of one next to where it should be. */
+export class MissingVaultPage {
+  readonly heading: Locator;
+  readonly leftovers: Locator;
+  readonly restore: Locator;
+  readonly createInstead: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Your vault file is missing' });
+    this.leftovers = page.getByRole('listitem');
+    this.restore = page.getByRole('button', { name: 'Restore from backup' });
+    this.createInstead = page.getByRole('button', { name: 'Create a new vault instead' });
+  }
+}
+
 export class AppFrame {
   readonly lockButton: Locator;
   readonly nav: Locator;
