@@ -22,8 +22,8 @@ export function stateResetNotice(setAsidePath: string): AppNotice {
     code: 'state_reset',
     message:
       `The app's state file could not be read, so it was set aside as ${setAsidePath} and the ` +
-      `app started with default settings. It also held the record of the vault's saves, so the ` +
-      `vault's history cannot be checked on this unlock.`,
+      `app started with default settings. It also held the record of the vault's saves, so ` +
+      `unlocking may ask you to confirm that the vault file is the one you expect.`,
   };
 }
 

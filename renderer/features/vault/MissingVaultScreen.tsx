@@ -31,7 +31,10 @@ export function MissingVaultScreen({ status }: { status: VaultStatus }) {
       {status.backupAvailable ? (
         <p>Restoring puts the backup (the save before the last) back in place.</p>
       ) : (
-        <p>None of them is a backup that can be restored here; they can be opened by hand.</p>
+        <p>
+          None of them is a backup this app can restore. To try one, quit the app and rename it to{' '}
+          {status.path}.
+        </p>
       )}
       {error === null ? null : <Alert>{error.message}</Alert>}
       <div className="row">
