@@ -61,7 +61,7 @@ export function composeShell(options: ShellOptions): Shell {
     files: createNodeVaultFileStore(join(options.userData, 'vault')),
     protector: createSafeStorageProtector(),
     state,
-    secure: createKeychainValueStore(),
+    secure: createKeychainValueStore({ scope: options.userData }),
     clock: systemClock,
     events: reloadOnLock(sink, getWebContents),
     logger,

@@ -33,6 +33,15 @@ describe('createKeychainValueStore', () => {
     expect(opened).toContainEqual([KEYCHAIN_SERVICE, 'vault.highestCounter']);
   });
 
+  it("two app data folders keep separate entries: one never overwrites the other's", async () => {
+    const one = createKeychainValueStore({ scope: '/home/a/one' });
+    const two = createKeychainValueStore({ scope: '/home/a/two' });
+    await one.set('vault.highestCounter', '5');
+    await two.set('vault.highestCounter', '9');
+    expect(await one.get('vault.highestCounter')).toBe('5');
+    expect(opened).toContainEqual([KEYCHAIN_SERVICE, 'vault.highestCounter (/home/a/one)']);
+  });
+
   it('a keychain that never answers fails within the time limit instead of holding up a save', async () => {
     const hanging = {
       AsyncEntry: class {

@@ -11,6 +11,9 @@ type KeyringModule = Pick<typeof Keyring, 'AsyncEntry'>;
 export interface KeychainValueStoreOptions {
   /** The service name entries are filed under. */
   service?: string;
+  /** Told apart per app data folder (say), so two installations on one OS account (a packaged
+   * app and a development build) never overwrite each other's entries. */
+  scope?: string;
   timeoutMs?: number;
   /** Loads the native module; tests pass their own. Loaded on first use, so a platform where it
    * cannot load only loses this store, never the app start. */
@@ -42,7 +45,11 @@ export function createKeychainValueStore(
     try {
       loaded ??= load();
       const { AsyncEntry } = await Promise.race([loaded, timeout]);
-      return await Promise.race([call(new AsyncEntry(service, name), controller.signal), timeout]);
+      const account = options.scope === undefined ? name : `${name} (${options.scope})`;
+      return await Promise.race([
+        call(new AsyncEntry(service, account), controller.signal),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
     }
