@@ -134,6 +134,24 @@ describe('rotation of one key', () => {
     expectNoLockedOutFlow(f.flowise);
   });
 
+  it('rolls back during grace, after the new key was revealed: flows back on the old key, the new key deleted, never shown again', async () => {
+    const started = await f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
+    await f.api.keys.reveal({ ticket: started.ticket ?? '' });
+    const fresh = replacements(f.flowise, started)[0];
+    const waiting = (await f.api.rotation.list()).rotations[0];
+    expect(waiting).toMatchObject({ status: 'waiting', canRollback: true, canRevoke: true });
+    const back = await f.api.rotation.rollback({ rotationId: started.id });
+    expect(back).toMatchObject({ status: 'rolled_back', unfinished: false, canRevoke: false });
+    expect(back.flows.map((x) => x.state)).toEqual(['restored', 'restored', 'restored']);
+    expect(boundTo(old.id)).toEqual(['ops', 'sales', 'support']);
+    expect(f.flowise.state.keys.has(fresh?.id ?? '')).toBe(false);
+    expect(deletesOf(f.flowise, old.id)).toBe(0);
+    expectNoLockedOutFlow(f.flowise);
+    await expect(
+      f.api.rotation.reveal({ rotationId: started.id, password: PASSWORD }),
+    ).rejects.toMatchObject({ code: 'precondition_failed' });
+  });
+
   it('shows the new key again only during grace, and moves late flows before revoking', async () => {
     const started = await f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
     const again = await f.api.rotation.reveal({ rotationId: started.id });

@@ -1,10 +1,12 @@
 // Grace: the flows already answer only to the new key; the person updates the apps that call
-// them (or call Flowise with the old key), then revokes the old key.
+// them (or call Flowise with the old key), then revokes the old key, or rolls back after a
+// confirmation that names the flows going back.
 import { useState } from 'react';
 
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField } from '../../ui/Field.js';
+import { RollbackConfirm } from './RollbackConfirm.js';
 import { plural } from './rotation-words.js';
 import { useFocusOnMount } from './use-focus-on-mount.js';
 
@@ -13,10 +15,12 @@ export interface GraceStepProps {
   busy: boolean;
   onShowAgain: () => void;
   onRevoke: () => void;
+  onRollback: () => void;
 }
 
-export function GraceStep({ view, busy, onShowAgain, onRevoke }: GraceStepProps) {
+export function GraceStep({ view, busy, onShowAgain, onRevoke, onRollback }: GraceStepProps) {
   const [updated, setUpdated] = useState(false);
+  const [asking, setAsking] = useState(false);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const newName = view.newKey?.name ?? view.newKeyName;
   return (
@@ -40,6 +44,16 @@ export function GraceStep({ view, busy, onShowAgain, onRevoke }: GraceStepProps)
         onCheckedChange={setUpdated}
       />
       <div className="row row-end">
+        {view.canRollback ? (
+          <Button
+            disabled={busy}
+            onClick={() => {
+              setAsking(true);
+            }}
+          >
+            Roll back
+          </Button>
+        ) : null}
         <Button disabled={busy} onClick={onShowAgain}>
           Show the new key again
         </Button>
@@ -47,6 +61,17 @@ export function GraceStep({ view, busy, onShowAgain, onRevoke }: GraceStepProps)
           {busy ? 'Revoking…' : 'Revoke old key'}
         </Button>
       </div>
+      <RollbackConfirm
+        view={view}
+        open={asking}
+        onClose={() => {
+          setAsking(false);
+        }}
+        onConfirm={() => {
+          setAsking(false);
+          onRollback();
+        }}
+      />
     </section>
   );
 }

@@ -178,6 +178,40 @@ describe('RotationWizard', () => {
     expect(keys.map((k) => [k.keyName, k.boundFlows.length])).toEqual([['deploy', 3]]);
   });
 
+  it('offers roll back during grace, after a confirmation that names the flows that move back', async () => {
+    const { fake, instanceId } = await showRotation();
+    const dialog = await openWizard();
+    await planFor(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'I have stored it' }));
+    within(dialog).getByRole('region', { name: 'Update your apps' });
+
+    // Changing one's mind first closes the question and changes nothing.
+    fireEvent.click(await enabled(dialog, 'Roll back'));
+    let confirm = await screen.findByRole('dialog', { name: 'Roll back this rotation?' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Keep the rotation' }));
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog', { name: 'Roll back this rotation?' })).toBeNull();
+    });
+    expect(fake.calls).not.toContain('rotation.rollback');
+
+    fireEvent.click(await enabled(dialog, 'Roll back'));
+    confirm = await screen.findByRole('dialog', { name: 'Roll back this rotation?' });
+    const moving = within(confirm).getByRole('list', { name: 'Flows that move back' });
+    expect(
+      within(moving)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Support bot', 'Sales bot', 'FAQ']);
+    expect(confirm.textContent).toContain('back to the old key, deploy');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Move the flows back' }));
+
+    const summary = await within(dialog).findByRole('region', { name: 'Summary' });
+    expect(summary.textContent).toContain('The flows are back on deploy');
+    const keys = (await fake.api.keys.list({ instanceId })).keys;
+    expect(keys.map((k) => [k.keyName, k.boundFlows.length])).toEqual([['deploy', 3]]);
+  });
+
   it('refuses roll back after revoke started, and says it can only go forward', async () => {
     const { fake } = await showRotation();
     fake.rotation.failStep('revoke', { code: 'server_error', message: 'Flowise answered 500.' });

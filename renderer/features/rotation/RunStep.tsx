@@ -59,6 +59,7 @@ function NextAction(props: RunStepProps & { view: RotationView }) {
         busy={busy}
         onShowAgain={props.onShowAgain}
         onRevoke={props.onRevoke}
+        onRollback={props.onRollback}
       />
     );
   if (busy) return null;
