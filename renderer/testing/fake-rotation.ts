@@ -244,6 +244,15 @@ export function createFakeRotation(call: FakeCall, init: FakeRotationInit): Fake
         );
         if (open !== undefined)
           throw new AppError('conflict', 'That key is already being rotated.');
+        // As main: the replacement of an unfinished rotation is not rotated until that ends.
+        const replacing = [...rotations.values()].find(
+          (e) => e.view.unfinished && e.view.newKey?.id === args.keyId,
+        );
+        if (replacing !== undefined)
+          throw new AppError(
+            'conflict',
+            `That key is the new key of the unfinished rotation of "${replacing.view.oldKey.name}". Revoke the old key or roll that rotation back first.`,
+          );
         const id = (++counter).toString(16).padStart(12, '0');
         const planned = await plan(args, id);
         const probes = new Set(args.probeFlowIds ?? []);
