@@ -1,8 +1,11 @@
-// Master password → key-encryption key, with Argon2id from hash-wasm (pure WASM: Node's
-// crypto.argon2 does not exist in Electron's BoringSSL build, and the native addon is not shipped).
+// Master password → key-encryption key, with Argon2id from @node-rs/argon2: a prebuilt N-API addon
+// (one npm package per platform, unpacked from the asar) whose async hashRaw runs on the libuv
+// thread pool, so a derivation never blocks the main process. Node's crypto.argon2 is absent from
+// Electron's BoringSSL build. Its output is byte-for-byte that of hash-wasm, which earlier builds
+// used (kdf.test.ts keeps vectors recorded from it), so every existing vault still opens.
 import { performance } from 'node:perf_hooks';
 
-import { argon2id } from 'hash-wasm';
+import { hashRaw } from '@node-rs/argon2';
 
 import { KEY_BYTES } from './aead.js';
 
@@ -30,23 +33,76 @@ export const KDF_TARGET_MS = 600;
 export const KDF_MAX_ITERATIONS = 10;
 export const SALT_BYTES = 16;
 
+/** OWASP's lowest recommended Argon2id setting (m = 19 MiB, t = 2, p = 1). No version of this app
+ * ever wrote less, so a header below it was lowered by someone else (to make the password cheap to
+ * guess): refused as tampered. Between this floor and KDF_MINIMUM a file still opens, and its
+ * password wrap is redone at today's cost. */
+export const KDF_FLOOR: Readonly<KdfCost> = { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 };
+/** The most a header may ask for. Above it a forged header would make unlock allocate gigabytes or
+ * spin for minutes, so it is refused before anything is derived. Calibration stays far below
+ * (64 MiB, at most KDF_MAX_ITERATIONS passes, one lane). */
+export const KDF_CEILING: Readonly<KdfCost> = {
+  memoryKiB: 1024 * 1024,
+  iterations: 32,
+  parallelism: 16,
+};
+/** Memory × passes, in KiB: 1 GiB four times over, or 64 MiB sixty-four times, is about the most
+ * work one unlock may cost on a slow laptop (tens of seconds). */
+export const KDF_MAX_WORK = 4 * 1024 * 1024;
+
+/** What unlock does with a header's cost: open it, open it and redo the wrap at today's cost, or
+ * refuse it as lowered or as excessive. */
+export type KdfVerdict = 'ok' | 'below-policy' | 'lowered' | 'excessive';
+
+export interface KdfBounds {
+  floor: KdfCost;
+  policy: KdfCost;
+}
+
+/** The app's bounds; an injected cost (tests, the harness) is today's policy, and lowers the floor
+ * to itself when it is tinier. */
+export function kdfBounds(injected: KdfCost | undefined): KdfBounds {
+  if (injected === undefined) return { floor: { ...KDF_FLOOR }, policy: { ...KDF_MINIMUM } };
+  return {
+    floor: {
+      memoryKiB: Math.min(KDF_FLOOR.memoryKiB, injected.memoryKiB),
+      iterations: Math.min(KDF_FLOOR.iterations, injected.iterations),
+      parallelism: 1,
+    },
+    policy: { ...injected },
+  };
+}
+
+export function judgeKdf(cost: KdfCost, { floor, policy }: KdfBounds): KdfVerdict {
+  if (
+    cost.memoryKiB > KDF_CEILING.memoryKiB ||
+    cost.iterations > KDF_CEILING.iterations ||
+    cost.parallelism > KDF_CEILING.parallelism ||
+    cost.memoryKiB * cost.iterations > KDF_MAX_WORK
+  )
+    return 'excessive';
+  if (cost.memoryKiB < floor.memoryKiB || cost.iterations < floor.iterations) return 'lowered';
+  if (cost.memoryKiB < policy.memoryKiB || cost.iterations < policy.iterations)
+    return 'below-policy';
+  return 'ok';
+}
+
 export async function deriveKek(password: string, params: KdfParams): Promise<Buffer> {
-  const out = await argon2id({
-    password,
+  // A Buffer the addon allocated for this call alone, so the caller's fill(0) wipes the only copy.
+  // Argon2id, version 0x13, are the addon's defaults (its Algorithm is a const enum that isolated
+  // modules cannot read); the hash-wasm vectors in kdf.test.ts fail under anything else.
+  return hashRaw(password, {
     salt: params.salt,
-    memorySize: params.memoryKiB,
-    iterations: params.iterations,
+    memoryCost: params.memoryKiB,
+    timeCost: params.iterations,
     parallelism: params.parallelism,
-    hashLength: KEY_BYTES,
-    outputType: 'binary',
+    outputLen: KEY_BYTES,
   });
-  // A view over the same bytes, so the caller's fill(0) wipes the only copy we hold.
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
 export type MeasureDerive = (cost: KdfCost) => Promise<number>;
 
-/** Wall time of one derivation, after a tiny warm-up so WASM compilation is not counted. */
+/** Wall time of one derivation, after a tiny warm-up so loading the addon is not counted. */
 export async function measureDerive(cost: KdfCost): Promise<number> {
   const salt = new Uint8Array(SALT_BYTES);
   const warm = { memoryKiB: 64, iterations: 1, parallelism: 1, salt };

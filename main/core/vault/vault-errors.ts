@@ -51,6 +51,25 @@ export function tamperedError(path: string, backupAvailable: boolean): AppError 
   );
 }
 
+/** The header's key-derivation settings are outside what any version of this app writes. */
+export function kdfTamperedError(
+  path: string,
+  kind: 'lowered' | 'excessive',
+  backupAvailable: boolean,
+): AppError {
+  const what =
+    kind === 'lowered'
+      ? 'its key-derivation settings were lowered below the safe minimum, which would make the ' +
+        'master password cheap to guess'
+      : 'its key-derivation settings ask for far more memory or time than this app ever uses';
+  return new AppError(
+    'vault_tampered',
+    `The vault file ${path} was changed outside the app: ${what}. It was not opened. ` +
+      backupHint(backupAvailable),
+    { path, backupAvailable, reason: `kdf-${kind}` },
+  );
+}
+
 export function wrongPasswordError(path: string): AppError {
   return new AppError('wrong_password', `The master password does not open ${path}.`, { path });
 }

@@ -47,17 +47,14 @@ const KeyWrapJson = z.object({
 });
 export type KeyWrapJson = z.infer<typeof KeyWrapJson>;
 
-// Upper bounds stop a forged header from making unlock allocate gigabytes or spin for minutes.
+// Only Argon2's own limits here: what this app accepts (a floor, a ceiling) is judged in kdf.ts
+// before anything is derived, so a weakened or bloated header gets its own error, not "damaged".
 const KdfHeader = z
   .object({
     algorithm: z.literal('argon2id'),
-    memoryKiB: z
-      .number()
-      .int()
-      .min(8)
-      .max(1024 * 1024),
-    iterations: z.number().int().min(1).max(64),
-    parallelism: z.number().int().min(1).max(16),
+    memoryKiB: z.number().int().min(8).max(0xffffffff),
+    iterations: z.number().int().min(1).max(0xffffffff),
+    parallelism: z.number().int().min(1).max(0xffffff),
     salt: base64(SALT_BYTES),
   })
   .refine((k) => k.memoryKiB >= 8 * k.parallelism);

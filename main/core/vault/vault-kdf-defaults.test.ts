@@ -14,19 +14,19 @@ import { Vault } from './vault.js';
 interface Argon2Call {
   password: string;
   salt: Uint8Array;
-  memorySize: number;
-  iterations: number;
+  memoryCost: number;
+  timeCost: number;
   parallelism: number;
 }
 const calls = vi.hoisted(() => [] as Argon2Call[]);
 
-vi.mock('hash-wasm', () => ({
-  argon2id: (options: Argon2Call) => {
-    calls.push(options);
+vi.mock('@node-rs/argon2', () => ({
+  hashRaw: (password: string, options: Omit<Argon2Call, 'password'>) => {
+    calls.push({ password, ...options });
     const hash = createHash('sha256');
-    hash.update(options.password).update(options.salt);
-    hash.update(`${options.memorySize}/${options.iterations}/${options.parallelism}`);
-    return Promise.resolve(new Uint8Array(hash.digest()));
+    hash.update(password).update(options.salt);
+    hash.update(`${options.memoryCost}/${options.timeCost}/${options.parallelism}`);
+    return Promise.resolve(hash.digest());
   },
 }));
 
@@ -50,8 +50,8 @@ describe('Vault without an injected KDF policy', () => {
     expect(header.kdf.parallelism).toBe(1);
     // The calibration run itself used the minimum; the key was derived with the stored cost.
     const real = calls.filter((c) => c.password !== 'calibration');
-    expect(calls.some((c) => c.password === 'calibration' && c.memorySize === 65536)).toBe(true);
-    expect(real.map((c) => c.memorySize)).toEqual([header.kdf.memoryKiB]);
+    expect(calls.some((c) => c.password === 'calibration' && c.memoryCost === 65536)).toBe(true);
+    expect(real.map((c) => c.memoryCost)).toEqual([header.kdf.memoryKiB]);
     const reopened = new Vault(deps);
     await reopened.unlock(PASSWORD);
     expect(reopened.isUnlocked).toBe(true);

@@ -13,7 +13,7 @@ import type {
   VaultFileStore,
 } from '../ports.js';
 import { randomKey } from './aead.js';
-import { resolveKdfCost } from './kdf.js';
+import { judgeKdf, kdfBounds, resolveKdfCost } from './kdf.js';
 import { RollbackGuard, historyProblem } from './rollback-guard.js';
 import { SerialQueue } from './serial-queue.js';
 import { BODY_SCHEMA_VERSION, emptyBody } from './vault-body.js';
@@ -21,6 +21,7 @@ import {
   assertStrongPassword,
   corruptError,
   keychainFailedError,
+  kdfTamperedError,
   keychainUnavailableError,
   leftoversError,
   lockedError,
@@ -147,6 +148,7 @@ export class Vault {
     const locks = this.locks;
     return this.queue.run(async () => {
       const file = await this.readFile();
+      const belowPolicy = await this.checkKdf(file);
       const unwrapped = await unwrapWithPassword(password, file.header);
       if (!unwrapped.ok) {
         if (unwrapped.why === 'wrong') throw wrongPasswordError(this.deps.files.path);
@@ -157,6 +159,7 @@ export class Vault {
         allowRollback: options.allowRollback === true,
         locks,
       });
+      if (belowPolicy) await this.raiseKdfCost(password);
     });
   }
 
@@ -165,6 +168,7 @@ export class Vault {
     return this.queue.run(async () => {
       const { files, protector } = this.deps;
       const file = await this.readFile();
+      await this.checkKdf(file); // no password here to redo the wrap: the next password unlock does
       const blob = file.header.keychainWrap;
       if (blob === undefined)
         throw new AppError('keychain_unavailable', `Keychain unlock is off for ${files.path}.`, {
@@ -298,6 +302,38 @@ export class Vault {
     check.dek.fill(0);
     if (!same)
       throw this.isLive(session) ? wrongPasswordError(this.deps.files.path) : lockedError();
+  }
+
+  /** Refuses a header whose cost is below the floor or above the ceiling, before deriving
+   * anything; true when it is below today's policy, so unlock redoes the wrap. */
+  private async checkKdf(file: VaultFile): Promise<boolean> {
+    const verdict = judgeKdf(file.header.kdf, kdfBounds(this.deps.kdf?.params));
+    if (verdict === 'lowered' || verdict === 'excessive')
+      throw kdfTamperedError(this.deps.files.path, verdict, await this.hasBackup());
+    return verdict === 'below-policy';
+  }
+
+  /** Redoes the password wrap of the open vault at today's cost. A failure only means it is tried
+   * again at the next unlock. */
+  private async raiseKdfCost(password: string): Promise<void> {
+    const { logger } = this.deps;
+    const session = this.session;
+    if (session === undefined) return;
+    const from = session.header.kdf;
+    try {
+      const cost = await resolveKdfCost(this.deps.kdf?.params);
+      this.requireLive(session);
+      const wrapped = await wrapWithPassword(password, cost, session.dek);
+      await this.persist(session, { ...session.header, ...wrapped }, session.sections);
+      logger.info('vault key-derivation cost raised', {
+        fromMemoryKiB: from.memoryKiB,
+        fromIterations: from.iterations,
+        toMemoryKiB: cost.memoryKiB,
+        toIterations: cost.iterations,
+      });
+    } catch {
+      logger.warn('vault key-derivation cost not raised; the next unlock tries again');
+    }
   }
 
   /** Makes a fresh data key, wraps it with the password (and the keychain, when asked), saves the
