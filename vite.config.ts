@@ -37,6 +37,9 @@ function library(
 export default defineConfig(({ mode }) => {
   if (mode === 'main') {
     return {
+      // A native addon is never bundled: it finds its per-platform .node binary at run time, in
+      // app.asar.unpacked (electron-builder.yml, asarUnpack).
+      ssr: { external: ['@node-rs/argon2'] },
       build: {
         outDir: out('main'),
         emptyOutDir: true,

@@ -1,5 +1,5 @@
 // Vault speed, each number beside a reference taken in the same run on the same machine:
-// - Argon2id (hash-wasm, what the app ships) vs the native `argon2` addon at 64 MiB / t3 / p1;
+// - Argon2id (@node-rs/argon2, what the app ships) vs the native `argon2` addon at 64 MiB / t3 / p1;
 // - unlock at the cost calibration picks on this machine, against the 1 s budget;
 // - saving and loading 10,000 realistic records through Vault vs bare writeFile+fsync / readFile.
 // Targets are reported, never asserted.
@@ -77,13 +77,14 @@ async function kdfRows(): Promise<BenchRow[]> {
   const n = median(nativeMs);
   return [
     {
-      name: 'Argon2id 64 MiB/t3/p1: hash-wasm vs native argon2',
+      name: 'Argon2id 64 MiB/t3/p1: @node-rs/argon2 vs native argon2',
       ours: round(o),
       reference: round(n),
       ratio: round(n / o),
       unit: 'ms',
-      target: '≥ 0.75 (native/ours)',
-      pass: n / o >= 0.75,
+      // Both are native and off the main thread; ours must be no slower.
+      target: '≥ 1.0 (native/ours)',
+      pass: n / o >= 1.0,
       note: `median of ${RUNS}; outputs ${same ? 'identical' : 'DIFFER'}`,
     },
   ];

@@ -51,6 +51,8 @@ describe('electron-builder.yml', () => {
 
   it('packages only the three bundles and package.json, into an asar', () => {
     expect(config['asar']).toBe(true);
+    // Only native addons sit outside it: a .node binary cannot be loaded from inside an asar.
+    expect(config['asarUnpack']).toEqual(['**/*.node']);
     const included = config.files.filter((f) => !f.startsWith('!'));
     expect(included).toEqual([
       'dist/main/**',
