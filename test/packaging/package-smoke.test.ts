@@ -36,7 +36,7 @@ beforeAll(async () => {
   for (const path of listPackage(release.asar, { isPack: false })) {
     const entry = statFile(release.asar, path.slice(1), false);
     // Native addons are listed here but live in app.asar.unpacked: checked apart, below.
-    if ('size' in entry && entry.unpacked !== true) fileSizes.set(path, entry.size);
+    if ('size' in entry && !entry.unpacked) fileSizes.set(path, entry.size);
   }
   files = [...fileSizes.keys()];
 }, 300_000);
@@ -128,7 +128,7 @@ describe('the packaged app', () => {
     expect(files.filter((f) => !allowed.test(f.split(sep).join('/')))).toEqual([]);
   });
 
-  it('ships the Argon2id addon for Linux x64 outside the asar, and it derives the expected key', async () => {
+  it('ships the Argon2id addon for Linux x64 outside the asar, and it derives the expected key', () => {
     expect(read('/dist/main/main.js')).toMatch(/from "@node-rs\/argon2"/);
     expect(files).toContain('/node_modules/@node-rs/argon2/package.json');
     const binary = join(
