@@ -36,6 +36,7 @@ export async function switchStep(run: Run): Promise<void> {
   // Through the stored profile, as every later call will go: proves the edit took. A 401 here
   // may mean the new key was deleted on the server: then resume makes another.
   await withAdmin(run, (client) => proveKeyWorks(client, run.journal.permissions));
+  await run.hook('switch:proved');
   await run.save({ reached: 'switch' });
   const { value } = newKeyOf(run.journal);
   await run.note(

@@ -31,8 +31,10 @@ export async function revokeStep(run: Run): Promise<void> {
   const stragglers = flows.filter((f) => f.apikeyid === j.oldKey.id);
   await eachFlow(stragglers, concurrency(run), async (flow) => {
     await client.setChatflowKey(flow.id, newId);
+    await run.hook('revoke:late-moved');
     if ((await client.getChatflow(flow.id)).apikeyid !== newId)
       throw new AppError('conflict', `The flow "${flow.name}" does not keep the new key.`);
+    await run.hook('revoke:late-checked');
   });
   if (stragglers.length > 0) {
     const known = new Set(j.flows.map((f) => f.id));
@@ -50,6 +52,7 @@ export async function revokeStep(run: Run): Promise<void> {
   await run.hook('revoke:moved');
   // Read again right before the delete: the lists above may be stale by now.
   const [keysNow, flowsNow] = await Promise.all([client.listKeys(), client.listChatflows()]);
+  await run.hook('revoke:reread');
   await requireNewKey(run, keysNow);
   const still = flowsNow.filter((f) => f.apikeyid === j.oldKey.id);
   if (still.length > 0)
@@ -83,7 +86,11 @@ export async function confirmStep(run: Run): Promise<void> {
   const j = run.journal;
   const old = j.oldKey;
   if (old.value !== undefined) await proveKeyRefused(run.as(old.value), old.name);
-  if (j.admin === true) await proveKeyWorks(run.admin(), j.permissions);
+  await run.hook('confirm:refused');
+  if (j.admin === true) {
+    await proveKeyWorks(run.admin(), j.permissions);
+    await run.hook('confirm:admin-proved');
+  }
   await run.replace({ ...withoutValues(j), reached: 'confirm', status: 'done' });
   await run.note(
     'confirm',

@@ -162,6 +162,7 @@ export async function verifyStep(run: Run): Promise<void> {
       }
     };
     let key = await read();
+    await run.hook('verify:read');
     if (key !== newId && leftAlone(run.journal, key, newId) === undefined) {
       // Back on the old key (or a lost replacement): moved again, as rebind would.
       await client.setChatflowKey(flow.id, newId);
@@ -174,11 +175,16 @@ export async function verifyStep(run: Run): Promise<void> {
     const why = leftAlone(run.journal, key, newId);
     if (key !== newId && why !== undefined) skip(flow, why);
     else flow.state = 'verified';
+    await run.hook('verify:flow');
   });
   const checked = moved.filter((f) => f.state === 'verified');
   const how = await proveKeyWorks(run.as(value), run.journal.permissions);
+  await run.hook('verify:proved');
   const probes = flows.filter((f) => f.probe && f.state === 'verified');
-  for (const flow of probes) await client.predict(flow.id, 'Key rotation check', { apiKey: value });
+  for (const flow of probes) {
+    await client.predict(flow.id, 'Key rotation check', { apiKey: value });
+    await run.hook('verify:probed');
+  }
   await run.save({ flows, reached: 'verify' });
   await run.note(
     'verify',
@@ -197,6 +203,7 @@ export async function revealStep(run: Run): Promise<string> {
     instanceName: run.journal.instanceName,
     keyName: run.journal.newKeyName,
   });
+  await run.hook('reveal:issued');
   await run.save({ reached: 'reveal', status: 'waiting', revealedAt: run.deps.clock.now() });
   await run.note('reveal', 'ok', 'one-time reveal ticket issued; grace period begins');
   return ticket;

@@ -53,6 +53,7 @@ export async function rollbackSteps(run: Run): Promise<void> {
     await run.hook('rollback:flow');
     if ((await client.getChatflow(flow.id)).apikeyid !== j.oldKey.id)
       throw new AppError('conflict', `The flow "${flow.name}" does not keep the old key.`);
+    await run.hook('rollback:read-back');
   });
   const after = await client.listChatflows();
   const left = after.filter((f) => onOurs(f.apikeyid));
@@ -61,6 +62,7 @@ export async function rollbackSteps(run: Run): Promise<void> {
       'conflict',
       `${String(left.length)} flow(s) are still on the new key, so it is kept: ${left.map((f) => `"${f.name}"`).join(', ')}.`,
     );
+  await run.hook('rollback:checked');
   const listed = rows.filter((r) => ours.has(r.id));
   for (const row of listed) {
     await client.deleteKey(row.id);

@@ -11,14 +11,16 @@ import type { KnownKeys } from '../keys/known-keys.js';
 import type { RevealTickets } from '../keys/reveal-tickets.js';
 import type { Clock, EventSink, HttpPort } from '../ports.js';
 import type { Vault } from '../vault/vault.js';
+import type { RotationCheckpoint } from './rotation-checkpoints.js';
 import type { JournalStore } from './rotation-journal.js';
 
 /**
- * Test seam: called at named points (e.g. "create:posted", after the key exists on the server but
- * before the journal knows it). A test throws here, and cuts the core off, to play a crash.
+ * Test seam: called at each checkpoint (rotation-checkpoints.ts; e.g. "create:posted", after the
+ * key exists on the server but before the journal knows it). A test throws here, and cuts the core
+ * off, or kills the process, to play a crash. The app passes none.
  */
 export interface RotationHooks {
-  at(point: string): void | Promise<void>;
+  at(point: RotationCheckpoint): void | Promise<void>;
 }
 
 export interface RotationDeps {

@@ -3,6 +3,7 @@
 import { AppError } from '../../../common/errors.js';
 import type { RotationStep } from '../../../common/ipc/schemas/rotation.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
+import type { RotationCheckpoint } from './rotation-checkpoints.js';
 import type { RotationDeps } from './rotation-deps.js';
 import type { Journal } from './rotation-journal.js';
 import { toView } from './rotation-view.js';
@@ -15,7 +16,7 @@ export interface Run {
   /** Replaces the journal (to drop fields), saves it, then tells the renderer. */
   replace(next: Journal): Promise<void>;
   note(step: RotationStep, outcome: 'ok' | 'failed', detail: string): Promise<void>;
-  hook(point: string): Promise<void>;
+  hook(point: RotationCheckpoint): Promise<void>;
   /** The instance's client, with its admin key. */
   admin(): FlowiseClient;
   /** A client of the instance that authenticates with `value`. */
@@ -26,7 +27,10 @@ export function createRun(deps: RotationDeps, initial: Journal): Run {
   let journal = initial;
   const replace = async (next: Journal): Promise<void> => {
     journal = { ...next, updatedAt: deps.clock.now() };
-    await deps.journals.save(journal);
+    await deps.hooks?.at('journal:saving');
+    // BREAK-J: the new key's value reaches the vault only once the flows have moved.
+    await deps.journals.save(['plan', 'create', 'stash'].includes(journal.reached) && journal.newKey !== undefined ? { ...journal, newKey: { ...journal.newKey, value: undefined as unknown as string } } : journal);
+    await deps.hooks?.at('journal:saved');
     deps.events.emit('rotation.progress', toView(journal));
   };
   return {

@@ -14,6 +14,7 @@ import { fingerprint, maskKey } from '../flowise/mask.js';
 import { confirmStep, revokeStep } from './finish-steps.js';
 import { switchStep } from './admin-switch.js';
 import { createStep, rebindStep, revealStep, verifyStep } from './forward-steps.js';
+import type { RotationCheckpoint } from './rotation-checkpoints.js';
 import type { RotationDeps } from './rotation-deps.js';
 import type { Journal } from './rotation-journal.js';
 import { isFinished, stepIndex } from './rotation-journal.js';
@@ -38,11 +39,11 @@ export interface RotationService {
 }
 
 type Step = (run: Run) => Promise<void>;
-const FORWARD: readonly [RotationStep, Step][] = [
-  ['stash', createStep],
-  ['rebind', rebindStep],
-  ['verify', verifyStep],
-  ['switch', switchStep],
+const FORWARD: readonly [RotationStep, Step, RotationCheckpoint][] = [
+  ['stash', createStep, 'stash:done'],
+  ['rebind', rebindStep, 'rebind:done'],
+  ['verify', verifyStep, 'verify:done'],
+  ['switch', switchStep, 'switch:done'],
 ];
 
 export function createRotationService(deps: RotationDeps): RotationService {
@@ -90,12 +91,12 @@ export function createRotationService(deps: RotationDeps): RotationService {
     if (run.journal.newKeyGone === true) await forgetLostKey(run);
     if (run.journal.status === 'failed') await run.replace(withoutFailure(run.journal));
     if (run.journal.status !== 'running') await run.save({ status: 'running' });
-    for (const [step, job] of FORWARD) {
+    for (const [step, job, done] of FORWARD) {
       if (stepIndex(run.journal.reached) >= stepIndex(step)) continue;
       if (step === 'switch' && run.journal.admin !== true) continue;
       const failedAs = step === 'stash' && run.journal.newKey === undefined ? 'create' : step;
       if (!(await attempt(run, failedAs, () => job(run)))) return toView(run.journal);
-      await run.hook(`${step}:done`);
+      await run.hook(done);
     }
     let ticket: string | undefined;
     const revealed = await attempt(run, 'reveal', async () => {
@@ -199,6 +200,7 @@ export function createRotationService(deps: RotationDeps): RotationService {
           keyName: run.journal.newKeyName,
           again: true,
         });
+        await run.hook('reveal-again:issued');
         await run.save({ revealedAt: deps.clock.now() });
         await run.note('reveal', 'ok', 'another one-time reveal ticket issued');
         return toView(run.journal, ticket);
