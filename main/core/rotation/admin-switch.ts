@@ -34,8 +34,15 @@ export async function ensureSwitched(run: Run): Promise<boolean> {
 export async function switchStep(run: Run): Promise<void> {
   const switched = await ensureSwitched(run);
   // Through the stored profile, as every later call will go: proves the edit took. A 401 here
-  // may mean the new key was deleted on the server: then resume makes another.
-  await withAdmin(run, (client) => proveKeyWorks(client, run.journal.permissions));
+  // may mean the new key was deleted on the server: then resume makes another. Until the new key
+  // has proved itself the vault keeps managing the instance with the old one, so any failure
+  // stores the old key again (resume switches and proves once more).
+  try {
+    await withAdmin(run, (client) => proveKeyWorks(client, run.journal.permissions));
+  } catch (error) {
+    await switchBack(run);
+    throw error;
+  }
   await run.hook('switch:proved');
   await run.save({ reached: 'switch' });
   const { value } = newKeyOf(run.journal);
