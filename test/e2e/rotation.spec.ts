@@ -110,8 +110,8 @@ interface Setup {
   cleanup: () => Promise<void>;
 }
 
-/** A key holding chatflows:view, bound to three Direct Reply agentflows. */
-async function setUp(flowise: FlowiseServer): Promise<Setup> {
+/** A key holding chatflows:view, bound to `count` Direct Reply agentflows. */
+async function setUp(flowise: FlowiseServer, count = 3): Promise<Setup> {
   const keyName = unique('e2e-rotate');
   const rows = (await admin(flowise, 'POST', '/apikey', {
     keyName,
@@ -120,7 +120,7 @@ async function setUp(flowise: FlowiseServer): Promise<Setup> {
   const key = rows.find((r) => r.keyName === keyName);
   if (key === undefined) throw new Error('Flowise did not list the new key.');
   const flows: FlowRow[] = [];
-  for (const n of [1, 2, 3]) {
+  for (let n = 1; n <= count; n += 1) {
     const flow = (await admin(flowise, 'POST', '/chatflows', {
       name: `${keyName}-flow-${String(n)}`,
       type: 'AGENTFLOW',
@@ -233,6 +233,53 @@ test('a key bound to three flows is rotated end to end, and the old key is refus
     const logs = JSON.stringify(app.harness?.logger.lines ?? []);
     expect(logs).not.toContain(value);
     expect(logs).not.toContain(key.apiKey);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('a rollback confirmed in grace puts every flow back on the old key on the server and deletes the replacement', async ({
+  app,
+  flowise,
+}) => {
+  const { key, flows, cleanup } = await setUp(flowise, 2);
+  try {
+    const rotation = await openRotation(app.page, flowise);
+    const wizard = await rotation.openWizard();
+    await wizard.key(key.keyName).check();
+    await wizard.reviewButton.click();
+    await wizard.startButton.click();
+    await expect(wizard.newKey).toBeVisible({ timeout: 30_000 });
+    const value = (await wizard.newKey.textContent()) ?? '';
+    await wizard.storedButton.click();
+    await expect(wizard.grace).toBeVisible();
+
+    // In grace the server has both flows on the replacement.
+    const fresh = ((await admin(flowise, 'GET', '/apikey')) as KeyRow[]).find(
+      (r) => r.apiKey === value,
+    );
+    expect(fresh).toBeDefined();
+    expect(await boundKeys(flowise, flows)).toEqual(flows.map(() => fresh?.id));
+
+    // The confirmation names each flow going back; nothing moves until it is confirmed.
+    const confirm = await wizard.askRollback();
+    await expect(confirm.flows.getByRole('listitem')).toHaveCount(flows.length);
+    for (const flow of flows) await expect(confirm.flow(flow.name)).toBeVisible();
+    expect(await boundKeys(flowise, flows)).toEqual(flows.map(() => fresh?.id));
+    await confirm.confirmButton.click();
+    await expect(confirm.dialog).toHaveCount(0);
+    await expect(wizard.summary).toContainText('Rolled back', { timeout: 30_000 });
+
+    // On the server, read with the admin key: every flow on the old key, the replacement gone
+    // (not listed, refused with 401), and the old key still answering for the flows.
+    expect(await boundKeys(flowise, flows)).toEqual(flows.map(() => key.id));
+    const after = (await admin(flowise, 'GET', '/apikey')) as KeyRow[];
+    expect(after.map((r) => r.id)).toContain(key.id);
+    expect(after.map((r) => r.id)).not.toContain(fresh?.id);
+    expect(after.filter((r) => r.keyName.startsWith(`${key.keyName} (rotation `))).toEqual([]);
+    expect((await send(flowise, value, 'GET', '/chatflows')).status).toBe(401);
+    for (const flow of flows)
+      expect((await predict(flowise, key.apiKey, flow.id)).status).toBe(200);
   } finally {
     await cleanup();
   }

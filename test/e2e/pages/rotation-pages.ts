@@ -21,6 +21,8 @@ export class RotationWizard {
   readonly revokeButton: Locator;
   readonly retryButton: Locator;
   readonly rollbackButton: Locator;
+  /** The grace step: the new key is in use, the old key not yet revoked. */
+  readonly grace: Locator;
   readonly summary: Locator;
   readonly closeButton: Locator;
 
@@ -45,6 +47,7 @@ export class RotationWizard {
     this.revokeButton = d.getByRole('button', { name: 'Revoke old key' });
     this.retryButton = d.getByRole('button', { name: 'Retry' });
     this.rollbackButton = d.getByRole('button', { name: 'Roll back' });
+    this.grace = d.getByRole('region', { name: 'Update your apps' });
     this.summary = d.getByRole('region', { name: 'Summary' });
     this.closeButton = d.getByRole('button', { name: /^Close/ });
   }
@@ -66,6 +69,33 @@ export class RotationWizard {
   async revoke(): Promise<void> {
     await this.updatedCheck.check();
     await this.revokeButton.click();
+  }
+
+  /** Presses "Roll back" and returns the confirmation it opens (a dialog of its own). */
+  async askRollback(): Promise<RollbackConfirmDialog> {
+    await this.rollbackButton.click();
+    const confirm = new RollbackConfirmDialog(this.page);
+    await confirm.dialog.waitFor();
+    return confirm;
+  }
+}
+
+/** The question before a rollback: it names the flows that go back to the old key. */
+export class RollbackConfirmDialog {
+  readonly dialog: Locator;
+  readonly flows: Locator;
+  readonly confirmButton: Locator;
+  readonly keepButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Roll back this rotation?' });
+    this.flows = this.dialog.getByRole('list', { name: 'Flows that move back' });
+    this.confirmButton = this.dialog.getByRole('button', { name: 'Move the flows back' });
+    this.keepButton = this.dialog.getByRole('button', { name: 'Keep the rotation' });
+  }
+
+  flow(name: string): Locator {
+    return this.flows.getByRole('listitem').filter({ hasText: name });
   }
 }
 
