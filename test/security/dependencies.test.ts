@@ -8,12 +8,14 @@ const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
 };
+const optional = pkg.optionalDependencies ?? {};
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 describe('dependencies', () => {
   it('are pinned to exact versions', () => {
-    const all = { ...pkg.dependencies, ...pkg.devDependencies };
+    const all = { ...pkg.dependencies, ...pkg.devDependencies, ...optional };
     const loose = Object.entries(all).filter(([, v]) => !/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(v));
     expect(loose).toEqual([]);
   });
@@ -28,5 +30,17 @@ describe('dependencies', () => {
         ),
     );
     expect(missing).toEqual([]);
+  });
+
+  // electron-builder bundles only the packages the app itself names, so each native addon's
+  // per-platform binaries are listed as optional dependencies (npm installs the matching one).
+  it('lists as optional only the platform binaries of a production dependency, at its version', () => {
+    const strays = Object.entries(optional).filter(
+      ([name, version]) =>
+        !Object.entries(pkg.dependencies).some(
+          ([parent, parentVersion]) => name.startsWith(`${parent}-`) && version === parentVersion,
+        ),
+    );
+    expect(strays).toEqual([]);
   });
 });

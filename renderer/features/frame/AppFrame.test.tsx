@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { App } from '../../App.js';
@@ -50,6 +50,12 @@ describe('AppFrame', () => {
     fireEvent.change(minutes, { target: { value: '2' } });
     fireEvent.click(screen.getByLabelText('Lock when the computer sleeps'));
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    // Not locking on sleep weakens the vault, so the save asks for the master password first.
+    const dialog = await screen.findByRole('dialog', { name: 'Enter the master password' });
+    fireEvent.change(within(dialog).getByLabelText('Master password'), {
+      target: { value: PASSWORD },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await screen.findByText('Settings saved.');
     expect(await fake.api.settings.get()).toMatchObject({ autoLockMinutes: 2, lockOnSleep: false });
   });
