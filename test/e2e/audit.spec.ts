@@ -35,12 +35,17 @@ test('instance changes are audited, filtered, verified and exported without secr
   await instances.add({ name: other, baseUrl: flowise.url, adminKey: WRONG_KEY });
 
   await frame.open('Audit');
-  await expect(audit.rows).toHaveCount(3);
+  // Every connection test is audited too: the one pressed on the card above.
+  await expect(audit.rows).toHaveCount(4);
   await expect(audit.rows.first()).toHaveAttribute('data-action', 'instance.add');
   await expect(audit.rows.first()).toContainText(other);
   await expect(audit.row('Instance added', local)).toHaveAttribute('data-action', 'instance.add');
   await expect(audit.row('Instance added', local)).toContainText(flowise.url);
   await expect(audit.row('Instance edited', renamed)).toContainText('name');
+  await expect(audit.row('Connection tested', local)).toHaveAttribute(
+    'data-action',
+    'instance.test',
+  );
 
   await audit.filterByAction('Instance edited');
   await expect(audit.rows).toHaveCount(1);
@@ -55,10 +60,10 @@ test('instance changes are audited, filtered, verified and exported without secr
   await audit.search.fill(renamed);
   await expect(audit.rows).toHaveCount(1);
   await audit.search.fill('');
-  await expect(audit.rows).toHaveCount(3);
+  await expect(audit.rows).toHaveCount(4);
 
   await audit.verify();
-  await expect(audit.verified).toHaveText('Integrity OK. All 3 records check out.');
+  await expect(audit.verified).toHaveText('Integrity OK. All 4 records check out.');
 
   const download = await audit.export();
   expect(download.suggestedFilename()).toMatch(/^flowise-key-vault-audit-.+\.json$/);
@@ -66,6 +71,7 @@ test('instance changes are audited, filtered, verified and exported without secr
   const exported = JSON.parse(text) as { records: { action: string }[] };
   expect(exported.records.map((r) => r.action)).toEqual([
     'instance.add',
+    'instance.test',
     'instance.update',
     'instance.add',
   ]);
