@@ -3,13 +3,31 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const noTesting = {
+  group: ['**/testing/**'],
+  message: 'Product code never imports a testing folder: those helpers are for tests only.',
+};
 const noElectron = {
   paths: [{ name: 'electron', message: 'Only main/shell and preload may import electron.' }],
   patterns: [
     { group: ['electron/*'], message: 'Only main/shell and preload may import electron.' },
     { group: ['**/test/**'], message: 'Product code never imports test code.' },
+    noTesting,
   ],
 };
+const rendererImports = {
+  ...noElectron,
+  patterns: [
+    ...noElectron.patterns,
+    { group: ['node:*'], message: 'The renderer has no Node.' },
+    { group: ['**/main/**'], message: 'The renderer reaches main only through the Api.' },
+  ],
+};
+/** Tests may use the testing folders; nothing else changes for them. */
+const forTests = (rules) => ({
+  ...rules,
+  patterns: rules.patterns.filter((pattern) => pattern !== noTesting),
+});
 
 export default tseslint.config(
   {
@@ -54,16 +72,29 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', rendererImports],
+    },
+  },
+  {
+    files: ['main/shell/**', 'preload/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTesting] }] },
+  },
+  {
+    files: ['main/core/**/*.test.ts', 'common/**/*.test.ts', 'main/core/**/testing/**'],
+    rules: { 'no-restricted-imports': ['error', forTests(noElectron)] },
+  },
+  {
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', forTests(rendererImports)] },
+  },
+  // The renderer tests' helpers run the real core in Node, with the fake Flowise of test/fakes.
+  {
+    files: ['renderer/testing/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          ...noElectron,
-          patterns: [
-            ...noElectron.patterns,
-            { group: ['node:*'], message: 'The renderer has no Node.' },
-            { group: ['**/main/**'], message: 'The renderer reaches main only through the Api.' },
-          ],
-        },
+        { paths: noElectron.paths, patterns: noElectron.patterns.slice(0, 1) },
       ],
     },
   },

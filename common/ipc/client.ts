@@ -1,8 +1,18 @@
 // The renderer's side of the contract: a raw API that settles with envelopes (what a preload or a
 // WebSocket bridge exposes), and the Api that unwraps them into values or AppErrors.
 import { AppError } from '../errors.js';
-import type { ApiOf, ContractDef, Envelope, MethodDef, RawApiOf, Unsubscribe } from './define.js';
+import type {
+  ApiOf,
+  ContractDef,
+  Envelope,
+  ImplOf,
+  MethodDef,
+  RawApiOf,
+  Unsubscribe,
+} from './define.js';
 import { channelOf, channels } from './define.js';
+import type { ServeOptions } from './rpc.js';
+import { buildHandlers } from './rpc.js';
 
 export type Invoke = (channel: string, args: unknown[]) => Promise<Envelope<unknown>>;
 export type Subscribe = (event: string, listener: (payload: unknown) => void) => Unsubscribe;
@@ -53,4 +63,36 @@ export function createApi<C extends ContractDef>(contract: C, raw: RawApiOf<C>):
     },
     (event, listener) => rawTable.on(event, listener),
   ) as unknown as ApiOf<C>;
+}
+
+export interface LocalApiOptions extends ServeOptions {
+  /** Where the renderer's `on` listens; no events without it. */
+  subscribe?: Subscribe;
+  /** Wraps every call at the transport: a test may record the envelope or answer in its place. */
+  around?: (
+    channel: string,
+    args: unknown[],
+    send: () => Promise<Envelope<unknown>>,
+  ) => Promise<Envelope<unknown>>;
+}
+
+/**
+ * An implementation served to an Api in the same process, through the same checked handlers and
+ * client as over IPC: arguments and results are validated, errors cross as wire errors, and values
+ * are encoded and decoded, with no process boundary. For tests and the loopback harness.
+ */
+export function createLocalApi<C extends ContractDef>(
+  contract: C,
+  impl: ImplOf<C>,
+  options: LocalApiOptions = {},
+): ApiOf<C> {
+  const { subscribe = () => () => undefined, around, ...serve } = options;
+  const handlers = buildHandlers(contract, impl, serve);
+  const invoke: Invoke = (channel, args) => {
+    const handler = handlers.get(channel);
+    if (handler === undefined) throw new AppError('bad_request', `Unknown method ${channel}`);
+    const send = (): Promise<Envelope<unknown>> => handler(args);
+    return around === undefined ? send() : around(channel, args, send);
+  };
+  return createApi(contract, createRawApi(contract, invoke, subscribe));
 }

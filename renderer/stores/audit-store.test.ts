@@ -2,28 +2,32 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { AppError } from '../../common/errors.js';
 import type { AuditPage } from '../../common/ipc/schemas/audit.js';
-import { createFakeApi } from '../testing/fake-api.js';
+import { createTestCore } from '../testing/test-core.js';
 import { AUDIT_PAGE_SIZE, createAuditStore } from './audit-store.js';
 
-const KEY = 'fkv-test-admin-key-0123456789abcdef';
-
 async function settle(): Promise<void> {
-  for (let i = 0; i < 8; i++) await Promise.resolve();
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 async function withRecords() {
-  const fake = createFakeApi({
-    state: 'unlocked',
-    password: 'pw',
+  const fake = await createTestCore({
     instances: [
-      { name: 'Prod', baseUrl: 'https://prod.example.com', adminKey: KEY },
-      { name: 'Lab', baseUrl: 'https://lab.example.com', adminKey: KEY },
+      { name: 'Prod', baseUrl: 'https://prod.example.com' },
+      { name: 'Lab', baseUrl: 'https://lab.example.com' },
     ],
   });
-  const [prod, lab] = (await fake.api.instances.list()).instances;
+  const [prod, lab] = fake.instances;
   if (prod === undefined || lab === undefined) throw new Error('No instances seeded.');
-  await fake.api.keys.create({ instanceId: prod.id, keyName: 'deploy', permissions: [] });
-  await fake.api.keys.create({ instanceId: lab.id, keyName: 'reader', permissions: [] });
+  await fake.api.keys.create({
+    instanceId: prod.id,
+    keyName: 'deploy',
+    permissions: ['chatflows:view'],
+  });
+  await fake.api.keys.create({
+    instanceId: lab.id,
+    keyName: 'reader',
+    permissions: ['chatflows:view'],
+  });
   const store = createAuditStore(fake.api);
   const disconnect = store.getState().connect();
   return { fake, store, disconnect, prod, lab };
@@ -38,8 +42,9 @@ describe('createAuditStore', () => {
     const list = vi.spyOn(fake.api.audit, 'list');
     expect(store.getState().records).toBeNull();
     await store.getState().load();
-    expect(subjects(store)).toEqual(['reader', 'deploy']);
-    expect(store.getState().total).toBe(2);
+    // Saving each instance was audited before the keys were made.
+    expect(subjects(store)).toEqual(['reader', 'deploy', 'Lab', 'Prod']);
+    expect(store.getState().total).toBe(4);
     expect(list).toHaveBeenCalledWith({ limit: AUDIT_PAGE_SIZE });
   });
 
@@ -47,7 +52,7 @@ describe('createAuditStore', () => {
     const { fake, store, lab } = await withRecords();
     const list = vi.spyOn(fake.api.audit, 'list');
     await store.getState().setFilter({ instanceId: lab.id });
-    expect(subjects(store)).toEqual(['reader']);
+    expect(subjects(store)).toEqual(['reader', 'Lab']);
     await store.getState().setFilter({ instanceId: null, action: 'key.create', text: '  depl ' });
     expect(list).toHaveBeenLastCalledWith({
       limit: AUDIT_PAGE_SIZE,
@@ -87,13 +92,13 @@ describe('createAuditStore', () => {
     });
     await store.getState().load();
     expect(store.getState().error).toBeNull();
-    expect(subjects(store)).toHaveLength(2);
+    expect(subjects(store)).toHaveLength(4);
   });
 
   it('verifies, and forgets the verdict on refresh', async () => {
     const { store } = await withRecords();
     await store.getState().verify();
-    expect(store.getState().verification).toMatchObject({ ok: true, count: 2 });
+    expect(store.getState().verification).toMatchObject({ ok: true, count: 4 });
     await store.getState().refresh();
     expect(store.getState().verification).toBeNull();
   });

@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
 import { AppError } from '../../common/errors.js';
-import { createFakeApi } from '../testing/fake-api.js';
+import { createTestCore } from '../testing/test-core.js';
 import { createCredentialsStore } from './credentials-store.js';
 
 const SECRET = 'sk-store-test-SECRET-0123456789abcdef';
 const NEW_SECRET = 'sk-store-test-ROTATED-9876543210zyx';
 
-function connected() {
-  const fake = createFakeApi({
-    state: 'unlocked',
-    password: 'pw',
+async function connected() {
+  const fake = await createTestCore({
     instances: [
-      { name: 'Prod', baseUrl: 'https://prod.example.com', adminKey: 'fkv-admin-key-0123456789' },
-      { name: 'Lab', baseUrl: 'https://lab.example.com', adminKey: 'fkv-admin-key-9876543210' },
+      { name: 'Prod', baseUrl: 'https://prod.example.com' },
+      { name: 'Lab', baseUrl: 'https://lab.example.com' },
     ],
   });
-  const [prod, lab] = fake.instances.snapshot().instances.map((i) => i.id);
+  const [prod, lab] = fake.instances.map((i) => i.id);
   if (prod === undefined || lab === undefined) throw new Error('no instances');
   const store = createCredentialsStore(fake.api);
   const disconnect = store.getState().connect();
@@ -28,9 +26,12 @@ const names = (store: ReturnType<typeof createCredentialsStore>): string[] =>
 
 describe('createCredentialsStore', () => {
   it('shows the chosen instance and forgets the previous one when switching', async () => {
-    const { fake, store, prod, lab } = connected();
-    fake.credentials.seed(prod, 'Prod OpenAI', 'openAIApi', { openAIApiKey: SECRET });
-    fake.credentials.seed(lab, 'Lab Jira', 'jiraApi', { username: 'a', accessToken: SECRET });
+    const { fake, store, prod, lab } = await connected();
+    (await fake.serverOf(prod)).addCredential('Prod OpenAI', 'openAIApi', { openAIApiKey: SECRET });
+    (await fake.serverOf(lab)).addCredential('Lab Jira', 'jiraApi', {
+      username: 'a',
+      accessToken: SECRET,
+    });
     await store.getState().show(prod);
     expect(names(store)).toEqual(['Prod OpenAI']);
     expect(store.getState().list?.credentials[0]?.typeLabel).toBe('OpenAI API');
@@ -42,21 +43,23 @@ describe('createCredentialsStore', () => {
   });
 
   it('creates, edits and rotates without ever holding a secret', async () => {
-    const { fake, store, prod } = connected();
+    const { fake, store, prod } = await connected();
     await store.getState().show(prod);
     const created = await store.getState().create('openAIApi', 'Main', { openAIApiKey: SECRET });
     if (!created.ok) throw new Error(created.error.message);
     expect(names(store)).toEqual(['Main']);
-    expect(fake.credentials.storedValue(prod, created.value.id, 'openAIApiKey')).toBe(SECRET);
+    expect((await fake.serverOf(prod)).storedValue(created.value.id, 'openAIApiKey')).toBe(SECRET);
 
     const renamed = await store.getState().update(created.value.id, { name: 'Main renamed' });
     expect(renamed.ok).toBe(true);
     expect(names(store)).toEqual(['Main renamed']);
-    expect(fake.credentials.storedValue(prod, created.value.id, 'openAIApiKey')).toBe(SECRET);
+    expect((await fake.serverOf(prod)).storedValue(created.value.id, 'openAIApiKey')).toBe(SECRET);
 
     const rotated = await store.getState().rotate(created.value.id, 'openAIApiKey', NEW_SECRET, []);
     expect(rotated.ok).toBe(true);
-    expect(fake.credentials.storedValue(prod, created.value.id, 'openAIApiKey')).toBe(NEW_SECRET);
+    expect((await fake.serverOf(prod)).storedValue(created.value.id, 'openAIApiKey')).toBe(
+      NEW_SECRET,
+    );
 
     const edit = await store.getState().get(created.value.id);
     expect(edit.ok && edit.value.fields['openAIApiKey']).toEqual({ kind: 'secret', set: true });
@@ -66,7 +69,7 @@ describe('createCredentialsStore', () => {
   });
 
   it('hands back what main refused, without the value typed', async () => {
-    const { store, prod } = connected();
+    const { store, prod } = await connected();
     await store.getState().show(prod);
     const outcome = await store.getState().create('jiraApi', 'Jira', { username: SECRET });
     expect(outcome).toMatchObject({
@@ -78,7 +81,7 @@ describe('createCredentialsStore', () => {
   });
 
   it('keeps a failed load as the list error, and recovers on refresh', async () => {
-    const { fake, store, prod } = connected();
+    const { fake, store, prod } = await connected();
     fake.failNext(
       'credentials.list',
       new AppError('forbidden', 'The admin key cannot view credentials.'),
@@ -91,7 +94,7 @@ describe('createCredentialsStore', () => {
   });
 
   it('loads the type catalogue once per instance', async () => {
-    const { fake, store, prod } = connected();
+    const { fake, store, prod } = await connected();
     await store.getState().show(prod);
     await store.getState().loadCatalogue();
     await store.getState().loadCatalogue();
@@ -100,9 +103,11 @@ describe('createCredentialsStore', () => {
   });
 
   it('needs the name typed to delete a credential a flow uses', async () => {
-    const { fake, store, prod } = connected();
-    const seeded = fake.credentials.seed(prod, 'Used', 'openAIApi', { openAIApiKey: SECRET });
-    fake.credentials.useIn(prod, seeded.id, 'Support bot');
+    const { fake, store, prod } = await connected();
+    const seeded = (await fake.serverOf(prod)).addCredential('Used', 'openAIApi', {
+      openAIApiKey: SECRET,
+    });
+    (await fake.serverOf(prod)).useCredentialIn(seeded.id, 'Support bot');
     await store.getState().show(prod);
     expect(store.getState().list?.credentials[0]?.usedBy.map((f) => f.name)).toEqual([
       'Support bot',
@@ -115,8 +120,8 @@ describe('createCredentialsStore', () => {
   });
 
   it('empties on lock, and ignores answers from before it', async () => {
-    const { fake, store, prod } = connected();
-    fake.credentials.seed(prod, 'Prod OpenAI', 'openAIApi', { openAIApiKey: SECRET });
+    const { fake, store, prod } = await connected();
+    (await fake.serverOf(prod)).addCredential('Prod OpenAI', 'openAIApi', { openAIApiKey: SECRET });
     const loading = store.getState().show(prod);
     fake.lockFromMain('idle');
     await loading;

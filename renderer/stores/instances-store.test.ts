@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { AppError } from '../../common/errors.js';
 import type { Api } from '../../common/ipc/contract.js';
 import type { InstanceList } from '../../common/ipc/schemas/instances.js';
-import type { FakeApiInit } from '../testing/fake-api.js';
-import { createFakeApi } from '../testing/fake-api.js';
+import type { TestCoreInit } from '../testing/test-core.js';
+import { createTestCore, TEST_PASSWORD } from '../testing/test-core.js';
 import { createInstancesStore } from './instances-store.js';
 
 const KEY = 'fkv-test-admin-key-0123456789abcdef';
@@ -16,14 +16,17 @@ const draft = (name: string, adminKey = KEY) => ({
 });
 
 async function settle(): Promise<void> {
-  for (let i = 0; i < 8; i++) await Promise.resolve();
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function connected(init: FakeApiInit = {}) {
-  const fake = createFakeApi({ state: 'unlocked', password: 'pw', ...init });
+/** Every fake server answers to KEY as its admin key. */
+async function connected(init: TestCoreInit = {}) {
+  const fake = await createTestCore({ flowise: { adminKey: KEY }, ...init });
   const store = createInstancesStore(fake.api);
   const disconnect = store.getState().connect();
-  await settle();
+  await vi.waitFor(() => {
+    expect(store.getState().instances).not.toBeNull();
+  });
   return { fake, store, disconnect };
 }
 
@@ -45,7 +48,7 @@ describe('createInstancesStore', () => {
     const [added] = store.getState().instances ?? [];
     expect(added).toMatchObject({ name: 'Prod', adminKeyMasked: '••••cdef' });
     expect(store.getState().activeId).toBe(added?.id);
-    expect(fake.instances.adminKeyOf(added?.id ?? '')).toBe(KEY);
+    expect(await fake.adminKeyOf(added?.id ?? '')).toBe(KEY);
     expect(JSON.stringify(store.getState())).not.toContain(KEY);
   });
 
@@ -71,30 +74,28 @@ describe('createInstancesStore', () => {
     await store.getState().update(id, { baseUrl: 'https://new.example.com', adminKey: OTHER_KEY });
     expect(store.getState().instances?.[0]?.lastCheck).toBeUndefined();
     expect(store.getState().instances?.[0]?.adminKeyMasked).toBe('••••9876');
-    expect(fake.instances.adminKeyOf(id)).toBe(OTHER_KEY);
+    expect(await fake.adminKeyOf(id)).toBe(OTHER_KEY);
     expect(JSON.stringify(store.getState())).not.toContain(OTHER_KEY);
   });
 
   it('tests an instance, marking it while under way, and keeps a failure as a report', async () => {
     const { fake, store } = await connected({ instances: [draft('Prod')] });
     const id = store.getState().instances?.[0]?.id ?? '';
-    fake.instances.setConnection({
-      ok: false,
-      error: { code: 'network', message: 'prod.example.com refused the connection.' },
-    });
+    (await fake.serverOf(id)).down = true;
     const pending = store.getState().test(id);
     expect(store.getState().testing).toEqual([id]);
     const outcome = await pending;
     expect(outcome).toMatchObject({ ok: true, value: { ok: false } });
     expect(store.getState().testing).toEqual([]);
     expect(store.getState().instances?.[0]?.lastCheck?.summary).toBe(
-      'prod.example.com refused the connection.',
+      'prod.example.com refused the connection. Is Flowise running there?',
     );
     expect(store.getState().error).toBeNull();
   });
 
   it('tests a draft without keeping the report or the key', async () => {
-    const { store } = await connected();
+    const { fake, store } = await connected();
+    fake.flowise.server(draft('Prod').baseUrl);
     const outcome = await store.getState().testDraft(draft('Prod'));
     expect(outcome.ok && outcome.value.summary).toMatch(/^Flowise 3\.1\.4, open source\./);
     expect(store.getState().instances).toEqual([]);
@@ -141,7 +142,7 @@ describe('createInstancesStore', () => {
   it('follows instances.changed from elsewhere and stops on disconnect', async () => {
     const { fake, store, disconnect } = await connected();
     await fake.api.instances.add(draft('Elsewhere'));
-    fake.emit('instances.changed', fake.instances.snapshot());
+    fake.emit('instances.changed', await fake.api.instances.list());
     expect(names(store)).toEqual(['Elsewhere']);
     disconnect();
     expect(fake.listenerCount('instances.changed')).toBe(0);
@@ -149,7 +150,7 @@ describe('createInstancesStore', () => {
   });
 
   it('clears on vault.locked, ignores answers from before, and reloads on unlock', async () => {
-    const fake = createFakeApi({ state: 'unlocked', password: 'pw', instances: [draft('A')] });
+    const fake = await createTestCore({ flowise: { adminKey: KEY }, instances: [draft('A')] });
     let answerStale: (list: InstanceList) => void = () => undefined;
     let holdNext = false;
     const api: Api = {
@@ -166,7 +167,7 @@ describe('createInstancesStore', () => {
     const store = createInstancesStore(api);
     store.getState().connect();
     await settle();
-    const before = fake.instances.snapshot();
+    const before = await fake.api.instances.list();
     holdNext = true;
     const stale = store.getState().load();
     fake.lockFromMain('idle');
@@ -175,13 +176,14 @@ describe('createInstancesStore', () => {
     await stale;
     expect(store.getState().instances).toBeNull();
 
-    await fake.api.vault.unlock({ password: 'pw' });
-    await settle();
-    expect(names(store)).toEqual(['A']);
+    await fake.api.vault.unlock({ password: TEST_PASSWORD });
+    await vi.waitFor(() => {
+      expect(names(store)).toEqual(['A']);
+    });
   });
 
   it('stays empty without an error while the vault is locked', async () => {
-    const fake = createFakeApi({ state: 'locked', password: 'pw' });
+    const fake = await createTestCore({ vault: 'locked' });
     const store = createInstancesStore(fake.api);
     store.getState().connect();
     await settle();
@@ -207,7 +209,9 @@ describe('edits that need the master password', () => {
     const id = store.getState().instances?.[0]?.id ?? '';
     await store.getState().testEdit(id, { name: 'x' });
     await store.getState().update(id, { name: 'x' });
-    await store.getState().update(id, { baseUrl: 'https://other.example' }, { password: 'pw' });
+    await store
+      .getState()
+      .update(id, { baseUrl: 'https://other.example' }, { password: TEST_PASSWORD });
     expect(sent.map((args) => args.length)).toEqual([2, 2, 3]);
   });
 });

@@ -1,24 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { AppError } from '../../common/errors.js';
 import { DEFAULT_SETTINGS } from '../../common/ipc/schemas/settings.js';
-import { createFakeApi } from '../testing/fake-api.js';
+import { createTestCore, TEST_PASSWORD } from '../testing/test-core.js';
 import { createSettingsStore } from './settings-store.js';
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-}
 
 describe('createSettingsStore', () => {
   it('loads on connect and saves an update', async () => {
-    const fake = createFakeApi({ state: 'unlocked', password: 'a master password' });
+    const fake = await createTestCore();
     const store = createSettingsStore(fake.api);
     store.getState().connect();
-    await settle();
-    expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
+    await vi.waitFor(() => {
+      expect(store.getState().settings).toEqual(DEFAULT_SETTINGS);
+    });
 
     // Turning sleep locking off weakens the vault, so the master password goes with it.
-    const patch = { autoLockMinutes: 2, lockOnSleep: false, password: 'a master password' };
+    const patch = { autoLockMinutes: 2, lockOnSleep: false, password: TEST_PASSWORD };
     expect(await store.getState().update(patch)).toBeNull();
     expect(store.getState().settings).toMatchObject({ autoLockMinutes: 2, lockOnSleep: false });
     expect(store.getState().settings).not.toHaveProperty('password');
@@ -26,10 +23,12 @@ describe('createSettingsStore', () => {
   });
 
   it('follows settings.changed from elsewhere and stops on disconnect', async () => {
-    const fake = createFakeApi();
+    const fake = await createTestCore();
     const store = createSettingsStore(fake.api);
     const disconnect = store.getState().connect();
-    await settle();
+    await vi.waitFor(() => {
+      expect(store.getState().settings).not.toBeNull();
+    });
     fake.emit('settings.changed', { ...DEFAULT_SETTINGS, autoLockMinutes: 60 });
     expect(store.getState().settings?.autoLockMinutes).toBe(60);
     disconnect();
@@ -37,7 +36,7 @@ describe('createSettingsStore', () => {
   });
 
   it('keeps a failed update as an error and the old settings', async () => {
-    const fake = createFakeApi();
+    const fake = await createTestCore();
     const store = createSettingsStore(fake.api);
     await store.getState().load();
     fake.failNext('settings.update', new AppError('bad_request', 'That is not a valid setting.'));

@@ -1,38 +1,43 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { AppError } from '../../common/errors.js';
 import type { Api } from '../../common/ipc/contract.js';
 import type { VaultStatus } from '../../common/ipc/schemas/vault.js';
-import { createFakeApi, FAKE_VAULT_PATH } from '../testing/fake-api.js';
+import type { TestCoreInit } from '../testing/test-core.js';
+import { createTestCore, damageVault, rollBackVault, TEST_PASSWORD } from '../testing/test-core.js';
 import { createVaultStore } from './vault-store.js';
 
-const PASSWORD = 'correct horse battery staple 7';
+const PASSWORD = TEST_PASSWORD;
+const VAULT_PATH = '/vaults/test/vault.fkv';
 
 async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function connected(init: Parameters<typeof createFakeApi>[0] = {}) {
-  const fake = createFakeApi(init);
+async function connected(init: TestCoreInit = {}) {
+  const fake = await createTestCore(init);
   const store = createVaultStore(fake.api);
   const disconnect = store.getState().connect();
-  await settle();
+  await vi.waitFor(() => {
+    expect(store.getState().status).not.toBeNull();
+  });
   return { fake, store, disconnect };
 }
 
 describe('createVaultStore', () => {
   it('starts empty and loads the status on connect', async () => {
-    const fake = createFakeApi();
+    const fake = await createTestCore({ vault: 'none' });
     const store = createVaultStore(fake.api);
     expect(store.getState().status).toBeNull();
     store.getState().connect();
-    await settle();
+    await vi.waitFor(() => {
+      expect(store.getState().status).not.toBeNull();
+    });
     expect(store.getState().status?.state).toBe('none');
-    expect(store.getState().status?.path).toBe(FAKE_VAULT_PATH);
+    expect(store.getState().status?.path).toBe(VAULT_PATH);
   });
 
   it('create leaves the vault unlocked, with no password in the state', async () => {
-    const { store } = await connected();
+    const { store } = await connected({ vault: 'none' });
     const pending = store.getState().create(PASSWORD);
     expect(store.getState().busy).toBe(true);
     expect(await pending).toBeNull();
@@ -42,14 +47,14 @@ describe('createVaultStore', () => {
   });
 
   it('keeps an unlock failure as code, message and details, and never the password', async () => {
-    const { store } = await connected({ state: 'locked', password: PASSWORD });
+    const { store } = await connected({ vault: 'locked' });
     const error = await store.getState().unlock('not the password');
     expect(error?.code).toBe('wrong_password');
     expect(store.getState().error).toEqual({
       action: 'unlock',
       code: 'wrong_password',
-      message: `The master password does not open ${FAKE_VAULT_PATH}.`,
-      details: { path: FAKE_VAULT_PATH },
+      message: `The master password does not open ${VAULT_PATH}.`,
+      details: { path: VAULT_PATH },
     });
     expect(store.getState().status?.state).toBe('locked');
     expect(JSON.stringify(store.getState())).not.toContain('not the password');
@@ -61,14 +66,14 @@ describe('createVaultStore', () => {
   });
 
   it('passes allowRollback on only when asked', async () => {
-    const { fake, store } = await connected({ state: 'locked', password: PASSWORD });
-    fake.failNext('vault.unlock', new AppError('vault_rollback', 'The vault file is older.'));
+    const { fake, store } = await connected();
+    await rollBackVault(fake);
     expect((await store.getState().unlock(PASSWORD))?.code).toBe('vault_rollback');
     expect(await store.getState().unlock(PASSWORD, { allowRollback: true })).toBeNull();
   });
 
   it('turns anything but an AppError into a generic message', async () => {
-    const { fake, store } = await connected({ state: 'locked', password: PASSWORD });
+    const { fake, store } = await connected({ vault: 'locked' });
     fake.failNext('vault.unlock', new Error(`boom ${PASSWORD}`));
     await store.getState().unlock(PASSWORD);
     expect(store.getState().error?.code).toBe('internal');
@@ -76,7 +81,7 @@ describe('createVaultStore', () => {
   });
 
   it('goes to locked at once on a vault.locked event, with its reason', async () => {
-    const { fake, store } = await connected({ state: 'locked', password: PASSWORD });
+    const { fake, store } = await connected({ vault: 'locked' });
     await store.getState().unlock(PASSWORD);
     fake.lockFromMain('idle');
     expect(store.getState().status?.state).toBe('locked');
@@ -86,7 +91,7 @@ describe('createVaultStore', () => {
   });
 
   it('a refresh that started before a lock cannot undo it', async () => {
-    const fake = createFakeApi({ state: 'locked', password: PASSWORD });
+    const fake = await createTestCore({ vault: 'locked' });
     let answerStale: (status: VaultStatus) => void = () => undefined;
     let holdNext = false;
     const api: Api = {
@@ -115,7 +120,7 @@ describe('createVaultStore', () => {
   });
 
   it('refreshes on vault.unlocked and stops listening on disconnect', async () => {
-    const { fake, store, disconnect } = await connected({ state: 'locked', password: PASSWORD });
+    const { fake, store, disconnect } = await connected({ vault: 'locked' });
     expect(fake.listenerCount('vault.locked')).toBe(1);
     await fake.api.vault.unlock({ password: PASSWORD });
     await settle();
@@ -126,7 +131,7 @@ describe('createVaultStore', () => {
   });
 
   it('lock, change password, keychain and backup go through the Api', async () => {
-    const { fake, store } = await connected({ state: 'locked', password: PASSWORD });
+    const { fake, store } = await connected({ vault: 'locked' });
     await store.getState().unlock(PASSWORD);
     expect((await store.getState().changePassword('wrong', 'next one 123'))?.code).toBe(
       'wrong_password',
@@ -139,21 +144,24 @@ describe('createVaultStore', () => {
     expect(await store.getState().lock()).toBeNull();
     expect(store.getState().status).toMatchObject({ state: 'locked', lastLockReason: 'manual' });
     expect(await store.getState().unlockWithKeychain()).toBeNull();
-    expect((await store.getState().restoreBackup())?.code).toBe('no_backup');
+    // Every save keeps the one before it, so this vault has a backup to go back to.
+    expect(await store.getState().restoreBackup()).toBeNull();
+    expect(store.getState().status?.state).toBe('locked');
     expect(fake.calls).toContain('vault.restoreBackup');
     expect(JSON.stringify(store.getState())).not.toContain('next one 123');
   });
 
   it('opens the backup of a damaged vault', async () => {
-    const { store } = await connected({
-      state: 'locked',
-      damaged: { backupPassword: 'older one 1' },
-    });
+    const { fake, store } = await connected();
+    await fake.api.vault.changePassword({ current: PASSWORD, next: 'newer one 1' });
+    damageVault(fake);
+    await store.getState().refresh();
     const error = await store.getState().unlock(PASSWORD);
     expect(error?.code).toBe('vault_corrupt');
     expect(store.getState().error?.details?.backupAvailable).toBe(true);
     expect(await store.getState().restoreBackup()).toBeNull();
     expect(store.getState().error).toBeNull();
-    expect(await store.getState().unlock('older one 1')).toBeNull();
+    // The backup is the save before the damage, under the password of that save.
+    expect(await store.getState().unlock('newer one 1')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // The layering rules of DEVELOPERS.md, checked on import specifiers so that no lint override can
 // hide a violation: only main/shell and preload touch Electron.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
@@ -34,6 +34,10 @@ function violations(
 }
 
 const isElectron = (s: string): boolean => s === 'electron' || s.startsWith('electron/');
+const target = (s: string, file: string): string => relative(root, resolve(root, file, '..', s));
+/** Test helpers live in folders named testing; they, like test files, are not product code. */
+const inTesting = (path: string): boolean => path.split(sep).includes('testing');
+const isTestCode = (file: string): boolean => file.includes('.test.') || inTesting(file);
 
 describe('layering', () => {
   it('finds the files it checks', () => {
@@ -46,16 +50,28 @@ describe('layering', () => {
     expect(violations(['main/core', 'common', 'renderer'], isElectron)).toEqual([]);
   });
 
-  it('keeps node built-ins and main out of the renderer', () => {
+  it('keeps node built-ins and main out of the renderer, but for its testing helpers', () => {
     const banned = (s: string, file: string): boolean =>
-      s.startsWith('node:') || relative(root, resolve(root, file, '..', s)).startsWith('main');
+      !inTesting(file) && (s.startsWith('node:') || target(s, file).startsWith('main'));
     expect(violations(['renderer'], banned)).toEqual([]);
   });
 
   it('keeps test code out of product code', () => {
     const banned = (s: string, file: string): boolean =>
-      !file.includes('.test.') && relative(root, resolve(root, file, '..', s)).startsWith('test');
+      !isTestCode(file) && target(s, file).startsWith('test');
     expect(violations(['main', 'common', 'renderer', 'preload'], banned)).toEqual([]);
+  });
+
+  it('keeps every testing folder out of product code', () => {
+    const banned = (s: string, file: string): boolean =>
+      !isTestCode(file) && s.startsWith('.') && inTesting(target(s, file));
+    expect(violations(['main', 'common', 'renderer', 'preload'], banned)).toEqual([]);
+  });
+
+  it('sees a product file that imports a testing folder', () => {
+    expect(inTesting(target('../testing/test-core.js', 'renderer/stores/x.ts'))).toBe(true);
+    expect(isTestCode(join('renderer', 'testing', 'test-core.ts'))).toBe(true);
+    expect(isTestCode(join('renderer', 'stores', 'x.ts'))).toBe(false);
   });
 
   it('lets the preload import only electron and common/ipc', () => {

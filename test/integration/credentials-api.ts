@@ -1,10 +1,9 @@
 // credentials.* as a renderer calls it: through checked handlers
 // built from the same method table, arguments and results validated. Every envelope is kept, so a
 // test can scan exactly what a renderer would have received.
-import { createApi, createRawApi } from '../../common/ipc/client.js';
+import { createLocalApi } from '../../common/ipc/client.js';
 import { credentialsMethods } from '../../common/ipc/credentials-methods.js';
 import type { ApiOf, Envelope } from '../../common/ipc/define.js';
-import { buildHandlers } from '../../common/ipc/rpc.js';
 import { createCredentialServices } from '../../main/core/credentials/credential-services.js';
 import type { CredentialsDeps } from '../../main/core/credentials/credentials-deps.js';
 import { createFlowiseClient } from '../../main/core/flowise/flowise-client.js';
@@ -19,20 +18,17 @@ export function checkedCredentialsApi(
   deps: CredentialsDeps,
   returned: Envelope<unknown>[],
 ): CredentialsApi {
-  const service = createCredentialServices(deps);
-  const handlers = buildHandlers(contract, { credentials: service });
-  const raw = createRawApi(
+  return createLocalApi(
     contract,
-    async (channel, args) => {
-      const handler = handlers.get(channel);
-      if (handler === undefined) throw new Error(`no handler for ${channel}`);
-      const envelope = await handler(args);
-      returned.push(envelope);
-      return envelope;
+    { credentials: createCredentialServices(deps) },
+    {
+      around: async (_channel, _args, send) => {
+        const envelope = await send();
+        returned.push(envelope);
+        return envelope;
+      },
     },
-    () => () => undefined,
-  );
-  return createApi(contract, raw).credentials;
+  ).credentials;
 }
 
 /** An instance profile as the vault would hold it. */

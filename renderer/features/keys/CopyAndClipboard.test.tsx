@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
 import { TEST_PASSWORD } from '../../testing/show-app.js';
-import { showKeys } from './keys-test-setup.js';
+import { showKeys } from '../../testing/show-keys.js';
 
 afterEach(cleanup);
 

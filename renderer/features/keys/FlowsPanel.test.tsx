@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { keyRow, showKeys } from './keys-test-setup.js';
+import { keyRow, showKeys } from '../../testing/show-keys.js';
 
 afterEach(cleanup);
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
-import { keyNames, keyRow, showKeys } from './keys-test-setup.js';
+import { keyNames, keyRow, showKeys } from '../../testing/show-keys.js';
 
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { showKeys } from './keys-test-setup.js';
+import { showKeys } from '../../testing/show-keys.js';
 
 afterEach(cleanup);
 

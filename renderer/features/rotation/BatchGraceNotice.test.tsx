@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { renderWith, seeded } from './rotation-test-setup.js';
+import { renderWith, seeded } from '../../testing/show-rotation.js';
 
 afterEach(cleanup);
 

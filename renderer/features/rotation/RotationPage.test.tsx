@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { ResumeRotationsNotice } from './ResumeRotationsNotice.js';
-import { renderWith, seeded, showRotation } from './rotation-test-setup.js';
-import type { RotationApp } from './rotation-test-setup.js';
+import { renderWith, seeded, showRotation } from '../../testing/show-rotation.js';
+import type { RotationApp } from '../../testing/show-rotation.js';
 
 afterEach(cleanup);
 

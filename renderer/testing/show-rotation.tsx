@@ -1,15 +1,15 @@
-// Test-only: the whole app on a fake Api, unlocked, with one instance whose key "deploy" is bound
+// The whole app on a fake Api, unlocked, with one instance whose key "deploy" is bound
 // to three flows, and a window onto the rotation store. Product code never imports this file.
 import { fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 
-import { ApiProvider } from '../../api/api-context.js';
-import type { RotationStoreState } from '../../stores/rotation-store.js';
-import { StoresProvider, useRotationStore } from '../../stores/stores-context.js';
-import type { FakeApi } from '../../testing/fake-api.js';
-import { createFakeApi } from '../../testing/fake-api.js';
-import { TEST_PASSWORD } from '../../testing/show-app.js';
-import { VaultGate } from '../vault/VaultGate.js';
+import { ApiProvider } from '../api/api-context.js';
+import type { RotationStoreState } from '../stores/rotation-store.js';
+import { StoresProvider, useRotationStore } from '../stores/stores-context.js';
+import type { FakeApi } from './fake-api.js';
+import { createFakeApi } from './fake-api.js';
+import { TEST_PASSWORD } from './show-app.js';
+import { VaultGate } from '../features/vault/VaultGate.js';
 
 export const OLD_VALUE = 'fkv-old-key-VALUE-0123456789abcdef';
 

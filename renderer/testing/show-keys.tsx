@@ -1,14 +1,14 @@
-// Test-only: the whole app on a fake Api, unlocked, on the Keys section of one instance, with a
+// The whole app on a fake Api, unlocked, on the Keys section of one instance, with a
 // window onto the keys store. Product code never imports this file.
 import { fireEvent, render, screen, within } from '@testing-library/react';
 
-import { ApiProvider } from '../../api/api-context.js';
-import type { KeysStoreState } from '../../stores/keys-store.js';
-import { StoresProvider, useKeysStore } from '../../stores/stores-context.js';
-import type { FakeApi } from '../../testing/fake-api.js';
-import { createFakeApi } from '../../testing/fake-api.js';
-import { TEST_PASSWORD } from '../../testing/show-app.js';
-import { VaultGate } from '../vault/VaultGate.js';
+import { ApiProvider } from '../api/api-context.js';
+import type { KeysStoreState } from '../stores/keys-store.js';
+import { StoresProvider, useKeysStore } from '../stores/stores-context.js';
+import type { FakeApi } from './fake-api.js';
+import { createFakeApi } from './fake-api.js';
+import { TEST_PASSWORD } from './show-app.js';
+import { VaultGate } from '../features/vault/VaultGate.js';
 
 export interface KeysApp {
   fake: FakeApi;
