@@ -28,6 +28,8 @@ export interface AuditLog {
   /** Also writes an audit.truncated record the first time a cut is found. */
   verify(): Promise<AuditVerification>;
   export(): AuditExport;
+  /** A new vault starts a new log: the head the previous vault's log left is no longer its own. */
+  startNew(): void;
 }
 
 export interface AuditDeps {
@@ -122,6 +124,9 @@ export function createAuditLog({ vault, clock, state, logger, osUser }: AuditDep
 
   return {
     append: (entry) => queue.run(() => appendNow(entry)),
+    startNew() {
+      state.set(HEAD_KEY, null);
+    },
     list(query) {
       const parsed = AuditQuerySchema.parse(query);
       const found = records().filter((r) => matches(r, parsed));

@@ -9,7 +9,7 @@ import type { SessionService } from './session-service.js';
 export function createVaultService(
   vault: Vault,
   session: SessionService,
-  audit: Pick<AuditLog, 'append'>,
+  audit: Pick<AuditLog, 'append' | 'startNew'>,
 ): ApiImpl['vault'] {
   /** Runs a change of how the vault opens and records it either way; a failure to record is not
    * allowed to hide the outcome of the change itself. */
@@ -37,6 +37,8 @@ export function createVaultService(
     status,
     async create({ password, replaceLeftovers }) {
       await vault.create(password, replaceLeftovers === true ? { replaceLeftovers: true } : {});
+      // Whatever log the app last wrote belonged to another vault; this one's starts empty.
+      audit.startNew();
       // A lock that arrived while it was being made wins: it stays locked, never re-opened here.
       if (vault.isUnlocked) session.unlocked();
       return status();
