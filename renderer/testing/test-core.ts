@@ -40,6 +40,8 @@ export interface TestCoreInit {
   /** Saved in order (the first is active), at the main fake server unless they name another
    * address (a server is started there), with that server's admin key unless they give one. */
   instances?: (Partial<InstanceDraft> & { name: string })[];
+  /** Keychain unlock turned on (the memory keychain is always available). */
+  keychain?: boolean;
   /** Whether app.info says a screen lock can be seen; left out by default. */
   screenLockDetectable?: boolean;
   flowise?: MemoryServerOptions;
@@ -80,14 +82,36 @@ export interface TestCore {
   settle(): Promise<void>;
 }
 
-export async function createTestCore(init: TestCoreInit = {}): Promise<TestCore> {
-  const clock = new FakeClock(TEST_START);
+/** The disk and network a core starts on; a restart keeps them. */
+interface World {
+  files: MemoryVaultFileStore;
+  state: MemoryStateStore;
+  flowise: MemoryFlowise;
+  clock: FakeClock;
+}
+
+/** The app started again over the same files, state and servers: the vault is locked, as at
+ * start-up. `stateSetAside` acts out a state file that could not be read at start. */
+export function restartTestCore(
+  t: TestCore,
+  init: Pick<TestCoreInit, 'screenLockDetectable'> & { stateSetAside?: string } = {},
+): Promise<TestCore> {
+  t.core.lock('quit');
+  if (init.stateSetAside !== undefined) t.state.setAsidePath = init.stateSetAside;
+  return createTestCore(
+    { ...init, vault: 'none' },
+    { files: t.files, state: t.state, flowise: t.flowise, clock: t.clock },
+  );
+}
+
+export async function createTestCore(init: TestCoreInit = {}, world?: World): Promise<TestCore> {
+  const clock = world?.clock ?? new FakeClock(TEST_START);
   const clipboard = new MemoryClipboard();
   const events = new RecordingEventSink();
   const logger = new MemoryLogger();
-  const files = new MemoryVaultFileStore();
-  const state = new MemoryStateStore();
-  const flowise = createMemoryFlowise(init.flowise);
+  const files = world?.files ?? new MemoryVaultFileStore();
+  const state = world?.state ?? new MemoryStateStore();
+  const flowise = world?.flowise ?? createMemoryFlowise(init.flowise);
   const host: HostInfo = {
     version: '0.0.0-test',
     platform: 'linux',
@@ -154,6 +178,8 @@ export async function createTestCore(init: TestCoreInit = {}): Promise<TestCore>
       const found = (await core.impl.instances.list()).instances.find((i) => i.id === id);
       if (found !== undefined) seeded.push(found);
     }
+    if (init.keychain === true)
+      await core.impl.vault.setKeychainUnlock({ enabled: true, password: TEST_PASSWORD });
     if (init.vault === 'locked') core.lock(init.lockReason ?? 'manual');
   }
   events.events.length = 0;
@@ -212,6 +238,18 @@ export async function createTestCore(init: TestCoreInit = {}): Promise<TestCore>
 export function damageVault(t: TestCore): void {
   t.core.lock('manual');
   t.files.file = new Uint8Array(0);
+}
+
+/** Loses the vault file, leaving its backup (the save before the latest) next to it. Locks. */
+export function loseVault(t: TestCore): void {
+  t.core.lock('manual');
+  t.files.file = null;
+}
+
+/** Forgets the app's record of the vault's saves, as a state file reset does. Locks first. */
+export function forgetVaultHistory(t: TestCore): void {
+  t.core.lock('manual');
+  t.state.values.delete('vault.highestCounter');
 }
 
 /** Puts back the vault file as it was before its latest save, as a restored copy would: the app

@@ -3,17 +3,18 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { App } from '../../App.js';
-import { createFakeApi } from '../../testing/fake-api.js';
+import type { TestCoreInit } from '../../testing/test-core.js';
+import { createTestCore, TEST_PASSWORD } from '../../testing/test-core.js';
 
-const PASSWORD = 'correct horse battery staple 7';
+const PASSWORD = TEST_PASSWORD;
 
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
 
-async function showFrame(init: Parameters<typeof createFakeApi>[0] = {}) {
-  const fake = createFakeApi({ state: 'unlocked', password: PASSWORD, ...init });
+async function showFrame(init: TestCoreInit = {}) {
+  const fake = await createTestCore(init);
   render(<App api={fake.api} />);
   await screen.findByRole('button', { name: 'Lock vault' });
   return fake;

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { App } from '../../App.js';
-import { createFakeApi } from '../../testing/fake-api.js';
+import { createTestCore } from '../../testing/test-core.js';
 
 const PASSWORD = 'correct horse battery staple 7';
 
@@ -15,7 +15,7 @@ function type(label: string, value: string): void {
 
 describe('CreateVaultScreen', () => {
   it('shows strength, length and mismatch before submit, and refuses to send a mismatch', async () => {
-    const fake = createFakeApi({ state: 'none' });
+    const fake = await createTestCore({ vault: 'none' });
     render(<App api={fake.api} />);
     await screen.findByRole('heading', { name: 'Create your vault' });
     expect(screen.getByText(/cannot be recovered/)).toBeTruthy();
@@ -41,7 +41,7 @@ describe('CreateVaultScreen', () => {
   });
 
   it('creates the vault and opens the app frame when both passwords match', async () => {
-    const fake = createFakeApi({ state: 'none' });
+    const fake = await createTestCore({ vault: 'none' });
     render(<App api={fake.api} />);
     await screen.findByRole('heading', { name: 'Create your vault' });
     type('Master password', PASSWORD);

@@ -4,15 +4,29 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
 import { App } from '../../App.js';
-import type { FakeApiInit } from '../../testing/fake-api.js';
-import { createFakeApi, FAKE_VAULT_PATH } from '../../testing/fake-api.js';
+import type { TestCore, TestCoreInit } from '../../testing/test-core.js';
+import {
+  createTestCore,
+  damageVault,
+  forgetVaultHistory,
+  restartTestCore,
+  rollBackVault,
+  TEST_PASSWORD,
+  TEST_START,
+} from '../../testing/test-core.js';
 
-const PASSWORD = 'correct horse battery staple 7';
+const PASSWORD = TEST_PASSWORD;
+const VAULT_PATH = '/vaults/test/vault.fkv';
 
 afterEach(cleanup);
 
-async function showUnlock(init: FakeApiInit) {
-  const fake = createFakeApi({ state: 'locked', password: PASSWORD, ...init });
+/** The app on a locked vault; `prepare` may change the files first (and return another core). */
+async function showUnlock(
+  init: TestCoreInit = {},
+  prepare: (t: TestCore) => Promise<TestCore | undefined> | TestCore | undefined = () => undefined,
+) {
+  const created = await createTestCore({ vault: 'locked', ...init });
+  const fake = (await prepare(created)) ?? created;
   render(<App api={fake.api} />);
   await screen.findByRole('heading', { name: 'Unlock your vault' });
   return fake;
@@ -25,13 +39,13 @@ function unlock(password: string): void {
 
 describe('UnlockScreen', () => {
   it('says why it is locked and shows the AppError message in an alert', async () => {
-    await showUnlock({ lastLockReason: 'idle' });
+    await showUnlock({ lockReason: 'idle' });
     expect(screen.getByRole('status').textContent).toBe('Locked after inactivity.');
     expect(screen.queryByRole('button', { name: 'Unlock with system keychain' })).toBeNull();
 
     unlock('not the password');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe(`The master password does not open ${FAKE_VAULT_PATH}.`);
+    expect(alert.textContent).toBe(`The master password does not open ${VAULT_PATH}.`);
     expect(screen.getByLabelText<HTMLInputElement>('Master password').value).toBe('');
 
     unlock(PASSWORD);
@@ -39,12 +53,17 @@ describe('UnlockScreen', () => {
   });
 
   it('says nothing about a lock at startup', async () => {
-    await showUnlock({ lastLockReason: 'startup' });
+    await showUnlock({}, (t) => restartTestCore(t));
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
   it('offers the backup of a damaged file and asks for its password', async () => {
-    const fake = await showUnlock({ damaged: { backupPassword: 'the old one 1' } });
+    // The backup is the save before the damage, made under the password of that time.
+    const fake = await showUnlock({ vault: 'unlocked' }, async (t) => {
+      await t.api.vault.changePassword({ current: PASSWORD, next: 'the old one 1' });
+      damageVault(t);
+      return undefined;
+    });
     unlock(PASSWORD);
     expect((await screen.findByRole('alert')).textContent).toContain('vault.fkv is damaged');
     fireEvent.click(screen.getByRole('button', { name: 'Open backup' }));
@@ -57,7 +76,10 @@ describe('UnlockScreen', () => {
   });
 
   it('opens an older vault only when asked, without retyping the password', async () => {
-    const fake = await showUnlock({ rollback: true });
+    const fake = await showUnlock({ vault: 'unlocked' }, async (t) => {
+      await rollBackVault(t);
+      return undefined;
+    });
     unlock(PASSWORD);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('older than the newest');
@@ -67,12 +89,16 @@ describe('UnlockScreen', () => {
   });
 
   it('a vault whose history cannot be checked says so with its date and save number, and opens only when asked', async () => {
-    const fake = await showUnlock({ rollback: 'unverified' });
+    const fake = await showUnlock({}, (t) => {
+      forgetVaultHistory(t);
+      return undefined;
+    });
     unlock(PASSWORD);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain("This vault's history could not be checked");
-    expect(alert.textContent).toContain('save #7');
-    expect(alert.textContent).toContain(new Date(Date.UTC(2026, 0, 2)).toLocaleString());
+    // Created at the fake clock's start and saved once since.
+    expect(alert.textContent).toContain('save #1');
+    expect(alert.textContent).toContain(new Date(TEST_START).toLocaleString());
     expect(screen.queryByRole('button', { name: 'Open older vault anyway' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Open this vault anyway' }));
     await screen.findByRole('button', { name: 'Lock vault' });
@@ -80,17 +106,17 @@ describe('UnlockScreen', () => {
   });
 
   it('a notice from start-up is shown as an alert until dismissed', async () => {
-    await showUnlock({
-      notices: [{ code: 'state_reset', message: 'The state file was set aside.' }],
-    });
+    await showUnlock({}, (t) =>
+      restartTestCore(t, { stateSetAside: '/state/state.json.corrupt-1' }),
+    );
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toBe('The state file was set aside.');
+    expect(alert.textContent).toContain('set aside as /state/state.json.corrupt-1');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('unlocks with the keychain when it is on and available', async () => {
-    const fake = await showUnlock({ keychain: { enabled: true, available: true } });
+    const fake = await showUnlock({ keychain: true });
     fake.failNext(
       'vault.unlockWithKeychain',
       new AppError('keychain_failed', 'Use your password.'),
