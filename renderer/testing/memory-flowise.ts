@@ -189,6 +189,8 @@ export interface MemoryFlowise {
   readonly http: HttpPort;
   /** The server every test starts with. */
   readonly main: MemoryServer;
+  /** Whether a server runs at `url`'s origin. */
+  has(url: string): boolean;
   /** The server at `url`'s origin, started on first use (with the options of the first). */
   server(url: string, options?: MemoryServerOptions): MemoryServer;
 }
@@ -216,5 +218,5 @@ export function createMemoryFlowise(options: MemoryServerOptions = {}): MemoryFl
       return found.answer(request);
     },
   };
-  return { http, main, server };
+  return { http, main, server, has: (url) => servers.has(new URL(url).origin) };
 }

@@ -38,8 +38,14 @@ export interface TestCoreInit {
   lockReason?: LockReason;
   settings?: Partial<Settings>;
   /** Saved in order (the first is active), at the main fake server unless they name another
-   * address (a server is started there), with that server's admin key unless they give one. */
-  instances?: (Partial<InstanceDraft> & { name: string })[];
+   * address, where a server is started whose admin key is the one given (random if none). */
+  instances?: (Partial<InstanceDraft> & {
+    name: string;
+    /** Its server refuses connections, and a saved test says so. */
+    down?: boolean;
+    /** Tested once after saving, so its last check is kept. */
+    tested?: boolean;
+  })[];
   /** Keychain unlock turned on (the memory keychain is always available). */
   keychain?: boolean;
   /** Whether app.info says a screen lock can be seen; left out by default. */
@@ -170,11 +176,17 @@ export async function createTestCore(init: TestCoreInit = {}, world?: World): Pr
   };
   if (init.vault !== 'none') {
     await core.impl.vault.create({ password: TEST_PASSWORD });
-    for (const draft of init.instances ?? []) {
-      const server = flowise.server(draft.baseUrl ?? flowise.main.url);
+    for (const { down, tested, ...draft } of init.instances ?? []) {
+      const url = draft.baseUrl ?? flowise.main.url;
+      const fresh = !flowise.has(url);
+      const server = flowise.server(url);
+      // A server started for this instance takes the admin key the instance is saved with.
+      if (fresh && draft.adminKey !== undefined) server.adminKey.apiKey = draft.adminKey;
+      server.down = down === true;
       const { id } = await core.impl.instances.add(
         InstanceDraft.parse({ baseUrl: server.url, adminKey: server.adminKey.apiKey, ...draft }),
       );
+      if (tested === true || down === true) await core.impl.instances.test(id);
       const found = (await core.impl.instances.list()).instances.find((i) => i.id === id);
       if (found !== undefined) seeded.push(found);
     }

@@ -3,14 +3,12 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
-import type { FakeApi } from '../../testing/fake-api.js';
 import { showApp } from '../../testing/show-app.js';
+import type { TestCore } from '../../testing/test-core.js';
 
-const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
 const draft = (name: string) => ({
   name,
   baseUrl: `https://${name.toLowerCase()}.example.com`,
-  adminKey: `${KEY}-${name}`,
 });
 
 afterEach(() => {
@@ -23,37 +21,45 @@ const open = (name: string): void => {
 };
 
 /** Two instances; "deploy" created on Prod, then "reader" on Lab, then "deploy" copied. */
-async function withRecords(): Promise<FakeApi> {
+async function withRecords(): Promise<TestCore> {
   const { fake } = await showApp({ instances: [draft('Prod'), draft('Lab')] });
   const [prod, lab] = (await fake.api.instances.list()).instances;
   if (prod === undefined || lab === undefined) throw new Error('No instances seeded.');
   const { key } = await fake.api.keys.create({
     instanceId: prod.id,
     keyName: 'deploy',
-    permissions: [],
+    permissions: ['chatflows:view'],
   });
   fake.advance(60_000);
-  await fake.api.keys.create({ instanceId: lab.id, keyName: 'reader', permissions: [] });
+  await fake.api.keys.create({
+    instanceId: lab.id,
+    keyName: 'reader',
+    permissions: ['chatflows:view'],
+  });
   fake.advance(60_000);
   await fake.api.keys.copy({ instanceId: prod.id, keyId: key.id });
   return fake;
 }
+
+const servers = (fake: TestCore) => fake.instances.map((i) => fake.flowise.server(i.baseUrl));
 
 async function openAudit(): Promise<HTMLElement> {
   open('Audit');
   return screen.findByRole('table', { name: 'Audit records, newest first' });
 }
 
+/** A cell's words; a subject's fingerprint, shown beside its name, is left out. */
+const words = (cell: HTMLElement): string =>
+  [...cell.childNodes]
+    .filter((node) => !(node instanceof HTMLElement && node.matches('.audit-fingerprint')))
+    .map((node) => node.textContent)
+    .join('');
+
 const rows = (table: HTMLElement): string[][] =>
   within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) =>
-      within(row)
-        .getAllByRole('cell')
-        .slice(1)
-        .map((cell) => cell.textContent),
-    );
+    .map((row) => within(row).getAllByRole('cell').slice(1).map(words));
 
 describe('AuditPage', () => {
   it('says when there are no records yet', async () => {
@@ -64,7 +70,7 @@ describe('AuditPage', () => {
   });
 
   it('lists records newest first, in words', async () => {
-    await withRecords();
+    const fake = await withRecords();
     const table = await openAudit();
     const headers = within(table)
       .getAllByRole('columnheader')
@@ -78,16 +84,26 @@ describe('AuditPage', () => {
       'Detail',
       'OS user',
     ]);
-    expect(rows(table)).toEqual([
+    // Saving each instance was audited too, before the keys.
+    expect(rows(table).slice(0, 3)).toEqual([
       ['API key copied', 'Prod', 'deploy', 'Done', '', 'tester'],
       ['API key created', 'Lab', 'reader', 'Done', '', 'tester'],
       ['API key created', 'Prod', 'deploy', 'Done', '', 'tester'],
     ]);
+    expect(
+      rows(table)
+        .slice(3)
+        .map((r) => r[2]),
+    ).toEqual(['Lab', 'Prod']);
+    expect(table.querySelectorAll('.audit-fingerprint').length).toBeGreaterThanOrEqual(3);
     const time = within(table).getAllByRole('row')[1]?.querySelector('time');
     expect(time?.getAttribute('datetime')).toBe('2026-01-01T00:02:00.000Z');
-    expect(screen.getByText('Showing 3 records.')).toBeTruthy();
-    expect(document.body.innerHTML).not.toContain(KEY);
-    expect(document.body.innerHTML).not.toContain('fake-1-vvv');
+    expect(screen.getByText('Showing 5 records.')).toBeTruthy();
+    for (const server of servers(fake)) {
+      expect(document.body.innerHTML).not.toContain(server.adminKey.apiKey);
+      for (const key of server.state.keys.values())
+        expect(document.body.innerHTML).not.toContain(key.apiKey);
+    }
   });
 
   it('filters by action, instance and text', async () => {
@@ -118,15 +134,23 @@ describe('AuditPage', () => {
   it('reloads each time the page is shown, and on Refresh', async () => {
     const fake = await withRecords();
     let table = await openAudit();
-    expect(rows(table)).toHaveLength(3);
+    expect(rows(table)).toHaveLength(5);
     const [prod] = (await fake.api.instances.list()).instances;
-    await fake.api.keys.create({ instanceId: prod?.id ?? '', keyName: 'later', permissions: [] });
+    await fake.api.keys.create({
+      instanceId: prod?.id ?? '',
+      keyName: 'later',
+      permissions: ['chatflows:view'],
+    });
     open('Instances');
     table = await openAudit();
     await waitFor(() => {
-      expect(rows(table)).toHaveLength(4);
+      expect(rows(table)).toHaveLength(6);
     });
-    await fake.api.keys.create({ instanceId: prod?.id ?? '', keyName: 'latest', permissions: [] });
+    await fake.api.keys.create({
+      instanceId: prod?.id ?? '',
+      keyName: 'latest',
+      permissions: ['chatflows:view'],
+    });
     open('Refresh');
     await waitFor(() => {
       expect(rows(table)[0]?.[2]).toBe('latest');
@@ -137,7 +161,7 @@ describe('AuditPage', () => {
     const fake = await withRecords();
     await openAudit();
     open('Verify integrity');
-    const status = await screen.findByText('Integrity OK. All 3 records check out.');
+    const status = await screen.findByText('Integrity OK. All 5 records check out.');
     expect(status.getAttribute('role')).toBe('status');
 
     vi.spyOn(fake.api.audit, 'verify').mockResolvedValue({
@@ -154,7 +178,7 @@ describe('AuditPage', () => {
   });
 
   it('exports the log as a JSON file download', async () => {
-    await withRecords();
+    const fake = await withRecords();
     await openAudit();
     const blobs: Blob[] = [];
     const createObjectURL = vi.fn((blob: Blob) => {
@@ -178,15 +202,18 @@ describe('AuditPage', () => {
       clicked.push(this);
     });
     open('Export');
-    await screen.findByText('Exported the whole log as flowise-key-vault-audit.json.');
+    await screen.findByText(
+      'Exported the whole log as flowise-key-vault-audit-2026-01-01T00-02-00-000Z.json.',
+    );
     expect(clicked).toHaveLength(1);
-    expect(clicked[0]?.download).toBe('flowise-key-vault-audit.json');
+    expect(clicked[0]?.download).toBe('flowise-key-vault-audit-2026-01-01T00-02-00-000Z.json');
     expect(clicked[0]?.href).toBe('blob:fake-audit');
     expect(clicked[0]?.isConnected).toBe(false);
     expect(blobs[0]?.type).toBe('application/json');
     const text = await blobs[0]?.text();
-    expect(JSON.parse(text ?? '')).toHaveLength(3);
-    expect(text).not.toContain(KEY);
+    expect(JSON.parse(text ?? '')).toMatchObject({ format: 'flowise-key-vault-audit/1' });
+    expect((JSON.parse(text ?? '') as { records: unknown[] }).records).toHaveLength(5);
+    for (const server of servers(fake)) expect(text).not.toContain(server.adminKey.apiKey);
   });
 
   it('shows a failed load, and recovers on Refresh', async () => {
@@ -197,7 +224,7 @@ describe('AuditPage', () => {
     expect(screen.queryByText('Loading the audit log…')).toBeNull();
     open('Refresh');
     const table = await screen.findByRole('table');
-    expect(rows(table)).toHaveLength(3);
+    expect(rows(table)).toHaveLength(5);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
 import type { FakeApi } from '../../testing/fake-api.js';
-import { showApp } from '../../testing/show-app.js';
+import { showFakeApp as showApp } from '../../testing/show-fake-app.js';
 
 const SECRET = 'sk-page-test-SECRET-0123456789abcdef';
 const NEW_SECRET = 'sk-page-test-ROTATED-9876543210zyxw';

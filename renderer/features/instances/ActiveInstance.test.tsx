@@ -7,12 +7,7 @@ import { showApp } from '../../testing/show-app.js';
 const draft = (name: string) => ({
   name,
   baseUrl: `https://${name.toLowerCase()}.example.com`,
-  adminKey: `fkv-admin-key-${name}-0123456789`,
 });
-const DOWN = {
-  ok: false as const,
-  error: { code: 'network' as const, message: 'lab.example.com refused the connection.' },
-};
 
 afterEach(cleanup);
 
@@ -23,21 +18,21 @@ describe('the active instance in the app frame', () => {
     expect(select.selectedOptions[0]?.textContent).toBe('Prod');
     expect(screen.queryByRole('alert')).toBeNull();
 
-    fake.instances.setConnection(DOWN);
-    const lab = fake.instances.snapshot().instances[1]?.id ?? '';
+    const lab = fake.instances[1]?.id ?? '';
+    (await fake.serverOf(lab)).down = true;
     fireEvent.change(select, { target: { value: lab } });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The active instance, Lab, cannot be used.');
     expect(alert.textContent).toContain('Unreachable: connection failed.');
     expect(alert.textContent).toContain('lab.example.com refused the connection.');
-    expect(fake.instances.snapshot().activeId).toBe(lab);
+    expect((await fake.api.instances.list()).activeId).toBe(lab);
     expect(fake.calls.filter((c) => c === 'instances.test')).toHaveLength(1);
 
     // The notice follows the person into every section.
     fireEvent.click(within(screen.getByRole('navigation')).getByRole('button', { name: 'Keys' }));
     expect(screen.getByRole('alert').textContent).toContain('Lab, cannot be used');
 
-    fake.instances.setConnection({ ok: true });
+    (await fake.serverOf(lab)).down = false;
     fireEvent.click(screen.getByRole('button', { name: 'Test again (Lab)' }));
     await waitFor(() => {
       expect(screen.queryByRole('alert')).toBeNull();
@@ -45,10 +40,10 @@ describe('the active instance in the app frame', () => {
   });
 
   it('shows a saved failure of the active instance at once, and none for others', async () => {
-    await showApp({ instances: [{ ...draft('Lab'), lastCheck: DOWN }] });
+    await showApp({ instances: [{ ...draft('Lab'), down: true }] });
     expect((await screen.findByRole('alert')).textContent).toContain('Lab, cannot be used');
     cleanup();
-    await showApp({ instances: [draft('Prod'), { ...draft('Lab'), lastCheck: DOWN }] });
+    await showApp({ instances: [draft('Prod'), { ...draft('Lab'), down: true }] });
     await screen.findByLabelText('Active instance');
     expect(screen.queryByRole('alert')).toBeNull();
   });

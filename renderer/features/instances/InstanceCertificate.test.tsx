@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { CertificateInfo } from '../../../common/ipc/schemas/instances.js';
 import type { FakeConnection } from '../../testing/fake-instances.js';
-import { showApp, TEST_PASSWORD } from '../../testing/show-app.js';
+import { showFakeApp as showApp, TEST_PASSWORD } from '../../testing/show-fake-app.js';
 
 const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
 const hex = (pair: string) => Array.from({ length: 32 }, () => pair).join(':');

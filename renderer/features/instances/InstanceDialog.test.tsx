@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/errors.js';
 import type { InstancePatch, InstanceReauth } from '../../../common/ipc/schemas/instances.js';
 import type { FakeApiInit } from '../../testing/fake-api.js';
-import { showApp, TEST_PASSWORD } from '../../testing/show-app.js';
+import { showFakeApp as showApp, TEST_PASSWORD } from '../../testing/show-fake-app.js';
 
 const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
 const NEW_KEY = 'fkv-admin-key-REPLACED-9876543210';

@@ -47,38 +47,38 @@ describe('InstancesSection', () => {
     fireEvent.click(within(prod).getByRole('button', { name: 'Test connection to Prod' }));
     await waitFor(() => {
       expect(within(prod).getByRole('status').textContent).toBe(
-        'Reachable: Flowise 3.1.4, open source, key accepted',
+        'Reachable: Flowise 3.1.4, open source, key “admin” valid',
       );
     });
-    expect(within(prod).getByTestId('instance-summary').textContent).toBe(
-      'Flowise 3.1.4, open source. This key can view, create, update and delete API keys and view credentials.',
+    // The admin key holds every permission, and the report names them all.
+    expect(within(prod).getByTestId('instance-summary').textContent).toMatch(
+      /^Flowise 3\.1\.4, open source\. This key can .*view, create, update and delete API keys,/,
     );
 
-    fake.instances.setConnection({
-      ok: false,
-      error: { code: 'network', message: 'lab.example.com refused the connection.' },
-    });
+    fake.flowise.server(draft('Lab').baseUrl).down = true;
     const lab = row('Lab');
     fireEvent.click(within(lab).getByRole('button', { name: 'Test connection to Lab' }));
     await waitFor(() => {
       expect(within(lab).getByRole('status').textContent).toBe('Unreachable: connection failed');
     });
     expect(within(lab).getByTestId('instance-summary').textContent).toContain(
-      'lab.example.com refused the connection.Check the address and port',
+      'lab.example.com refused the connection. Is Flowise running there?Check the address and port',
     );
     expect(document.body.innerHTML).not.toContain(KEY);
   });
 
   it('says the key was refused, and names the key when the server does', async () => {
-    const { fake } = await showApp({ instances: [draft('Prod')] });
+    const { fake } = await showApp({
+      instances: [draft('Prod')],
+      flowise: { platform: 'enterprise' },
+    });
     await screen.findByRole('list', { name: 'Instances' });
-    fake.instances.setConnection({ ok: true, keyName: 'vault admin', platform: 'enterprise' });
+    const server = fake.flowise.server(draft('Prod').baseUrl);
+    server.adminKey.keyName = 'vault admin';
     fireEvent.click(screen.getByRole('button', { name: 'Test connection to Prod' }));
     await screen.findByText('Reachable: Flowise 3.1.4, enterprise, key “vault admin” valid');
-    fake.instances.setConnection({
-      ok: false,
-      error: { code: 'unauthorized', message: 'prod.example.com did not accept the API key.' },
-    });
+    // The key was deleted on the server meanwhile.
+    server.state.keys.delete(server.adminKey.id);
     fireEvent.click(screen.getByRole('button', { name: 'Test connection to Prod' }));
     await within(row('Prod')).findByText('Reachable, but the key was refused');
   });
@@ -139,7 +139,7 @@ describe('InstancesSection', () => {
     expect(within(row('Prod')).queryByText('Active')).toBeNull();
     const select = screen.getByLabelText<HTMLSelectElement>('Active instance');
     expect(select.selectedOptions[0]?.textContent).toBe('Lab');
-    const { instances, activeId } = fake.instances.snapshot();
+    const { instances, activeId } = await fake.api.instances.list();
     expect(activeId).toBe(instances.find((i) => i.name === 'Lab')?.id);
   });
 
@@ -148,7 +148,7 @@ describe('InstancesSection', () => {
     await screen.findByRole('list', { name: 'Instances' });
     await act(async () => {
       await fake.api.instances.add(draft('Elsewhere'));
-      fake.emit('instances.changed', fake.instances.snapshot());
+      fake.emit('instances.changed', await fake.api.instances.list());
     });
     expect(rowNames()).toEqual(['Prod', 'Elsewhere']);
     act(() => {

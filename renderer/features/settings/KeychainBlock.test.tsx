@@ -7,7 +7,7 @@ import { showApp, TEST_PASSWORD } from '../../testing/show-app.js';
 afterEach(cleanup);
 
 async function openKeychainSettings(enabled: boolean) {
-  const shown = await showApp({ keychain: { enabled } });
+  const shown = await showApp({ keychain: enabled });
   fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
   const heading = await screen.findByRole('heading', { name: 'System keychain' });
   const block = heading.closest('section');
