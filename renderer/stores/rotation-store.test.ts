@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
 import { AppError } from '../../common/errors.js';
-import { createFakeApi } from '../testing/fake-api.js';
+import { createTestCore, TEST_PASSWORD } from '../testing/test-core.js';
 import { createRotationStore, orderRotations } from './rotation-store.js';
 
 const VALUE = 'fkv-existing-key-VALUE-0123456789abcdef';
 
-function setup() {
-  const fake = createFakeApi({
-    state: 'unlocked',
-    password: 'pw',
-    instances: [{ name: 'Prod', baseUrl: 'https://prod.example.com', adminKey: 'a'.repeat(40) }],
-  });
-  const instanceId = fake.instances.snapshot().instances[0]?.id ?? '';
-  const key = fake.keys.seedKey(instanceId, 'deploy', VALUE);
-  for (const name of ['a', 'b', 'c']) fake.keys.seedChatflow(instanceId, name, key.id);
+async function setup() {
+  const fake = await createTestCore({ instances: [{ name: 'Prod' }] });
+  const instanceId = fake.instances[0]?.id ?? '';
+  const key = fake.server.addKey('deploy', ['chatflows:view'], VALUE);
+  for (const name of ['a', 'b', 'c']) fake.server.addChatflow(name, { apikeyid: key.id });
   const store = createRotationStore(fake.api);
   const disconnect = store.getState().connect();
   return { fake, instanceId, key, store, disconnect };
@@ -22,7 +18,7 @@ function setup() {
 
 describe('createRotationStore', () => {
   it('plans, then follows a rotation through its progress events without keeping the ticket', async () => {
-    const { fake, instanceId, key, store } = setup();
+    const { fake, instanceId, key, store } = await setup();
     await store.getState().load();
     expect(store.getState().rotations).toEqual([]);
     const plan = await store.getState().plan(instanceId, key.id);
@@ -35,7 +31,7 @@ describe('createRotationStore', () => {
     });
     const started = await store.getState().start({ instanceId, keyId: key.id });
     off();
-    expect(started.ok && started.value.ticket).toMatch(/^rotation-ticket-/);
+    expect(started.ok && started.value.ticket).toMatch(/^[\w-]{20,}$/);
     // Progress events fed the list while start ran.
     expect(seen).toEqual(['running', 'waiting']);
     const kept = store.getState().rotations?.[0];
@@ -48,7 +44,7 @@ describe('createRotationStore', () => {
     expect(JSON.stringify(store.getState())).not.toContain(VALUE);
 
     const again = await store.getState().reveal(kept?.id ?? '');
-    expect(again.ok && again.value.ticket).toMatch(/^rotation-ticket-/);
+    expect(again.ok && again.value.ticket).toMatch(/^[\w-]{20,}$/);
     expect(store.getState().rotations?.[0]?.ticket).toBeUndefined();
 
     const done = await store.getState().revoke(kept?.id ?? '');
@@ -57,12 +53,19 @@ describe('createRotationStore', () => {
   });
 
   it('keeps a failed step, then rolls back', async () => {
-    const { fake, instanceId, key, store } = setup();
-    fake.rotation.failStep('rebind', { code: 'server_error', message: 'Flowise answered 500.' });
+    const { fake, instanceId, key, store } = await setup();
+    fake.server.fault({
+      method: 'PUT',
+      path: /^\/chatflows\//,
+      status: 500,
+      json: { message: 'boom' },
+    });
     const failed = await store.getState().start({ instanceId, keyId: key.id });
     expect(failed.ok && failed.value).toMatchObject({ status: 'failed', failedStep: 'rebind' });
     const id = failed.ok ? failed.value.id : '';
-    expect(store.getState().rotations?.[0]?.error?.message).toBe('Flowise answered 500.');
+    expect(store.getState().rotations?.[0]?.error?.message).toMatch(
+      /^3 flow\(s\) failed: "a", "b", "c"\./,
+    );
     const back = await store.getState().rollback(id);
     expect(back.ok && back.value.status).toBe('rolled_back');
     const refused = await store.getState().rollback(id);
@@ -70,7 +73,7 @@ describe('createRotationStore', () => {
   });
 
   it('hands back what went wrong in words, and forgets everything on lock', async () => {
-    const { fake, instanceId, key, store } = setup();
+    const { fake, instanceId, key, store } = await setup();
     await store.getState().start({ instanceId, keyId: key.id });
     const twice = await store.getState().start({ instanceId, keyId: key.id });
     expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -82,14 +85,18 @@ describe('createRotationStore', () => {
   });
 
   it('reloads after an unlock, and orders unfinished rotations first', async () => {
-    const { fake, instanceId, key, store } = setup();
-    const other = fake.keys.seedKey(instanceId, 'other', 'fkv-other-key-VALUE-0123456789abcdef');
+    const { fake, instanceId, key, store } = await setup();
+    const other = fake.server.addKey(
+      'other',
+      ['chatflows:view'],
+      'fkv-other-key-VALUE-0123456789abcdef',
+    );
     const first = await store.getState().start({ instanceId, keyId: other.id });
     if (first.ok) await store.getState().revoke(first.value.id);
     fake.advance(1_000);
     await store.getState().start({ instanceId, keyId: key.id });
     fake.lockFromMain('manual');
-    await fake.api.vault.unlock({ password: 'pw' });
+    await fake.api.vault.unlock({ password: TEST_PASSWORD });
     await new Promise((resolve) => setTimeout(resolve, 0));
     const list = store.getState().rotations ?? [];
     expect(list).toHaveLength(2);
