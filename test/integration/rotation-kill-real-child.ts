@@ -1,0 +1,62 @@
+// Run by rotation-kill.real.test.ts in a child process: a new vault in <dir> with the real Flowise
+// as its instance, one rotation played to its end (rotate: start, a flow bound to the old key in
+// grace, the new key shown again, revoke; rollback: start, roll back; admin: the same as rotate
+// for the instance's own key; admin-rollback: its start and roll back), and a SIGKILL at the <nth> pass of checkpoint <point> ("none": no kill,
+// the run is a trace). Every checkpoint and request goes to FKV_KILL_LOG first.
+// Usage: tsx rotation-kill-real-child.ts <dir> <scenario> <point> <nth>; FKV_KILL_* name the server,
+// its keys and flows (the keys stay out of the process list).
+import type { RotationView } from '../../common/ipc/schemas/rotation.js';
+import { PASSWORD } from './core-fixture.js';
+import { killableCore, logTo } from './rotation-kill-core.js';
+import { addInstance } from './rotation-fixture.js';
+
+const [dir = '', scenario = '', point = '', nth = '1'] = process.argv.slice(2);
+const env = (name: string): string => process.env[`FKV_KILL_${name}`] ?? '';
+const log = logTo(env('LOG'));
+let seen = 0;
+const { api } = killableCore(dir, log, (reached) => {
+  if (reached === point && ++seen === Number(nth)) process.kill(process.pid, 'SIGKILL');
+});
+
+function expectStatus(view: RotationView, status: RotationView['status']): void {
+  if (view.status === status) return;
+  process.stderr.write(`ended ${view.status}, not ${status}: ${view.error?.message ?? ''}\n`);
+  process.exit(4);
+}
+
+const instanceId = await addInstance(api, {
+  url: env('URL'),
+  adminKey: env('ADMIN_KEY'),
+  timeoutMs: 15_000,
+});
+log({ t: 'phase', name: 'start' });
+const started = await api.rotation.start({
+  instanceId,
+  keyId: env('OLD_KEY_ID'),
+  probeFlowIds: [env('PROBE_FLOW')],
+});
+expectStatus(started, 'waiting');
+if (scenario.endsWith('rollback')) {
+  log({ t: 'phase', name: 'rollback' });
+  expectStatus(await api.rotation.rollback({ rotationId: started.id }), 'rolled_back');
+} else {
+  if (env('LATE_FLOW') !== '') {
+    // Someone binds another flow to the old key during grace: revoke must move it first.
+    const bound = await fetch(`${env('URL')}/api/v1/chatflows/${env('LATE_FLOW')}`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${env('HARNESS_KEY')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ apikeyid: env('OLD_KEY_ID') }),
+    });
+    if (!bound.ok) throw new Error(`binding the late flow answered ${String(bound.status)}`);
+  }
+  log({ t: 'phase', name: 'grace' });
+  await api.rotation.reveal({ rotationId: started.id, password: PASSWORD });
+  log({ t: 'phase', name: 'revoke' });
+  expectStatus(await api.rotation.revoke({ rotationId: started.id }), 'done');
+}
+log({ t: 'phase', name: 'end' });
+// In a kill run, reaching this line means the kill point was never passed.
+process.exit(point === 'none' ? 0 : 3);
