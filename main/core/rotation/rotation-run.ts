@@ -28,8 +28,7 @@ export function createRun(deps: RotationDeps, initial: Journal): Run {
   const replace = async (next: Journal): Promise<void> => {
     journal = { ...next, updatedAt: deps.clock.now() };
     await deps.hooks?.at('journal:saving');
-    // BREAK-J: the new key's value reaches the vault only once the flows have moved.
-    await deps.journals.save(['plan', 'create', 'stash'].includes(journal.reached) && journal.newKey !== undefined ? { ...journal, newKey: { ...journal.newKey, value: undefined as unknown as string } } : journal);
+    await deps.journals.save(journal);
     await deps.hooks?.at('journal:saved');
     deps.events.emit('rotation.progress', toView(journal));
   };
