@@ -10,6 +10,7 @@ import type {
 } from '../../../common/ipc/schemas/keys.js';
 import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
+import type { InstanceClients } from '../instances/instance-clients.js';
 import { fingerprint } from '../flowise/mask.js';
 import { flowsByKey, summarizeKey } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
@@ -19,6 +20,21 @@ export interface KeyMutations {
   create(args: CreateKeyArgs): Promise<CreatedKey>;
   update(args: UpdateKeyArgs): Promise<KeySummary>;
   delete(args: DeleteKeyArgs): Promise<void>;
+}
+
+/** The key an instance is managed with (this one, or another profile of the same server) is
+ * not deleted here: the app would lose its way into that server. Rotation replaces it safely. */
+function refuseStoredAdminKey(
+  clients: InstanceClients,
+  row: { keyName: string; apiKey: string },
+): void {
+  const holder = clients.all().find((r) => r.adminKey === row.apiKey);
+  if (holder !== undefined)
+    throw new AppError(
+      'precondition_failed',
+      `"${row.keyName}" is the admin key this vault uses for "${holder.name}": deleting it would cut the app off from that server. Rotate the admin key instead, or edit "${holder.name}" to use another key first.`,
+      { instanceName: holder.name },
+    );
 }
 
 /** Refuses permissions the admin key lacks, naming them, before Flowise's vaguer 400. */
@@ -128,6 +144,7 @@ export function createKeyMutations(deps: KeysDeps): KeyMutations {
       if (row === undefined)
         throw new AppError('not_found', 'That key is already gone from the server.', { keyId });
       try {
+        refuseStoredAdminKey(clients, row);
         const bound = flowsByKey(await client.listChatflows()).get(keyId) ?? [];
         if (bound.length > 0 && confirmName !== row.keyName)
           throw new AppError(
