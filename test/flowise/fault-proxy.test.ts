@@ -51,7 +51,13 @@ it('forwards requests and their bodies, and logs each with whether it carried a 
   expect(await response.json()).toEqual({ got: '{"a":1}', host: `127.0.0.1:${String(port)}` });
   expect(applied).toEqual(['POST /api/v1/apikey?x=1 {"a":1}']);
   expect(proxy.log).toEqual([
-    { method: 'POST', path: '/api/v1/apikey', authorized: true, status: 200 },
+    {
+      method: 'POST',
+      path: '/api/v1/apikey',
+      authorized: true,
+      status: 200,
+      serverMs: expect.any(Number) as number,
+    },
   ]);
 });
 
@@ -66,6 +72,8 @@ it('answers the nth matching request with a 500 it never forwards, and only that
   expect(applied).toHaveLength(3);
   expect(proxy.fired()).toMatchObject({ path: '/api/v1/chatflows', fault: '500' });
   expect(proxy.log.filter((r) => r.status === undefined)).toHaveLength(1);
+  proxy.clearLog();
+  expect(proxy.fired()).toBeUndefined();
 });
 
 it('answers with an HTML page, as Flowise does for a route it does not know', async () => {

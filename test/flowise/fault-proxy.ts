@@ -27,6 +27,8 @@ export interface ProxyRecord {
   fault?: FaultKind;
   /** The server's status, when the request reached it (a fault that forwards included). */
   status?: number;
+  /** How long the server took, when it was asked. */
+  serverMs?: number;
 }
 
 export interface FaultProxy {
@@ -38,6 +40,7 @@ export interface FaultProxy {
   disarm(): void;
   /** The request the armed rule hit, once it has. */
   fired(): ProxyRecord | undefined;
+  /** Forgets the requests seen, and which one a rule hit. */
   clearLog(): void;
   close(): Promise<void>;
 }
@@ -129,6 +132,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     // Held, never forwarded: the client gives up on its own timeout and closes the socket.
     if (kind === 'timeout') return;
     let upstream: Upstream;
+    const asked = performance.now();
     try {
       upstream = await forward(target, req, body);
     } catch {
@@ -136,6 +140,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       return;
     }
     record.status = upstream.status;
+    record.serverMs = Math.round(performance.now() - asked);
     if (kind === 'applied-reply-lost') {
       // The server has done it; the client never hears so.
       req.socket.destroy();
@@ -169,6 +174,7 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     fired: () => hit,
     clearLog() {
       log = [];
+      hit = undefined;
     },
     close: () =>
       new Promise<void>((resolve) => {
