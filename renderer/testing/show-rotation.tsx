@@ -1,43 +1,38 @@
-// The whole app on a fake Api, unlocked, with one instance whose key "deploy" is bound
-// to three flows, and a window onto the rotation store. Product code never imports this file.
+// The whole app on the real core (test-core.ts), unlocked, with one instance whose key "deploy" is
+// bound to three flows on its fake Flowise, and a window onto the rotation store. Product code
+// never imports this file.
 import { fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 
 import { ApiProvider } from '../api/api-context.js';
 import type { RotationStoreState } from '../stores/rotation-store.js';
 import { StoresProvider, useRotationStore } from '../stores/stores-context.js';
-import type { FakeApi } from './fake-api.js';
-import { createFakeApi } from './fake-api.js';
-import { TEST_PASSWORD } from './show-app.js';
+import type { TestCore, TestCoreInit } from './test-core.js';
+import { createTestCore } from './test-core.js';
 import { VaultGate } from '../features/vault/VaultGate.js';
 
 export const OLD_VALUE = 'fkv-old-key-VALUE-0123456789abcdef';
 
 export interface RotationApp {
-  fake: FakeApi;
+  fake: TestCore;
   instanceId: string;
   keyId: string;
   rotationState: () => RotationStoreState;
 }
 
-export function seeded(): Omit<RotationApp, 'rotationState'> {
-  const fake = createFakeApi({
-    state: 'unlocked',
-    password: TEST_PASSWORD,
-    instances: [{ name: 'Prod', baseUrl: 'https://prod.example.com', adminKey: 'a'.repeat(40) }],
-  });
-  const instanceId = fake.instances.snapshot().instances[0]?.id ?? '';
-  const key = fake.keys.seedKey(instanceId, 'deploy', OLD_VALUE);
+export type Seeded = Omit<RotationApp, 'rotationState'>;
+
+export async function seeded(init: TestCoreInit = {}): Promise<Seeded> {
+  const fake = await createTestCore({ instances: [{ name: 'Prod' }], ...init });
+  const instanceId = fake.instances[0]?.id ?? '';
+  const key = fake.server.addKey('deploy', ['chatflows:view'], OLD_VALUE);
   for (const name of ['Support bot', 'Sales bot', 'FAQ'])
-    fake.keys.seedChatflow(instanceId, name, key.id);
+    fake.server.addChatflow(name, { apikeyid: key.id });
   return { fake, instanceId, keyId: key.id };
 }
 
 /** Renders `children` (the app's gate by default) inside the providers. */
-export function renderWith(
-  app: Omit<RotationApp, 'rotationState'>,
-  children: ReactNode = <VaultGate />,
-): RotationApp {
+export function renderWith(app: Seeded, children: ReactNode = <VaultGate />): RotationApp {
   let latest: RotationStoreState | undefined;
   function Probe() {
     latest = useRotationStore((s) => s);
@@ -61,9 +56,9 @@ export function renderWith(
 }
 
 export async function showRotation(
-  prepare: (app: Omit<RotationApp, 'rotationState'>) => Promise<void> | void = () => undefined,
+  prepare: (app: Seeded) => Promise<void> | void = () => undefined,
 ): Promise<RotationApp> {
-  const app = seeded();
+  const app = await seeded();
   await prepare(app);
   const shown = renderWith(app);
   fireEvent.click(await screen.findByRole('button', { name: 'Rotation' }));

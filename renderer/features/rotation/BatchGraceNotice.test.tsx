@@ -8,8 +8,12 @@ afterEach(cleanup);
 
 describe('BatchGraceNotice', () => {
   it('finishes a bulk rotation left in grace, after naming the old keys', async () => {
-    const app = seeded();
-    const spare = app.fake.keys.seedKey(app.instanceId, 'spare', 'fkv-spare-VALUE-0123456789abcd');
+    const app = await seeded();
+    const spare = app.fake.server.addKey(
+      'spare',
+      ['chatflows:view'],
+      'fkv-spare-VALUE-0123456789abcd',
+    );
     const started = await app.fake.api.rotation.startMany({
       keys: [
         { instanceId: app.instanceId, keyId: app.keyId },
@@ -36,7 +40,7 @@ describe('BatchGraceNotice', () => {
   });
 
   it('says nothing when no bulk rotation waits', async () => {
-    const app = seeded();
+    const app = await seeded();
     await app.fake.api.rotation.start({ instanceId: app.instanceId, keyId: app.keyId });
     renderWith(app);
     fireEvent.click(await screen.findByRole('button', { name: 'Rotation' }));

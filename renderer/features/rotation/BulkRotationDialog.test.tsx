@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { createFakeApi } from '../../testing/fake-api.js';
 import { TEST_PASSWORD } from '../../testing/show-app.js';
-import { renderWith } from '../../testing/show-rotation.js';
+import { renderWith } from '../../testing/show-fake-rotation.js';
 
 afterEach(cleanup);
 

@@ -5,18 +5,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { ResumeRotationsNotice } from './ResumeRotationsNotice.js';
 import { renderWith, seeded, showRotation } from '../../testing/show-rotation.js';
-import type { RotationApp } from '../../testing/show-rotation.js';
+import type { Seeded } from '../../testing/show-rotation.js';
 
 afterEach(cleanup);
 
-type Seeded = Omit<RotationApp, 'rotationState'>;
-
 /** One finished rotation (of "old"), then one that failed at rebind (of "deploy"). */
 async function history({ fake, instanceId, keyId }: Seeded): Promise<RotationView> {
-  const old = fake.keys.seedKey(instanceId, 'old', 'fkv-other-key-VALUE-0123456789abcdef');
+  const old = fake.server.addKey('old', ['chatflows:view'], 'fkv-other-key-VALUE-0123456789abcdef');
   const done = await fake.api.rotation.start({ instanceId, keyId: old.id });
   await fake.api.rotation.revoke({ rotationId: done.id });
-  fake.rotation.failStep('rebind', { code: 'server_error', message: 'Flowise answered 500.' });
+  // Each of the three flows' rebind is refused once.
+  fake.server.fault({ method: 'PUT', path: /^\/chatflows\//, status: 500, times: 3 });
   return fake.api.rotation.start({ instanceId, keyId });
 }
 
@@ -40,13 +39,15 @@ describe('RotationPage', () => {
       'old',
     ]);
     expect(rows[0]?.textContent).toContain('Stopped by an error');
-    expect(rows[0]?.textContent).toContain('Move the flows to the new key: Flowise answered 500.');
+    expect(rows[0]?.textContent).toContain(
+      'Move the flows to the new key: 3 flow(s) failed: "Support bot", "Sales bot", "FAQ".',
+    );
     expect(rows[1]?.textContent).toContain('Done: old key revoked');
 
     // A failed rotation opens on its error, with its ways out.
     fireEvent.click(within(list).getByRole('button', { name: 'Resume (rotation of deploy)' }));
     const dialog = await screen.findByRole('dialog', { name: 'Rotate an API key' });
-    expect(within(dialog).getByRole('alert').textContent).toContain('Flowise answered 500.');
+    expect(within(dialog).getByRole('alert').textContent).toContain('(HTTP 500)');
     expect(within(dialog).getByRole('button', { name: 'Roll back' })).toBeTruthy();
   });
 
@@ -78,7 +79,7 @@ describe('RotationPage', () => {
 
 describe('ResumeRotationsNotice', () => {
   it('offers the rotations left unfinished at unlock, resumes one, and can wait', async () => {
-    const app = seeded();
+    const app = await seeded();
     await history(app);
     renderWith(app, <ResumeRotationsNotice />);
     const notice = await screen.findByRole('region', { name: 'Unfinished rotations' });
@@ -99,7 +100,7 @@ describe('ResumeRotationsNotice', () => {
   });
 
   it('says nothing about rotations started after it appeared', async () => {
-    const app = seeded();
+    const app = await seeded();
     const { rotationState } = renderWith(app, <ResumeRotationsNotice />);
     await waitFor(() => {
       expect(rotationState().rotations).toEqual([]);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
 import { TEST_PASSWORD } from '../../testing/show-app.js';
-import { OLD_VALUE, renderWith, seeded, showRotation } from '../../testing/show-rotation.js';
+import { OLD_VALUE, renderWith, seeded, showRotation } from '../../testing/show-fake-rotation.js';
 import { RotationWizard } from './RotationWizard.js';
 
 afterEach(cleanup);
