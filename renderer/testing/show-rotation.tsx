@@ -27,7 +27,7 @@ export async function seeded(init: TestCoreInit = {}): Promise<Seeded> {
   const instanceId = fake.instances[0]?.id ?? '';
   const key = fake.server.addKey('deploy', ['chatflows:view'], OLD_VALUE);
   for (const name of ['Support bot', 'Sales bot', 'FAQ'])
-    fake.server.addChatflow(name, { apikeyid: key.id });
+    fake.server.addChatflow(name, { apikeyid: key.id, type: 'CHATFLOW' });
   return { fake, instanceId, keyId: key.id };
 }
 

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
 import { TEST_PASSWORD } from '../../testing/show-app.js';
-import { OLD_VALUE, renderWith, seeded, showRotation } from '../../testing/show-fake-rotation.js';
+import type { Seeded } from '../../testing/show-rotation.js';
+import { OLD_VALUE, renderWith, seeded, showRotation } from '../../testing/show-rotation.js';
 import { RotationWizard } from './RotationWizard.js';
 
 afterEach(cleanup);
@@ -21,7 +22,7 @@ async function planFor(dialog: HTMLElement) {
 }
 
 /** The wizard alone, opened on the plan of `keyId` as the Keys page opens it. */
-function wizardOn(app: ReturnType<typeof seeded>, keyId: string): Promise<HTMLElement> {
+function wizardOn(app: Seeded, keyId: string): Promise<HTMLElement> {
   renderWith(
     app,
     <RotationWizard open onClose={() => undefined} instanceId={app.instanceId} keyId={keyId} />,
@@ -74,7 +75,7 @@ describe('RotationWizard', () => {
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Copy new key' }));
     await waitFor(() => {
-      expect(fake.keys.clipboardText()).toBe(value);
+      expect(fake.clipboardText()).toBe(value);
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored it' }));
 
@@ -97,7 +98,9 @@ describe('RotationWizard', () => {
     const summary = await within(dialog).findByRole('region', { name: 'Summary' });
     expect(summary.textContent).toContain('the server now refuses it (401)');
     expect(summary.textContent).toContain('3 flows answer to the new key');
-    const keys = (await fake.api.keys.list({ instanceId })).keys;
+    const keys = (await fake.api.keys.list({ instanceId })).keys.filter(
+      (k) => k.id !== fake.server.adminKey.id,
+    );
     expect(keys.map((k) => [k.keyName, k.boundFlows.length])).toEqual([[view?.newKeyName, 3]]);
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
@@ -109,11 +112,15 @@ describe('RotationWizard', () => {
 
   it('offers to create the new key again when it is no longer on the server', async () => {
     const { fake } = await showRotation();
-    fake.rotation.failStep('rebind', {
-      code: 'conflict',
-      message: 'The new key is no longer on the server, so no flow was moved to it.',
-      details: { newKeyGone: true },
-    });
+    // The new key is deleted on the server right after it is made, once.
+    const { state } = fake.server;
+    const add = state.addKey.bind(state);
+    state.addKey = (...args: Parameters<typeof add>) => {
+      state.addKey = add;
+      const key = add(...args);
+      queueMicrotask(() => state.keys.delete(key.id));
+      return key;
+    };
     const dialog = await openWizard();
     await planFor(dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
@@ -127,17 +134,14 @@ describe('RotationWizard', () => {
 
   it('shows a failed step in words, retries it, and the new key can be shown again in grace', async () => {
     const { fake } = await showRotation();
-    fake.rotation.failStep('verify', {
-      code: 'server_error',
-      message: 'Flowise answered 502 while checking the flows.',
-    });
+    fake.server.fault({ method: 'GET', path: /^\/chatflows\/[^/]+$/, status: 502, times: 1 });
     const dialog = await openWizard();
     await planFor(dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toContain('"Check the flows and the new key" failed.');
-    expect(alert.textContent).toContain('Flowise answered 502 while checking the flows.');
+    expect(alert.textContent).toContain('(HTTP 502)');
     expect(within(dialog).getByRole('button', { name: 'Roll back' })).toBeTruthy();
     fireEvent.click(await enabled(dialog, 'Retry'));
 
@@ -163,10 +167,7 @@ describe('RotationWizard', () => {
 
   it('rolls back before revoke: the flows go back to the old key', async () => {
     const { fake, instanceId } = await showRotation();
-    fake.rotation.failStep('rebind', {
-      code: 'timeout',
-      message: 'Flowise did not answer in 10 s.',
-    });
+    fake.server.fault({ method: 'PUT', path: /^\/chatflows\//, status: 500, times: 3 });
     const dialog = await openWizard();
     await planFor(dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
@@ -174,7 +175,9 @@ describe('RotationWizard', () => {
 
     const summary = await within(dialog).findByRole('region', { name: 'Summary' });
     expect(summary.textContent).toContain('The flows are back on deploy');
-    const keys = (await fake.api.keys.list({ instanceId })).keys;
+    const keys = (await fake.api.keys.list({ instanceId })).keys.filter(
+      (k) => k.id !== fake.server.adminKey.id,
+    );
     expect(keys.map((k) => [k.keyName, k.boundFlows.length])).toEqual([['deploy', 3]]);
   });
 
@@ -208,13 +211,15 @@ describe('RotationWizard', () => {
 
     const summary = await within(dialog).findByRole('region', { name: 'Summary' });
     expect(summary.textContent).toContain('The flows are back on deploy');
-    const keys = (await fake.api.keys.list({ instanceId })).keys;
+    const keys = (await fake.api.keys.list({ instanceId })).keys.filter(
+      (k) => k.id !== fake.server.adminKey.id,
+    );
     expect(keys.map((k) => [k.keyName, k.boundFlows.length])).toEqual([['deploy', 3]]);
   });
 
   it('refuses roll back after revoke started, and says it can only go forward', async () => {
     const { fake } = await showRotation();
-    fake.rotation.failStep('revoke', { code: 'server_error', message: 'Flowise answered 500.' });
+    fake.server.fault({ method: 'DELETE', path: /^\/apikey\//, status: 500, times: 1 });
     const dialog = await openWizard();
     await planFor(dialog);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
@@ -234,8 +239,8 @@ describe('RotationWizard', () => {
   });
 
   it('says plainly when the key is the one the app manages the instance with', async () => {
-    const app = seeded();
-    const admin = app.fake.keys.seedKey(app.instanceId, 'vault-admin', 'a'.repeat(40));
+    const app = await seeded();
+    const admin = app.fake.server.adminKey;
     const dialog = await wizardOn(app, admin.id);
     const note = await within(dialog).findByRole('note', { name: 'About the admin key' });
     expect(note.textContent).toContain('This is the key Flowise Key Vault uses to manage Prod.');
@@ -252,7 +257,7 @@ describe('RotationWizard', () => {
   });
 
   it('leaves the admin key note and switch step out for any other key', async () => {
-    const app = seeded();
+    const app = await seeded();
     const dialog = await wizardOn(app, app.keyId);
     await within(dialog).findByRole('region', { name: 'Affected flows' });
     expect(within(dialog).queryByRole('note', { name: 'About the admin key' })).toBeNull();
@@ -263,7 +268,7 @@ describe('RotationWizard', () => {
   });
 
   it('opens on the plan of a key chosen elsewhere, and explains a refusal', async () => {
-    const app = seeded();
+    const app = await seeded();
     const dialog = await wizardOn(app, app.keyId);
     await within(dialog).findByRole('region', { name: 'Affected flows' });
     expect(within(dialog).queryByRole('radio')).toBeNull();
