@@ -2,9 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createFakeApi } from '../../testing/fake-api.js';
-import { TEST_PASSWORD } from '../../testing/show-app.js';
-import { renderWith } from '../../testing/show-fake-rotation.js';
+import { createTestCore } from '../../testing/test-core.js';
+import { renderWith } from '../../testing/show-rotation.js';
 
 afterEach(cleanup);
 
@@ -12,20 +11,18 @@ const OLD_VALUES = ['fkv-prod-deploy-VALUE-0123456789', 'fkv-stage-deploy-VALUE-
 
 /** Two instances, each with a key "deploy" bound to flows, and Prod with one more key. */
 async function showBulk() {
-  const fake = createFakeApi({
-    state: 'unlocked',
-    password: TEST_PASSWORD,
-    instances: [
-      { name: 'Prod', baseUrl: 'https://prod.example.com', adminKey: 'a'.repeat(40) },
-      { name: 'Staging', baseUrl: 'https://staging.example.com', adminKey: 'b'.repeat(40) },
-    ],
+  const fake = await createTestCore({
+    instances: [{ name: 'Prod' }, { name: 'Staging', baseUrl: 'http://127.0.0.1:3001' }],
   });
-  const [prod = '', staging = ''] = fake.instances.snapshot().instances.map((i) => i.id);
-  const prodKey = fake.keys.seedKey(prod, 'deploy', OLD_VALUES[0] ?? '');
-  for (const name of ['Support bot', 'FAQ']) fake.keys.seedChatflow(prod, name, prodKey.id);
-  fake.keys.seedKey(prod, 'ci', 'fkv-prod-ci-VALUE-0123456789abcdef');
-  const stagingKey = fake.keys.seedKey(staging, 'deploy', OLD_VALUES[1] ?? '');
-  fake.keys.seedChatflow(staging, 'Staging bot', stagingKey.id);
+  const [prod = '', staging = ''] = fake.instances.map((i) => i.id);
+  const prodServer = await fake.serverOf(prod);
+  const stagingServer = await fake.serverOf(staging);
+  const prodKey = prodServer.addKey('deploy', ['chatflows:view'], OLD_VALUES[0] ?? '');
+  for (const name of ['Support bot', 'FAQ'])
+    prodServer.addChatflow(name, { apikeyid: prodKey.id, type: 'CHATFLOW' });
+  prodServer.addKey('ci', ['chatflows:view'], 'fkv-prod-ci-VALUE-0123456789abcdef');
+  const stagingKey = stagingServer.addKey('deploy', ['chatflows:view'], OLD_VALUES[1] ?? '');
+  stagingServer.addChatflow('Staging bot', { apikeyid: stagingKey.id, type: 'CHATFLOW' });
   const app = renderWith({ fake, instanceId: prod, keyId: prodKey.id });
   fireEvent.click(await screen.findByRole('button', { name: 'Rotation' }));
   fireEvent.click(await screen.findByRole('button', { name: 'Rotate several keys' }));
@@ -112,26 +109,28 @@ describe('BulkRotationDialog', () => {
   });
 
   it('shows an unreachable instance as its own item and a failed key with Retry and Roll back', async () => {
-    const { dialog, fake, staging } = await showBulk();
-    fake.rotationBatch.failInstance(staging, {
-      code: 'network',
-      message: 'Staging could not be reached.',
-    });
+    const { dialog, fake, staging, instanceId: prod } = await showBulk();
+    (await fake.serverOf(staging)).down = true;
     const review = await chooseSameName(dialog);
     const rows = within(review).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
       'deployProd2Yes',
-      '—Staging—Staging could not be reached.',
+      '—Staging—127.0.0.1:3001 refused the connection. Is Flowise running there?',
     ]);
-    fake.rotation.failStep('rebind', { code: 'server_error', message: 'Flowise answered 500.' });
+    (await fake.serverOf(prod)).fault({
+      method: 'PUT',
+      path: /^\/chatflows\//,
+      status: 500,
+      times: 2,
+    });
     startAll(dialog, '1 key');
 
     const row = await within(dialog).findByRole('listitem', { name: 'deploy on Prod' });
-    await within(row).findByText(/Flowise answered 500/);
+    await within(row).findByText(/2 flow\(s\) failed: "Support bot", "FAQ"/);
     expect(within(row).getByRole('button', { name: 'Roll back deploy on Prod' })).toBeTruthy();
     fireEvent.click(within(row).getByRole('button', { name: 'Retry deploy on Prod' }));
     const value = await revealNext(dialog);
-    expect(value).toMatch(/^fake-/);
+    expect(value).not.toBe(OLD_VALUES[0]);
     await within(dialog).findByRole('button', { name: 'Revoke all old keys' });
   });
 
