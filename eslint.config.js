@@ -1,4 +1,4 @@
-// Flat config: typescript-eslint with type information, plus the layering rules of DEVELOPERS.md.
+// Flat config: typescript-eslint with type information, plus the layering rules of README.md ("Layout").
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';

@@ -1,4 +1,4 @@
-// The layering rules of DEVELOPERS.md, checked on import specifiers so that no lint override can
+// The layering rules of README.md ("Layout"), checked on import specifiers so that no lint override can
 // hide a violation: only main/shell and preload touch Electron.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
