@@ -4,33 +4,14 @@ import { describe, expect, it } from 'vitest';
 
 import { createCore } from '../create-core.js';
 import type { Core } from '../create-core.js';
-import { FakeClock } from '../testing/fake-clock.js';
-import { MemoryClipboard } from '../testing/memory-clipboard.js';
-import {
-  InMemoryKeyProtector,
-  MemoryLogger,
-  MemoryStateStore,
-  RecordingEventSink,
-} from '../testing/memory-ports.js';
-import { MemoryVaultFileStore } from '../vault/testing/memory-file-store.js';
-import { PASSWORD, TINY_KDF } from '../vault/testing/vault-fixture.js';
+import { memoryCorePorts } from '../testing/memory-core.js';
+import { MemoryStateStore } from '../testing/memory-ports.js';
+import { PASSWORD } from '../vault/testing/vault-fixture.js';
 
 const OTHER = 'another long passphrase 93!';
 
 function coreOn(state: MemoryStateStore): Core {
-  return createCore({
-    files: new MemoryVaultFileStore(),
-    protector: new InMemoryKeyProtector(),
-    state,
-    clock: new FakeClock(),
-    events: new RecordingEventSink(),
-    logger: new MemoryLogger(),
-    host: { version: 'test', platform: 'linux', host: 'harness' },
-    http: { request: () => Promise.reject(new Error('no network in this test')) },
-    clipboard: new MemoryClipboard(),
-    osUser: 'tester',
-    kdf: { params: TINY_KDF },
-  });
+  return createCore(memoryCorePorts({ state }));
 }
 
 describe('the audit log of a new vault', () => {

@@ -5,16 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiImpl } from '../../../common/ipc/contract.js';
 import { createCore } from '../create-core.js';
 import type { Core } from '../create-core.js';
-import { FakeClock } from '../testing/fake-clock.js';
-import { MemoryClipboard } from '../testing/memory-clipboard.js';
-import {
-  InMemoryKeyProtector,
-  MemoryLogger,
-  MemoryStateStore,
-  RecordingEventSink,
-} from '../testing/memory-ports.js';
-import { MemoryVaultFileStore } from '../vault/testing/memory-file-store.js';
-import { PASSWORD, TINY_KDF } from '../vault/testing/vault-fixture.js';
+import { memoryCorePorts } from '../testing/memory-core.js';
+import { InMemoryKeyProtector, RecordingEventSink } from '../testing/memory-ports.js';
+import { PASSWORD } from '../vault/testing/vault-fixture.js';
 import type * as Kdf from '../vault/kdf.js';
 
 const hooks = vi.hoisted(() => ({ onDerive: undefined as (() => void) | undefined }));
@@ -47,19 +40,7 @@ interface Setup {
 function setup(): Setup {
   const events = new RecordingEventSink();
   const protector = new InMemoryKeyProtector();
-  const core = createCore({
-    files: new MemoryVaultFileStore(),
-    protector,
-    state: new MemoryStateStore(),
-    clock: new FakeClock(),
-    events,
-    logger: new MemoryLogger(),
-    host: { version: 'test', platform: 'linux', host: 'harness' },
-    http: { request: () => Promise.reject(new Error('no network in this test')) },
-    clipboard: new MemoryClipboard(),
-    osUser: 'tester',
-    kdf: { params: TINY_KDF },
-  });
+  const core = createCore(memoryCorePorts({ events, protector }));
   return { core, vault: core.impl.vault, events, protector };
 }
 

@@ -2,32 +2,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { createCore } from '../create-core.js';
-import { MemoryClipboard } from '../testing/memory-clipboard.js';
-import { FakeClock } from '../testing/fake-clock.js';
-import {
-  InMemoryKeyProtector,
-  MemoryLogger,
-  MemoryStateStore,
-  RecordingEventSink,
-} from '../testing/memory-ports.js';
-import { MemoryVaultFileStore } from '../vault/testing/memory-file-store.js';
-import { PASSWORD, TINY_KDF } from '../vault/testing/vault-fixture.js';
+import { memoryCorePorts } from '../testing/memory-core.js';
+import { RecordingEventSink } from '../testing/memory-ports.js';
+import { PASSWORD } from '../vault/testing/vault-fixture.js';
 
 async function unlockedCore() {
   const events = new RecordingEventSink();
-  const core = createCore({
-    files: new MemoryVaultFileStore(),
-    protector: new InMemoryKeyProtector(),
-    state: new MemoryStateStore(),
-    clock: new FakeClock(),
-    events,
-    logger: new MemoryLogger(),
-    host: { version: 'test', platform: 'linux', host: 'harness' },
-    http: { request: () => Promise.reject(new Error('no network in this test')) },
-    clipboard: new MemoryClipboard(),
-    osUser: 'tester',
-    kdf: { params: TINY_KDF },
-  });
+  const core = createCore(memoryCorePorts({ events }));
   await core.impl.vault.create({ password: PASSWORD });
   return { core, events };
 }
