@@ -98,6 +98,8 @@ export const ConnectionReport = z.object({
   permissions: z.array(z.string()),
   /** The whole report in words, e.g. "Flowise 3.1.4, open source. This key can …". */
   summary: z.string(),
+  /** What was changed in the typed address before testing, e.g. a trailing /api/v1 removed. */
+  addressNote: z.string().optional(),
   error: WireError.optional(),
   /**
    * The certificate the server presented, when it is not trusted as things stand: untrusted by

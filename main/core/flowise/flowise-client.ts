@@ -1,6 +1,6 @@
 // The typed client of one Flowise instance. Everything goes through one transport bound to the
 // instance's origin and admin key; the generation is detected once, when a call depends on it.
-import { AppError } from '../../../common/errors.js';
+import { AppError, isAppError } from '../../../common/errors.js';
 import type { ConnectionDescription } from '../instances/connection-report.js';
 import type { HttpPort, HttpTls } from '../ports.js';
 import type { ChatflowsApi } from './chatflows-api.js';
@@ -62,8 +62,37 @@ export function createFlowiseClient(options: FlowiseClientOptions): FlowiseClien
   const server = createServerApi(transport);
   let known: Promise<FlowiseGeneration> | undefined;
 
+  /** A path that is not Flowise's, where the server's root is: said as a wrong address. */
+  const wrongAddress = async (error: unknown): Promise<never> => {
+    if (!isAppError(error, 'not_flowise') || base.pathname === '/') throw error;
+    const root = createTransport({
+      http: options.http,
+      base: new URL(base.origin),
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs,
+      tls: options.tls,
+      maxBodyBytes: 1024,
+    });
+    // Asked without the key: the address is a guess until it answers.
+    const pong = await root.send('GET', '/ping', { key: null }).then(
+      (answer) => answer.body.trim() === 'pong',
+      () => false,
+    );
+    if (!pong) throw error;
+    const seen = error.details?.seen;
+    throw new AppError(
+      'not_flowise',
+      `Wrong address: Flowise answers at ${base.origin}, not at ${base.origin}${base.pathname}` +
+        `${typeof seen === 'string' ? ` (which answered with ${seen})` : ''}. ` +
+        `Use ${base.origin} as the address.`,
+      { ...error.details, suggestion: base.origin },
+    );
+  };
+
   const describe = async (): Promise<ConnectionDescription> => {
-    const found = await describeServer(transport.host, options.apiKey, server, keys);
+    const found = await describeServer(transport.host, options.apiKey, server, keys).catch(
+      wrongAddress,
+    );
     known = Promise.resolve(found.generation);
     return found;
   };

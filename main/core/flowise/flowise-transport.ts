@@ -143,13 +143,19 @@ export function createTransport(config: TransportConfig): Transport {
     send,
     async json(method, path, schema, options = {}) {
       const response = await send(method, path, options);
-      const ctx = { host, method, path, subject: options.subject, secrets: [] };
-      if (!isJson(response)) throw notFlowise(ctx);
+      const ctx = {
+        host,
+        method,
+        path,
+        subject: options.subject,
+        secrets: [config.apiKey, ...(typeof options.key === 'string' ? [options.key] : [])],
+      };
+      if (!isJson(response)) throw notFlowise(ctx, response);
       let parsed: unknown;
       try {
         parsed = JSON.parse(response.body);
       } catch {
-        throw notFlowise(ctx);
+        throw notFlowise(ctx, response);
       }
       const result = schema.safeParse(parsed);
       if (!result.success)

@@ -10,6 +10,11 @@ export function isLoopbackHost(hostname: string): boolean {
   return isIP(host) === 4 && host.startsWith('127.');
 }
 
+/** The server's root path: no trailing slash, nor the /api or /api/v1 people paste from docs. */
+export function stripApiSuffix(pathname: string): string {
+  return pathname.replace(/\/+$/, '').replace(/\/api(?:\/v1)?$/i, '');
+}
+
 /** Parses and checks an instance address; the result has no trailing slash in its path. */
 export function instanceBase(baseUrl: string, allowInsecureHttp: boolean): URL {
   let url: URL;
@@ -42,6 +47,6 @@ export function instanceBase(baseUrl: string, allowInsecureHttp: boolean): URL {
         'or allow insecure http for this instance if the network is trusted.',
       { host },
     );
-  url.pathname = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+  url.pathname = stripApiSuffix(url.pathname);
   return url;
 }

@@ -44,12 +44,60 @@ export function serverMessage(response: HttpResponse, secrets: readonly string[]
 
 const route = (ctx: ExchangeContext): string => `${ctx.method} ${ctx.path.split('?')[0] ?? ''}`;
 
-export function notFlowise(ctx: ExchangeContext): AppError {
+export type AnswerKind = 'html' | 'json' | 'text' | 'empty';
+
+function kindOf(response: HttpResponse): AnswerKind {
+  if (response.body.trim() === '') return 'empty';
+  if (isJson(response)) return 'json';
+  const type = response.headers['content-type'] ?? '';
+  return /html/i.test(type) || /^\s*</.test(response.body) ? 'html' : 'text';
+}
+
+/** Up to a few words of an answer: a page's title, else its text; never a key. */
+function firstWords(response: HttpResponse, kind: AnswerKind, secrets: readonly string[]): string {
+  let text = response.body.slice(0, 4096);
+  if (kind === 'html') {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+    text = title ?? text.replace(/<[^>]*>?/g, ' ');
+  }
+  for (const secret of secrets) if (secret !== '') text = text.split(secret).join('••••');
+  text = text.replace(KEY_SHAPED, '••••').replace(/\s+/g, ' ').trim();
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** What came back, in words: "HTTP 404, no content type, empty body". */
+export function describeAnswer(response: HttpResponse, secrets: readonly string[]): string {
+  const kind = kindOf(response);
+  const type = response.headers['content-type']?.split(';')[0]?.trim() ?? '';
+  const parts = [`HTTP ${String(response.status)}`, type === '' ? 'no content type' : type];
+  const words = kind === 'empty' ? '' : firstWords(response, kind, secrets);
+  parts.push(words === '' ? 'empty body' : `“${words}”`);
+  const what = kind === 'html' ? 'a web page (HTML)' : kind === 'json' ? 'JSON' : 'an answer';
+  return `${what === 'an answer' ? '' : `${what}: `}${parts.join(', ')}`;
+}
+
+/** An answer that is not Flowise's API; with the response, it says exactly what came back. */
+export function notFlowise(ctx: ExchangeContext, response?: HttpResponse): AppError {
+  const base = { host: ctx.host, route: route(ctx) };
+  if (response === undefined)
+    return new AppError(
+      'not_flowise',
+      `This URL does not look like a Flowise API: ${ctx.host} answered ${route(ctx)} with ` +
+        "something other than Flowise's data. Check the address: it should be the server's root.",
+      base,
+    );
+  const kind = kindOf(response);
   return new AppError(
     'not_flowise',
-    `This URL does not look like a Flowise API: ${ctx.host} answered ${route(ctx)} with a web ` +
-      "page instead of data. Check the address: it should be the server's root.",
-    { host: ctx.host, route: route(ctx) },
+    `This URL does not look like a Flowise API: ${ctx.host} answered ${route(ctx)} with ` +
+      `${describeAnswer(response, ctx.secrets)}. Check the address: it should be the server's root.`,
+    {
+      ...base,
+      status: response.status,
+      contentType: response.headers['content-type']?.split(';')[0]?.trim() ?? '',
+      answer: kind,
+      seen: describeAnswer(response, ctx.secrets),
+    },
   );
 }
 
@@ -79,7 +127,7 @@ export function errorForStatus(ctx: ExchangeContext, response: HttpResponse): Ap
       ...(need.length === 0 ? {} : { permission: need.join(',') }),
     });
   }
-  if (status === 404 && !isJson(response)) return notFlowise(ctx);
+  if (status === 404 && !isJson(response)) return notFlowise(ctx, response);
   if (status === 404 || (status === 500 && /not found/i.test(reason)))
     return new AppError('not_found', `${what} was not found on ${ctx.host}.`, details);
   if (status === 412)

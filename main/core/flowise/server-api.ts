@@ -34,10 +34,14 @@ const PLATFORMS: readonly string[] = ['open source', 'enterprise', 'cloud'];
 export function createServerApi(t: Transport): ServerApi {
   return {
     async ping() {
-      const response = await t.send('GET', '/ping');
+      const response = await t.send('GET', '/ping', {
+        // Flowise answers its ping to anyone: a refusal or a missing route means something else.
+        onError: (answer, ctx) =>
+          [401, 403, 404, 405].includes(answer.status) ? notFlowise(ctx, answer) : undefined,
+      });
       // Flowise sends `pong` as text/html, so the body decides, not the content type.
       if (response.body.trim() !== 'pong')
-        throw notFlowise({ host: t.host, method: 'GET', path: '/ping', secrets: [] });
+        throw notFlowise({ host: t.host, method: 'GET', path: '/ping', secrets: [] }, response);
     },
     async version() {
       return (await t.json('GET', '/version', VersionAnswer)).version;

@@ -16,6 +16,7 @@ import type { Clock } from '../ports.js';
 import type { Connect, ConnectionProfile, Probe } from './connection-report.js';
 import { testConnection } from './connection-report.js';
 import type { InstanceRecord, InstanceStore } from './instance-store.js';
+import { rootAddress } from './instance-address.js';
 import { confirmTrustChange, trustChanges, unconfirmedError } from './instance-trust.js';
 
 export function summarize(record: InstanceRecord): InstanceSummary {
@@ -107,8 +108,18 @@ export function createInstancesService(
     });
     return summarize(record);
   };
-  const runTest = (source: ProfileSource): Promise<ConnectionReport> =>
-    testConnection(connect, () => profileOf(source), clock.now(), probe, targetOf(source));
+  const runTest = async (source: ProfileSource): Promise<ConnectionReport> => {
+    const { baseUrl, note } = rootAddress(source.baseUrl);
+    const at = { ...source, baseUrl };
+    const report = await testConnection(
+      connect,
+      () => profileOf(at),
+      clock.now(),
+      probe,
+      targetOf(at),
+    );
+    return note === undefined ? report : { ...report, addressNote: note };
+  };
   /** The saved profile with the edit applied, once any change of trust was confirmed. */
   const confirmedEdit = async (
     id: string,
@@ -124,7 +135,8 @@ export function createInstancesService(
   return {
     list,
     async add(draft) {
-      const parsed = InstanceDraft.parse(draft);
+      const typed = InstanceDraft.parse(draft);
+      const parsed = { ...typed, baseUrl: rootAddress(typed.baseUrl).baseUrl };
       const now = clock.now();
       const { caCertPem, certificatePin, ...rest } = parsed;
       const record: InstanceRecord = {
@@ -144,7 +156,11 @@ export function createInstancesService(
       });
       return summarize(record);
     },
-    async update(id, patch, reauth) {
+    async update(id, typed, reauth) {
+      const patch =
+        typed.baseUrl === undefined
+          ? typed
+          : { ...typed, baseUrl: rootAddress(typed.baseUrl).baseUrl };
       const { current, next } = await confirmedEdit(id, patch, reauth);
       // A new address, key or trust makes the last test meaningless.
       if (next.adminKey !== current.adminKey || trustChanges(current, next).length > 0)

@@ -91,6 +91,7 @@ export function ConnectionResult({
     <>
       <div role="status" className="notice">
         {result?.kind === 'testing' ? <p>Testing connection…</p> : null}
+        {report?.addressNote === undefined ? null : <p>{report.addressNote}</p>}
         {report?.ok === true ? (
           <>
             <p className="confirmation">Connection works.</p>

@@ -42,3 +42,23 @@ describe('adviceFor', () => {
     expect(adviceFor(undefined)).toBeNull();
   });
 });
+
+describe('adviceFor answers that are not Flowise', () => {
+  const notFlowise = (details: Record<string, string | number>) =>
+    ({ code: 'not_flowise', message: 'x', details }) as const;
+
+  it('calls only an HTML answer a web page', () => {
+    expect(adviceFor(notFlowise({ answer: 'html' }))).toMatch(/web page \(HTML\)/);
+    for (const answer of ['empty', 'json', 'text']) {
+      const advice = adviceFor(notFlowise({ answer, status: 404 }));
+      expect(advice).not.toMatch(/web page|HTML/);
+      expect(advice).toMatch(/root address/);
+    }
+  });
+
+  it('names the address to use when the server root answers as Flowise', () => {
+    expect(adviceFor(notFlowise({ answer: 'json', suggestion: 'https://flowise.lan' }))).toBe(
+      'Change the address to https://flowise.lan, where Flowise answers.',
+    );
+  });
+});

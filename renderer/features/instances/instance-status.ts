@@ -55,7 +55,19 @@ const ADVICE: Partial<Record<WireError['code'], string>> = {
   server_error: 'Flowise or a proxy in front of it failed. Its logs will say more.',
 };
 
+const NOT_FLOWISE_ELSEWHERE =
+  "The address answered, but not as Flowise's API does. Use the root address you open in the " +
+  'browser, with no path after it.';
+
 /** What to do about a failed test, or null when the message says it all. */
 export function adviceFor(error: WireError | undefined): string | null {
-  return error === undefined ? null : (ADVICE[error.code] ?? null);
+  if (error === undefined) return null;
+  if (error.code === 'not_flowise') {
+    // The core says what came back (connection tests quote status, content type and first words).
+    const { suggestion, answer } = error.details ?? {};
+    if (typeof suggestion === 'string')
+      return `Change the address to ${suggestion}, where Flowise answers.`;
+    if (answer !== undefined && answer !== 'html') return NOT_FLOWISE_ELSEWHERE;
+  }
+  return ADVICE[error.code] ?? null;
 }
