@@ -2,8 +2,8 @@
 // asks main again; the store shows only the answer to the newest filter.
 import { useAuditStore, useInstancesStore } from '../../stores/stores-context.js';
 import { Field } from '../../ui/Field.js';
+import { SelectField } from '../../ui/SelectField.js';
 import { ACTIONS, isAuditAction } from './audit-words.js';
-import { SelectField } from './SelectField.js';
 
 const ALL = '';
 
@@ -28,13 +28,15 @@ export function AuditFilters() {
       <SelectField
         label="Action"
         value={filter.action ?? ALL}
-        options={[{ value: ALL, label: 'All actions' }, ...ACTIONS]}
+        blankLabel="All actions"
+        options={ACTIONS}
         onValueChange={(value) => void setFilter({ action: isAuditAction(value) ? value : null })}
       />
       <SelectField
         label="Instance"
         value={filter.instanceId ?? ALL}
-        options={[{ value: ALL, label: 'All instances' }, ...instanceOptions]}
+        blankLabel="All instances"
+        options={instanceOptions}
         onValueChange={(value) => void setFilter({ instanceId: value === ALL ? null : value })}
       />
       <Field

@@ -7,8 +7,8 @@ import type {
   FieldValue,
 } from '../../../common/ipc/schemas/credentials.js';
 import { CheckboxField, Field } from '../../ui/Field.js';
+import { SelectField } from '../../ui/SelectField.js';
 import { TextAreaField } from '../../ui/TextAreaField.js';
-import { OptionsField } from './OptionsField.js';
 import type { FormValue, FormValues } from './credential-form.js';
 import { visibleInputs } from './credential-form.js';
 
@@ -59,10 +59,11 @@ function OneField({
   const text = typeof value === 'string' ? value : String(value);
   if (input.type === 'options')
     return (
-      <OptionsField
+      <SelectField
         {...common}
         value={text}
-        options={input.options ?? []}
+        options={(input.options ?? []).map((o) => ({ value: o.name, label: o.label }))}
+        blankLabel="Not set"
         required={!input.optional}
         onValueChange={onChange}
       />

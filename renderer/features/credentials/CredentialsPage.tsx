@@ -6,12 +6,12 @@ import { useCredentialsStore, useInstancesStore } from '../../stores/stores-cont
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { Field } from '../../ui/Field.js';
+import { SelectField } from '../../ui/SelectField.js';
 import { CreateCredentialDialog } from './CreateCredentialDialog.js';
 import type { CredentialAction } from './CredentialRow.js';
 import { CredentialRow } from './CredentialRow.js';
 import { DeleteCredentialDialog } from './DeleteCredentialDialog.js';
 import { EditCredentialDialog } from './EditCredentialDialog.js';
-import { OptionsField } from './OptionsField.js';
 import { RotateSecretDialog } from './RotateSecretDialog.js';
 import { filterCredentials, typesInList } from './credential-list.js';
 
@@ -77,7 +77,7 @@ export function CredentialsPage() {
       </p>
       <div className="row credential-filters">
         <Field label="Search credentials" type="search" value={query} onValueChange={setQuery} />
-        <OptionsField
+        <SelectField
           label="Type"
           value={typeName}
           blankLabel="All types"

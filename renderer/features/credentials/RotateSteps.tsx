@@ -14,7 +14,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
-import { OptionsField } from './OptionsField.js';
+import { SelectField } from '../../ui/SelectField.js';
 
 export interface RotateStepsProps {
   id: string;
@@ -119,11 +119,12 @@ export function RotateSteps({ id, inputs, onRotated }: RotateStepsProps) {
   return (
     <form className="stack" noValidate onSubmit={(event) => void review(event)}>
       {inputs.length > 1 ? (
-        <OptionsField
+        <SelectField
           label="Field to rotate"
           value={field}
+          blankLabel="Not set"
           required
-          options={inputs.map((i) => ({ name: i.name, label: i.label }))}
+          options={inputs.map((i) => ({ value: i.name, label: i.label }))}
           onValueChange={setField}
         />
       ) : null}

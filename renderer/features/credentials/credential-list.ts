@@ -27,10 +27,10 @@ export function filterCredentials(
 /** The types present in the list, for the type filter, sorted by label. */
 export function typesInList(
   credentials: readonly CredentialSummary[],
-): { name: string; label: string }[] {
+): { value: string; label: string }[] {
   const byName = new Map(credentials.map((c) => [c.credentialName, c.typeLabel]));
   return [...byName]
-    .map(([name, label]) => ({ name, label }))
+    .map(([value, label]) => ({ value, label }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 

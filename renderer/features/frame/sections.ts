@@ -1,11 +1,11 @@
 // The sections of the app frame, in nav order. Replace a component here to build a section.
 import type { ComponentType } from 'react';
 
-import { AuditSection } from '../sections/AuditSection.js';
-import { CredentialsSection } from '../sections/CredentialsSection.js';
+import { AuditPage } from '../audit/AuditPage.js';
+import { CredentialsPage } from '../credentials/CredentialsPage.js';
 import { InstancesSection } from '../instances/InstancesSection.js';
-import { KeysSection } from '../sections/KeysSection.js';
-import { RotationSection } from '../sections/RotationSection.js';
+import { KeysPage } from '../keys/KeysPage.js';
+import { RotationPage } from '../rotation/RotationPage.js';
 import { SettingsSection } from '../settings/SettingsSection.js';
 
 export interface Section {
@@ -15,9 +15,9 @@ export interface Section {
 
 export const SECTIONS: readonly Section[] = [
   { name: 'Instances', Component: InstancesSection },
-  { name: 'Keys', Component: KeysSection },
-  { name: 'Credentials', Component: CredentialsSection },
-  { name: 'Rotation', Component: RotationSection },
-  { name: 'Audit', Component: AuditSection },
+  { name: 'Keys', Component: KeysPage },
+  { name: 'Credentials', Component: CredentialsPage },
+  { name: 'Rotation', Component: RotationPage },
+  { name: 'Audit', Component: AuditPage },
   { name: 'Settings', Component: SettingsSection },
 ];

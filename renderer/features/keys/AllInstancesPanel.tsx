@@ -9,7 +9,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { usageText } from './KeyRow.js';
 import { summarizePermissions } from './permissions.js';
-import { VirtualList } from './VirtualList.js';
+import { VirtualList } from '../../ui/VirtualList.js';
 
 const ROW_HEIGHT = 64;
 

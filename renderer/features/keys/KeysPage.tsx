@@ -15,7 +15,7 @@ import { EditKeyDialog } from './EditKeyDialog.js';
 import { FlowsPanel } from './FlowsPanel.js';
 import { KeysPanel } from './KeysPanel.js';
 import { SnippetDialog } from './SnippetDialog.js';
-import { Tabs } from './Tabs.js';
+import { Tabs } from '../../ui/Tabs.js';
 import { useGuardedCopy } from './use-guarded-copy.js';
 
 type View = 'keys' | 'flows' | 'all';

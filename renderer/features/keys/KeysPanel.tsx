@@ -11,7 +11,7 @@ import { DEFAULT_QUERY, selectKeys } from './key-list.js';
 import { KeyFilters } from './KeyFilters.js';
 import { KEYS_SHOWN_MARK } from './keys-marks.js';
 import { KeyRow } from './KeyRow.js';
-import { VirtualList } from './VirtualList.js';
+import { VirtualList } from '../../ui/VirtualList.js';
 
 export const KEY_ROW_HEIGHT = 112;
 

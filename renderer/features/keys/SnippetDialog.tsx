@@ -8,7 +8,7 @@ import { useKeysStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { Dialog, DialogClose } from '../../ui/Dialog.js';
-import { Tabs } from './Tabs.js';
+import { Tabs } from '../../ui/Tabs.js';
 import { useGuardedCopy } from './use-guarded-copy.js';
 
 const LANGUAGES: readonly { id: SnippetLanguage; label: string }[] = [

@@ -1,5 +1,0 @@
-import { AuditPage } from '../audit/AuditPage.js';
-
-export function AuditSection() {
-  return <AuditPage />;
-}

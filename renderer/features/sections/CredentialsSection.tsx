@@ -1,5 +1,0 @@
-import { CredentialsPage } from '../credentials/CredentialsPage.js';
-
-export function CredentialsSection() {
-  return <CredentialsPage />;
-}

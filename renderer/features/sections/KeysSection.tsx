@@ -1,5 +1,0 @@
-import { KeysPage } from '../keys/KeysPage.js';
-
-export function KeysSection() {
-  return <KeysPage />;
-}

@@ -1,5 +1,0 @@
-import { RotationPage } from '../rotation/RotationPage.js';
-
-export function RotationSection() {
-  return <RotationPage />;
-}
