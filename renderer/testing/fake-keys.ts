@@ -165,7 +165,7 @@ export function createFakeKeys(call: FakeCall, init: FakeKeysInit): FakeKeys {
         parseArgs(InstanceArg, arg, 'keys.permissions');
         if (catalog !== undefined) return catalog;
         const adminHeld = FAKE_PERMISSION_GROUPS.flatMap((g) => g.permissions.map((p) => p.key));
-        return { groups: FAKE_PERMISSION_GROUPS, adminHeld, supported: true };
+        return { groups: FAKE_PERMISSION_GROUPS, adminHeld, supported: true, keyAccess: 'per-key' };
       }),
     create: (arg) =>
       call('keys.create', () => {

@@ -55,6 +55,11 @@ export const PermissionCatalog = z.object({
   adminHeld: z.array(z.string()),
   /** False before 3.0.13: keys carry no permissions there. */
   supported: z.boolean(),
+  /** What a key on this server may do: its own permissions (3.0.13+), everything in its
+   * workspace (3.0.1–3.0.12), or everything (before 3.0.1). */
+  keyAccess: z.enum(['per-key', 'workspace-owner', 'full']),
+  /** The server's version, when it says. */
+  version: z.string().optional(),
 });
 export type PermissionCatalog = z.infer<typeof PermissionCatalog>;
 

@@ -97,11 +97,9 @@ describe('the Flowise transport', () => {
   });
 
   it('names every permission that would open a route', async () => {
-    const http = new ScriptedHttp().on(
-      'PUT',
-      '/api/v1/apikey/k1',
-      json(403, { message: 'Forbidden' }),
-    );
+    const http = new ScriptedHttp()
+      .on('GET', '/api/v1/version', json(200, { version: '3.1.4' }))
+      .on('PUT', '/api/v1/apikey/k1', json(403, { message: 'Forbidden' }));
     const error = await failure(
       clientOf(http).updateKey('k1', { keyName: 'a', permissions: ['x:y'] }),
     );

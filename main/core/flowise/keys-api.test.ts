@@ -5,6 +5,11 @@ import { keyRow2, keyRow3 } from './testing/key-rows.js';
 import { json, ScriptedHttp } from './testing/scripted-http.js';
 
 const KEY = 'Kq3v9ZxL0pR7sT2uW5yB8nD1fH4jM6cE0gA3kN9qX2s';
+/** A 3.1.4 server unless the test scripts another /version. */
+const server = (): ScriptedHttp =>
+  new ScriptedHttp().on('GET', '/api/v1/version', json(200, { version: '3.1.4' }));
+const bodyOf = (http: ScriptedHttp, method: string): unknown =>
+  JSON.parse(http.requests.find((r) => r.method === method)?.body ?? '');
 const clientOf = (http: ScriptedHttp) =>
   createFlowiseClient({ http, baseUrl: 'http://127.0.0.1:3000', apiKey: KEY, timeoutMs: 1000 });
 
@@ -14,7 +19,7 @@ describe('API keys', () => {
   it('finds the created key in the whole list POST returns, by id, not by name', async () => {
     const twin = keyRow3({ keyName: 'ci' });
     const created = keyRow3({ keyName: 'ci', permissions: ['chatflows:view'] });
-    const http = new ScriptedHttp()
+    const http = server()
       .on('GET', '/api/v1/apikey', json(200, [admin, twin]))
       .on('POST', '/api/v1/apikey', json(200, [admin, twin, created]));
     const row = await clientOf(http).createKey({
@@ -24,7 +29,7 @@ describe('API keys', () => {
     expect(row.id).toBe(created.id);
     expect(row.apiKey).toBe(created.apiKey);
     expect(row).not.toHaveProperty('apiSecret');
-    expect(JSON.parse(http.requests[1]?.body ?? '')).toEqual({
+    expect(bodyOf(http, 'POST')).toEqual({
       keyName: 'ci',
       permissions: ['chatflows:view'],
     });
@@ -32,7 +37,7 @@ describe('API keys', () => {
 
   it('falls back to the name when the key may create but not list', async () => {
     const created = keyRow3({ keyName: 'fresh' });
-    const http = new ScriptedHttp()
+    const http = server()
       .on('GET', '/api/v1/apikey', json(403, { message: 'Forbidden' }))
       .on('POST', '/api/v1/apikey', json(200, [keyRow3({ keyName: 'old' }), created]));
     expect((await clientOf(http).createKey({ keyName: 'fresh', permissions: ['a:b'] })).id).toBe(
@@ -41,7 +46,7 @@ describe('API keys', () => {
   });
 
   it('says so when the new key cannot be told apart', async () => {
-    const http = new ScriptedHttp()
+    const http = server()
       .on('GET', '/api/v1/apikey', json(200, []))
       .on(
         'POST',
@@ -58,7 +63,7 @@ describe('API keys', () => {
   });
 
   it('checks names and permissions before sending', async () => {
-    const http = new ScriptedHttp();
+    const http = server();
     const client = clientOf(http);
     await expect(client.createKey({ keyName: '  ' })).rejects.toMatchObject({
       code: 'bad_request',
@@ -69,25 +74,26 @@ describe('API keys', () => {
     await expect(client.createKey({ keyName: 'x', permissions: [KEY] })).rejects.toSatisfy(
       (e: Error) => !e.message.includes(KEY),
     );
-    expect(http.requests).toHaveLength(0);
+    // Only the version is asked (it decides whether keys carry permissions); no key route.
+    expect(http.paths().filter((p) => p !== 'GET /api/v1/version')).toEqual([]);
   });
 
   it('fills what an update leaves out from the key itself, and finds it in the answer', async () => {
     const row = keyRow3({ keyName: 'old', permissions: ['apikeys:view', 'credentials:view'] });
     const renamed = { ...row, keyName: 'new' };
-    const http = new ScriptedHttp()
+    const http = server()
       .on('GET', '/api/v1/apikey', json(200, [admin, row]))
       .on('PUT', `/api/v1/apikey/${String(row.id)}`, json(200, [admin, renamed]));
     const updated = await clientOf(http).updateKey(String(row.id), { keyName: 'new' });
     expect(updated.keyName).toBe('new');
-    expect(JSON.parse(http.requests[1]?.body ?? '')).toEqual({
+    expect(bodyOf(http, 'PUT')).toEqual({
       keyName: 'new',
       permissions: ['apikeys:view', 'credentials:view'],
     });
   });
 
   it('reports unknown ids as not found on update and delete', async () => {
-    const http = new ScriptedHttp()
+    const http = server()
       .on('GET', '/api/v1/version', json(200, { version: '3.1.4' }))
       .on('GET', '/api/v1/apikey', json(200, [admin]))
       .on('PUT', '/api/v1/apikey/nope', json(404, { message: 'ApiKey null not found' }))
@@ -110,7 +116,7 @@ describe('API keys', () => {
   it('handles 2.x, whose DELETE answers with the remaining list', async () => {
     const gone = keyRow2({ keyName: 'gone' });
     const kept = keyRow2({ keyName: 'DefaultKey', apiKey: KEY });
-    const http = new ScriptedHttp()
+    const http = server()
       .on('GET', '/api/v1/version', json(200, { version: '2.2.8' }))
       .on('GET', '/api/v1/apikey', json(200, [kept, gone]))
       .on('DELETE', `/api/v1/apikey/${String(gone.id)}`, json(200, [kept]))

@@ -48,13 +48,28 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
     }
   };
 
+  /** Before 3.0.13 a key carries no permissions: none are sent, and asking for some is an error
+   * rather than a key that silently has full access. */
+  const permissionsFor = async (
+    wanted: readonly string[] | undefined,
+  ): Promise<string[] | undefined> => {
+    if ((await generation()) === '3.0.13+')
+      return wanted === undefined ? undefined : checkPermissions(wanted);
+    if (wanted !== undefined && wanted.length > 0)
+      throw new AppError(
+        'bad_request',
+        `${t.host} runs Flowise older than 3.0.13: its API keys carry no permissions and every key has full access, so none can be chosen.`,
+        { host: t.host },
+      );
+    return undefined;
+  };
+
   return {
     listKeys,
 
     async createKey(draft) {
       const keyName = checkName(normaliseKeyName(draft.keyName), 'key');
-      const permissions =
-        draft.permissions === undefined ? undefined : checkPermissions(draft.permissions);
+      const permissions = await permissionsFor(draft.permissions);
       const before = await idsBefore();
       const after = await t.json('POST', '/apikey', ApiKeyList, {
         body: { keyName, ...(permissions === undefined ? {} : { permissions }) },
@@ -82,10 +97,10 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
       const keyId = checkId(id, 'API key');
       let keyName =
         patch.keyName === undefined ? undefined : checkName(normaliseKeyName(patch.keyName), 'key');
-      let permissions =
-        patch.permissions === undefined ? undefined : checkPermissions(patch.permissions);
+      let permissions = await permissionsFor(patch.permissions);
+      const perKey = (await generation()) === '3.0.13+';
       // Flowise requires both fields on PUT, so what the caller leaves out is taken from the key.
-      if (keyName === undefined || permissions === undefined) {
+      if (keyName === undefined || (perKey && permissions === undefined)) {
         const current = (await listKeys()).find((row) => row.id === keyId);
         if (current === undefined) throw notFoundError(t.host, subject(keyId), 'GET /apikey');
         keyName ??= current.keyName;

@@ -48,7 +48,16 @@ export function createKeyReads(deps: KeysDeps): KeyReads {
       const client = deps.clients.client(instanceId);
       const { adminKey } = deps.clients.record(instanceId);
       const generation = await client.generation();
-      if (generation !== '3.0.13+') return { groups: [], adminHeld: [], supported: false };
+      if (generation !== '3.0.13+') {
+        const version = await client.version().catch(() => undefined);
+        return {
+          groups: [],
+          adminHeld: [],
+          supported: false,
+          keyAccess: generation === '3.0.1-3.0.12' ? 'workspace-owner' : 'full',
+          ...(version === undefined ? {} : { version }),
+        };
+      }
       const [groups, rows] = await Promise.all([client.keyPermissions(), client.listKeys()]);
       const own = rows.find((row) => row.apiKey === adminKey);
       return {
@@ -58,6 +67,7 @@ export function createKeyReads(deps: KeysDeps): KeyReads {
         })),
         adminHeld: own?.permissions ?? [],
         supported: true,
+        keyAccess: 'per-key',
       };
     },
   };

@@ -29,6 +29,24 @@ const Hidden = ({ children }: { children: string }) => (
   </>
 );
 
+/** Before 3.0.13 Flowise keys carry no permissions: any leaked key is as good as the admin's. */
+function KeyAccessWarning(props: { generation: string | undefined; version: string | undefined }) {
+  const access =
+    props.generation === '3.0.1-3.0.12'
+      ? 'workspace-owner access'
+      : props.generation === '2.0.6-3.0.0'
+        ? 'full access'
+        : null;
+  if (access === null) return null;
+  const server = props.version === undefined ? 'This server' : `Flowise ${props.version}`;
+  return (
+    <p className="warning">
+      Every key can do everything: {server} gives each API key {access}, with no per-key
+      permissions. Flowise 3.0.13 or later limits each key to what it needs.
+    </p>
+  );
+}
+
 export function InstanceRow(props: InstanceRowProps) {
   const { instance, position, count, active, testing, busy } = props;
   const { id, name, lastCheck } = instance;
@@ -52,6 +70,7 @@ export function InstanceRow(props: InstanceRowProps) {
         <div className="instance-summary" data-testid="instance-summary">
           <p>{lastCheck.summary}</p>
           {advice === null ? null : <p className="muted">{advice}</p>}
+          <KeyAccessWarning generation={lastCheck.generation} version={lastCheck.version} />
         </div>
       )}
       <div className="row">

@@ -30,6 +30,7 @@ describe('CreateKeyDialog', () => {
         ],
         adminHeld: ['chatflows:view', 'chatflows:create'],
         supported: true,
+        keyAccess: 'per-key',
       });
     });
     const dialog = await openCreate();
@@ -56,11 +57,11 @@ describe('CreateKeyDialog', () => {
 
   it('explains that keys have full access on an older server', async () => {
     await showKeys((fake) => {
-      fake.keys.setCatalog({ groups: [], adminHeld: [], supported: false });
+      fake.keys.setCatalog({ groups: [], adminHeld: [], supported: false, keyAccess: 'full' });
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Create key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create API key' });
-    await within(dialog).findByText(/every key has full access/);
+    await within(dialog).findByText(/this key will have full access/);
     fireEvent.change(within(dialog).getByLabelText('Key name'), { target: { value: 'old' } });
     expect(
       within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Create key' }).disabled,

@@ -10,14 +10,24 @@ export interface PermissionPickerProps {
   onChange: (selected: string[]) => void;
 }
 
+/** Before 3.0.13 there is nothing to pick: say what every key on this server can do. */
+function NoPermissions({ catalog }: { catalog: PermissionCatalog }) {
+  const server =
+    catalog.version === undefined ? 'This Flowise server' : `Flowise ${catalog.version}`;
+  const access =
+    catalog.keyAccess === 'workspace-owner'
+      ? "workspace-owner access: it can do everything in its workspace, like the workspace's owner"
+      : 'full access: it can do everything on the server';
+  return (
+    <p className="muted">
+      {server} is older than 3.0.13: its API keys carry no permissions, so this key will have{' '}
+      {access}. Flowise 3.0.13 or later gives each key its own permissions.
+    </p>
+  );
+}
+
 export function PermissionPicker({ catalog, selected, onChange }: PermissionPickerProps) {
-  if (!catalog.supported)
-    return (
-      <p className="muted">
-        This Flowise server is older than 3.0.13: its API keys carry no permissions, so every key
-        has full access.
-      </p>
-    );
+  if (!catalog.supported) return <NoPermissions catalog={catalog} />;
   const groups = offeredGroups(catalog);
   const offered = groups.flatMap((g) => g.permissions.map((p) => p.key));
   const withheld = withheldCount(catalog);

@@ -24,6 +24,7 @@ const catalog: PermissionCatalog = {
   ],
   adminHeld: ['chatflows:view', 'chatflows:create', 'tools:view', 'apikeys:view'],
   supported: true,
+  keyAccess: 'per-key',
 };
 const offered = ['chatflows:view', 'chatflows:create', 'tools:view'];
 
