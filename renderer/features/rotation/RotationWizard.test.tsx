@@ -110,6 +110,32 @@ describe('RotationWizard', () => {
     expect(document.body.textContent).not.toContain(value);
   });
 
+  it('resumed in grace, revokes without a false "already running" error', async () => {
+    const { fake } = await showRotation();
+    let dialog = await openWizard();
+    await planFor(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'I have stored it' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close, the rotation is saved' }));
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog', { name: 'Rotate an API key' })).toBeNull();
+    });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume (rotation of deploy)' }));
+    dialog = await screen.findByRole('dialog', { name: 'Rotate an API key' });
+    fireEvent.click(
+      await within(dialog).findByRole('checkbox', {
+        name: 'I have updated the apps that used the old key',
+      }),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke old key' }));
+
+    const summary = await within(dialog).findByRole('region', { name: 'Summary' });
+    expect(summary.textContent).toContain('the server now refuses it (401)');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(fake.calls.filter((c) => c === 'rotation.resume')).toEqual([]);
+  });
+
   it('offers to create the new key again when it is no longer on the server', async () => {
     const { fake } = await showRotation();
     // The new key is deleted on the server right after it is made, once.

@@ -73,8 +73,15 @@ function WizardBody({ instanceId, keyId: given, rotationId: opened, resume }: Ro
     if (opened !== undefined && rotations === null) void load();
   }, [opened, rotations, load]);
 
+  // Decided on the rotation as it was when opened: later it is "running" because of our own
+  // revoke or rollback, and a resume then would collide with that call.
+  const openedAs = useRef<RotationView['status'] | undefined>(undefined);
+  useEffect(() => {
+    openedAs.current ??= view?.status;
+  });
   useEffect(() => {
     if (resume !== true || resumed.current || view?.status !== 'running') return;
+    if (openedAs.current !== 'running') return;
     resumed.current = true;
     void call(() => store.resume(view.id));
   });
