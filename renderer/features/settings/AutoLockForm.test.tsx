@@ -15,11 +15,11 @@ async function openLockingSettings(init: Parameters<typeof showApp>[0] = {}) {
   return { ...shown, block: within(block) };
 }
 
-describe('AutoLockForm', () => {
+describe('the locking options of the settings form', () => {
   it('a change that weakens a lock asks for the master password and saves only with it', async () => {
     const { fake, block } = await openLockingSettings();
     fireEvent.click(block.getByRole('checkbox', { name: 'Lock when the screen locks' }));
-    fireEvent.click(block.getByRole('button', { name: 'Save settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Enter the master password' });
     expect(within(dialog).getByText(/locking when the screen locks turned off/)).toBeTruthy();
@@ -33,7 +33,7 @@ describe('AutoLockForm', () => {
 
     fireEvent.change(password, { target: { value: TEST_PASSWORD } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
-    await block.findByText('Settings saved.');
+    await screen.findByText('Settings saved.');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect((await fake.api.settings.get()).lockOnScreenLock).toBe(false);
   });
@@ -44,8 +44,8 @@ describe('AutoLockForm', () => {
       target: { value: '2' },
     });
     fireEvent.click(block.getByRole('checkbox', { name: 'Lock when the computer sleeps' }));
-    fireEvent.click(block.getByRole('button', { name: 'Save settings' }));
-    await block.findByText('Settings saved.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(await fake.api.settings.get()).toMatchObject({ autoLockMinutes: 2, lockOnSleep: true });
   });

@@ -13,16 +13,17 @@ async function openClipboardSettings(init: Parameters<typeof showApp>[0] = {}) {
   const heading = await screen.findByRole('heading', { name: 'Clipboard and copying' });
   const block = heading.closest('section');
   if (block === null) throw new Error('No clipboard block.');
-  return { ...shown, block: within(block) };
+  const form = within(screen.getByRole('form', { name: 'Settings' }));
+  return { ...shown, block: within(block), form };
 }
 
 const change = (input: HTMLElement, value: string): void => {
   fireEvent.change(input, { target: { value } });
 };
 
-describe('ClipboardForm', () => {
+describe('the clipboard options of the settings form', () => {
   it('shows the saved values and saves changes with a confirmation', async () => {
-    const { fake, block } = await openClipboardSettings({
+    const { fake, block, form } = await openClipboardSettings({
       settings: { clipboardClearSeconds: 45, copyReauthMinutes: 0, storeCreatedKeys: false },
     });
     const seconds = block.getByLabelText('Clear the clipboard after (seconds)');
@@ -41,8 +42,8 @@ describe('ClipboardForm', () => {
     change(seconds, '90');
     change(reauth, '10');
     fireEvent.click(keep);
-    fireEvent.click(block.getByRole('button', { name: 'Save clipboard settings' }));
-    await block.findByText('Clipboard and copy options saved.');
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    await form.findByText('Settings saved.');
     expect(await fake.api.settings.get()).toMatchObject({
       clipboardClearSeconds: 90,
       copyReauthMinutes: 10,
@@ -50,16 +51,16 @@ describe('ClipboardForm', () => {
     });
 
     change(seconds, '91');
-    expect(block.getByRole('status').textContent).toBe('');
+    expect(form.getByRole('status').textContent).toBe('');
   });
 
   it('explains values outside the bounds and does not save them', async () => {
-    const { fake, block } = await openClipboardSettings();
+    const { fake, block, form } = await openClipboardSettings();
     const seconds = block.getByLabelText('Clear the clipboard after (seconds)');
     const reauth = block.getByLabelText(
       'Ask for the master password again before copying after (minutes)',
     );
-    const save = block.getByRole('button', { name: 'Save clipboard settings' });
+    const save = form.getByRole('button', { name: 'Save settings' });
     for (const bad of ['4', '601', '2.5', '', 'ten']) {
       change(seconds, bad);
       expect(seconds.getAttribute('aria-invalid')).toBe('true');
@@ -78,10 +79,10 @@ describe('ClipboardForm', () => {
   });
 
   it('shows why a save failed', async () => {
-    const { fake, block } = await openClipboardSettings();
+    const { fake, form } = await openClipboardSettings();
     fake.failNext('settings.update', new AppError('internal', 'The settings file is read-only.'));
-    fireEvent.click(block.getByRole('button', { name: 'Save clipboard settings' }));
-    expect((await block.findByRole('alert')).textContent).toBe('The settings file is read-only.');
-    expect(block.getByRole('status').textContent).toBe('');
+    fireEvent.click(form.getByRole('button', { name: 'Save settings' }));
+    expect((await form.findByRole('alert')).textContent).toBe('The settings file is read-only.');
+    expect(form.getByRole('status').textContent).toBe('');
   });
 });

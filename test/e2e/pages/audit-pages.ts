@@ -88,10 +88,10 @@ export class ClipboardSettings {
     this.storeCreatedKeys = this.block.getByRole('switch', {
       name: 'Keep a copy of keys created here in the vault',
     });
-    this.save = this.block.getByRole('button', { name: 'Save clipboard settings' });
-    this.saved = this.block
-      .getByRole('status')
-      .filter({ hasText: 'Clipboard and copy options saved.' });
+    // One form and one Save for every setting on the page.
+    const form = page.getByRole('form', { name: 'Settings' });
+    this.save = form.getByRole('button', { name: 'Save settings' });
+    this.saved = form.getByRole('status').filter({ hasText: 'Settings saved.' });
   }
 
   /** Saves a change that weakens a lock, answering the master-password question. */

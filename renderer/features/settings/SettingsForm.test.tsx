@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { showApp } from '../../testing/show-app.js';
+
+afterEach(cleanup);
+
+async function openSettings(init: Parameters<typeof showApp>[0] = {}) {
+  const shown = await showApp(init);
+  fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+  await screen.findByRole('heading', { name: 'Clipboard and copying' });
+  return shown;
+}
+
+/** The hint tied to a control by aria-describedby, without any error. */
+function hintOf(control: HTMLElement): string {
+  const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
+describe('the Settings page', () => {
+  it('has one form with one Save, which saves the locking and the clipboard options together', async () => {
+    const { fake } = await openSettings({ settings: { lockOnSleep: false } });
+    expect(screen.getAllByRole('button', { name: /^Save/ })).toHaveLength(1);
+    fireEvent.change(screen.getByLabelText('Auto-lock after (minutes)'), {
+      target: { value: '3' },
+    });
+    fireEvent.change(screen.getByLabelText('Clear the clipboard after (seconds)'), {
+      target: { value: '60' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(await fake.api.settings.get()).toMatchObject({
+      autoLockMinutes: 3,
+      clipboardClearSeconds: 60,
+    });
+  });
+
+  it('shows each range as a hint before any value is wrong', async () => {
+    await openSettings();
+    const seconds = screen.getByLabelText('Clear the clipboard after (seconds)');
+    const reauth = screen.getByLabelText(
+      'Ask for the master password again before copying after (minutes)',
+    );
+    const minutes = screen.getByLabelText('Auto-lock after (minutes)');
+    for (const control of [seconds, reauth, minutes])
+      expect(control.getAttribute('aria-invalid')).toBeNull();
+    expect(hintOf(seconds)).toMatch(/5–600 seconds/);
+    expect(hintOf(reauth)).toMatch(/0–1440 minutes/);
+    expect(hintOf(minutes)).toMatch(/0–1440 minutes/);
+    expect(within(document.body).queryByText(/Enter a whole number/)).toBeNull();
+  });
+});

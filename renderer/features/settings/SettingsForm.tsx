@@ -1,0 +1,128 @@
+// The one settings form: when the vault locks itself (idle minutes, screen lock, sleep) and how
+// copied secrets are handled (clipboard clearing, re-asking the master password, keeping created
+// keys). One Save sends both groups as one patch.
+import { useState } from 'react';
+import type { SubmitEvent } from 'react';
+
+import type { Settings } from '../../../common/ipc/schemas/settings.js';
+import { Alert } from '../../ui/Alert.js';
+import { Button } from '../../ui/Button.js';
+import { CheckboxField } from '../../ui/Field.js';
+import { parseWholeNumber, RangeField } from './RangeField.js';
+import { useScreenLockDetectable } from './use-screen-lock-detectable.js';
+import { useSettingsSave } from './use-settings-save.js';
+
+// The bounds of the settings schema (common/ipc/schemas/settings.ts).
+const MIN_SECONDS = 5;
+const MAX_SECONDS = 600;
+const MAX_MINUTES = 1440;
+
+const SCREEN_LOCK_UNSEEN =
+  'This system does not let the app see the screen lock (no D-Bus screen-lock signal could be watched), so this setting cannot act here. Auto-lock after idle minutes still does.';
+
+export function SettingsForm({ initial }: { initial: Settings }) {
+  const { busy, saved, failure, edited, save, dialog } = useSettingsSave();
+  const [minutes, setMinutes] = useState(String(initial.autoLockMinutes));
+  const [onScreenLock, setOnScreenLock] = useState(initial.lockOnScreenLock);
+  const [onSleep, setOnSleep] = useState(initial.lockOnSleep);
+  const [seconds, setSeconds] = useState(String(initial.clipboardClearSeconds));
+  const [reauth, setReauth] = useState(String(initial.copyReauthMinutes));
+  const [storeKeys, setStoreKeys] = useState(initial.storeCreatedKeys);
+  const screenLockDetectable = useScreenLockDetectable();
+  const parsed = {
+    autoLockMinutes: parseWholeNumber(minutes, 0, MAX_MINUTES),
+    clipboardClearSeconds: parseWholeNumber(seconds, MIN_SECONDS, MAX_SECONDS),
+    copyReauthMinutes: parseWholeNumber(reauth, 0, MAX_MINUTES),
+  };
+  const { autoLockMinutes, clipboardClearSeconds, copyReauthMinutes } = parsed;
+  const valid =
+    autoLockMinutes !== null && clipboardClearSeconds !== null && copyReauthMinutes !== null;
+
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (autoLockMinutes === null || clipboardClearSeconds === null || copyReauthMinutes === null)
+      return;
+    await save({
+      autoLockMinutes,
+      lockOnScreenLock: onScreenLock,
+      lockOnSleep: onSleep,
+      clipboardClearSeconds,
+      copyReauthMinutes,
+      storeCreatedKeys: storeKeys,
+    });
+  }
+
+  return (
+    <>
+      {/* Outside the form: the dialog's own submit must not bubble into this one. */}
+      <form
+        className="sections"
+        aria-label="Settings"
+        noValidate
+        onSubmit={(event) => void submit(event)}
+      >
+        <section className="block stack" aria-labelledby="auto-lock-heading">
+          <h2 id="auto-lock-heading">Locking</h2>
+          <RangeField
+            label="Auto-lock after (minutes)"
+            value={minutes}
+            onValueChange={edited(setMinutes)}
+            min={0}
+            max={MAX_MINUTES}
+            unit="minutes"
+            hint="0 means never."
+          />
+          <CheckboxField
+            label="Lock when the screen locks"
+            checked={onScreenLock}
+            onCheckedChange={edited(setOnScreenLock)}
+            {...(screenLockDetectable === false ? { hint: SCREEN_LOCK_UNSEEN } : {})}
+          />
+          <CheckboxField
+            label="Lock when the computer sleeps"
+            checked={onSleep}
+            onCheckedChange={edited(setOnSleep)}
+          />
+        </section>
+        <section className="block stack" aria-labelledby="clipboard-heading">
+          <h2 id="clipboard-heading">Clipboard and copying</h2>
+          <RangeField
+            label="Clear the clipboard after (seconds)"
+            value={seconds}
+            onValueChange={edited(setSeconds)}
+            min={MIN_SECONDS}
+            max={MAX_SECONDS}
+            unit="seconds"
+            hint="A copied key is wiped from the clipboard after this long, unless you copied something else meanwhile."
+          />
+          <RangeField
+            label="Ask for the master password again before copying after (minutes)"
+            value={reauth}
+            onValueChange={edited(setReauth)}
+            min={0}
+            max={MAX_MINUTES}
+            unit="minutes"
+            hint="Counted from the last unlock. 0 means never ask."
+          />
+          <CheckboxField
+            label="Keep a copy of keys created here in the vault"
+            asSwitch
+            checked={storeKeys}
+            onCheckedChange={edited(setStoreKeys)}
+            hint="When on, the value of each API key you create in this app is stored encrypted in the vault, so you can copy it again later; it is still never shown again. When off, the value exists only in the one-time reveal after creating the key, and you must store it yourself."
+          />
+        </section>
+        {failure === null ? null : <Alert>{failure}</Alert>}
+        <div className="row">
+          <Button type="submit" variant="primary" disabled={busy || !valid}>
+            Save settings
+          </Button>
+          <p role="status" className="confirmation">
+            {saved ? 'Settings saved.' : ''}
+          </p>
+        </div>
+      </form>
+      {dialog}
+    </>
+  );
+}
