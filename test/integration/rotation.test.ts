@@ -111,6 +111,28 @@ describe('rotation of one key', () => {
     for (const secret of [value, old.apiKey]) expect(seen.includes(secret)).toBe(false);
   });
 
+  it('names the flow and quotes the server when a flow marked safe to call cannot run', async () => {
+    const first = flows[0];
+    if (first === undefined) throw new Error('no flow');
+    f.flowise.fault({
+      method: 'POST',
+      path: `/prediction/${first.id}`,
+      status: 500,
+      json: { message: 'Error: predictionsServices.buildChatflow - Ending nodes not found' },
+      times: 1,
+    });
+    const failed = await f.api.rotation.start({
+      instanceId: f.instanceId,
+      keyId: old.id,
+      probeFlowIds: [first.id],
+    });
+    expect(failed).toMatchObject({ status: 'failed', failedStep: 'verify' });
+    expect(failed.error?.message).toContain('"support"');
+    expect(failed.error?.message).toContain('Ending nodes not found');
+    expect(failed.error?.message).not.toContain('was not found');
+    expect(failed.error?.message).not.toContain(first.id);
+  });
+
   it('reports progress after every step, without a ticket', async () => {
     const started = await f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
     const progress = f.events.events

@@ -45,6 +45,22 @@ describe('predict()', () => {
     await expect(refused).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(refused).rejects.toSatisfy((e: Error) => !e.message.includes(BOUND));
     await expect(client.predict('f2', 'hi')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(client.predict('f3', 'hi')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(client.predict('f3', 'hi')).rejects.toMatchObject({ code: 'server_error' });
+  });
+
+  it('says what the server said when a flow exists but cannot run', async () => {
+    const http = new ScriptedHttp().on(
+      'POST',
+      '/api/v1/prediction/f3',
+      json(500, { message: 'Error: predictionsServices.buildChatflow - Ending nodes not found' }),
+    );
+    const failed = clientOf(http).predict('f3', 'hi', { apiKey: BOUND });
+    await expect(failed).rejects.toMatchObject({ code: 'server_error' });
+    await expect(failed).rejects.toSatisfy(
+      (e: Error) =>
+        e.message.includes('could not run it') &&
+        e.message.includes('The server said: Ending nodes not found') &&
+        !e.message.includes('was not found'),
+    );
   });
 });

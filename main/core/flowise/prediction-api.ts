@@ -14,11 +14,12 @@ export interface PredictionResult {
 }
 
 export interface PredictionApi {
-  /** `apiKey` is the key the flow is bound to; without it no key is sent. */
+  /** `apiKey` is the key the flow is bound to; without it no key is sent. `name` is the flow's
+   * name, for the error messages. */
   predict(
     chatflowId: string,
     question: string,
-    options?: { apiKey?: string | undefined },
+    options?: { apiKey?: string | undefined; name?: string | undefined },
   ): Promise<PredictionResult>;
 }
 
@@ -26,19 +27,30 @@ export function createPredictionApi(t: Transport): PredictionApi {
   return {
     async predict(chatflowId, question, options = {}) {
       const flowId = checkId(chatflowId, 'chatflow');
+      const what = options.name === undefined ? `Chatflow ${flowId}` : `The flow "${options.name}"`;
       const answer = await t.json('POST', `/prediction/${segment(flowId)}`, PredictionAnswer, {
         body: { question, streaming: false },
         key: options.apiKey ?? null,
-        subject: `Chatflow ${flowId}`,
+        subject: what,
         onError(response, ctx) {
+          const reason = serverMessage(response, ctx.secrets);
           const refused =
-            response.status === 401 ||
-            (response.status === 500 && /\bUnauthorized\b/.test(serverMessage(response, [])));
-          if (!refused) return undefined;
+            response.status === 401 || (response.status === 500 && /\bUnauthorized\b/.test(reason));
+          if (refused)
+            return new AppError(
+              'unauthorized',
+              `${what} on ${ctx.host} refused the key: it is bound to another key, or ` +
+                'the key it is bound to was deleted.',
+              { host: ctx.host, status: response.status, chatflowId: flowId },
+            );
+          // Flowise sends a flow that cannot be built (no ending node, a node it lacks…) as a 500
+          // too: that flow exists, so it is told in the server's words, not as "not found".
+          if (response.status !== 500 || /\bchatflow\b.*\bnot found\b/i.test(reason))
+            return undefined;
           return new AppError(
-            'unauthorized',
-            `Chatflow ${flowId} on ${ctx.host} refused the key: it is bound to another key, or ` +
-              'the key it is bound to was deleted.',
+            'server_error',
+            `${what} is on ${ctx.host}, but the server could not run it (HTTP 500).` +
+              (reason === '' ? '' : ` The server said: ${reason}`),
             { host: ctx.host, status: response.status, chatflowId: flowId },
           );
         },

@@ -182,7 +182,7 @@ export async function verifyStep(run: Run): Promise<void> {
   await run.hook('verify:proved');
   const probes = flows.filter((f) => f.probe && f.state === 'verified');
   for (const flow of probes) {
-    await client.predict(flow.id, 'Key rotation check', { apiKey: value });
+    await client.predict(flow.id, 'Key rotation check', { apiKey: value, name: flow.name });
     await run.hook('verify:probed');
   }
   await run.save({ flows, reached: 'verify' });
