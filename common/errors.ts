@@ -12,6 +12,8 @@ export const ErrorCode = z.enum([
   'vault_leftovers',
   'vault_locked',
   'wrong_password',
+  /** Unlocks wait after several wrong master passwords; details.retryAt says until when. */
+  'too_many_attempts',
   'weak_password',
   'vault_corrupt',
   'vault_tampered',

@@ -34,6 +34,7 @@ import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesService } from './instances/instances-service.js';
 import { createSessionService } from './services/session-service.js';
 import { trackActivity } from './services/track-activity.js';
+import { createUnlockAttempts } from './services/unlock-attempts.js';
 import { createVaultService } from './services/vault-service.js';
 import { createAutoLock } from './session/auto-lock.js';
 import { createSettingsService } from './settings/settings-service.js';
@@ -156,7 +157,7 @@ export function createCore(ports: CorePorts): Core {
 
   const impl: ApiImpl = {
     app: { info: () => ports.host },
-    vault: createVaultService(vault, session, audit),
+    vault: createVaultService(vault, session, audit, createUnlockAttempts(ports.state, clock)),
     settings: {
       get: () => settings.get(),
       update: async (patch) => {

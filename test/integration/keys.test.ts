@@ -149,6 +149,21 @@ describe('keys', () => {
     }
   });
 
+  it('records a copy of API code as a copy of its key, naming the flow', async () => {
+    const { api, instanceId, flowise } = f;
+    const flow = flowise.addChatflow('snippet bot', { apikeyid: flowise.adminKeyId });
+    await api.chatflows.copySnippet({ instanceId, chatflowId: flow.id, language: 'python' });
+    const [record] = (await api.audit.list({})).records;
+    expect(record).toMatchObject({
+      action: 'key.copy',
+      outcome: 'ok',
+      instanceId,
+      subject: { kind: 'key', id: flowise.adminKeyId, name: 'admin' },
+      detail: 'in the Python code for the flow snippet bot',
+    });
+    expect(JSON.stringify(record)).not.toContain(flowise.adminKey);
+  });
+
   it('records every change in a verifiable audit log, and never a value', async () => {
     const { api, instanceId, flowise, logger, events } = f;
     const created = await api.keys.create({

@@ -23,6 +23,9 @@ export const AuditAction = z.enum([
   /** A lock setting made weaker, with the master password; one record per setting. */
   'settings.weakened',
   'vault.keychain_changed',
+  'vault.unlock',
+  /** The failed unlocks since the last one, told at the next unlock (the log is locked then). */
+  'vault.unlock_failed',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

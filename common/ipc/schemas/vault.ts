@@ -36,6 +36,10 @@ export const VaultStatus = z.object({
   /** With state 'missing': the earlier files found next to the missing vault, by path. */
   leftovers: z.array(z.string()).optional(),
   notices: z.array(AppNotice).optional(),
+  /** While locked after several wrong passwords: how long until the next try is allowed. */
+  retryInMs: z.number().optional(),
+  /** While unlocked: the failed unlocks since the previous unlock, told once per unlock. */
+  failedUnlocks: z.object({ count: z.number(), lastAt: z.number() }).optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

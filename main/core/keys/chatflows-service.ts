@@ -5,6 +5,7 @@ import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
 import type { KeyCopy } from './key-copy.js';
 import { summarizeChatflow } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
+import { keySubject } from './keys-deps.js';
 import type { SnippetLanguage } from './snippets.js';
 import { KEY_PLACEHOLDER, predictionSnippet } from './snippets.js';
 
@@ -14,6 +15,12 @@ export interface ChatflowsService {
   snippet(args: SnippetArgs): Promise<{ code: string; hasKey: boolean }>;
   copySnippet(args: SnippetArgs & { password?: string | undefined }): Promise<{ clearsAt: number }>;
 }
+
+const LANGUAGE_NAMES: Record<SnippetLanguage, string> = {
+  curl: 'curl',
+  python: 'Python',
+  javascript: 'JavaScript',
+};
 
 interface SnippetArgs {
   instanceId: string;
@@ -93,7 +100,22 @@ export function createChatflowsService(deps: KeysDeps, copy: KeyCopy): Chatflows
       const started = deps.clipboard.begin();
       await copy.reauth(password);
       const { code, flow } = await snippetFor(args, true);
-      return deps.clipboard.copy(code, `${flow.summary.name} (${args.language})`, started);
+      const result = await deps.clipboard.copy(
+        code,
+        `${flow.summary.name} (${args.language})`,
+        started,
+      );
+      // The code carries the key, so it is a copy of the key like any other (README: every copy).
+      if (flow.key !== undefined)
+        await deps.audit.append({
+          action: 'key.copy',
+          outcome: 'ok',
+          instanceId: args.instanceId,
+          instanceName: clients.record(args.instanceId).name,
+          subject: keySubject(flow.key),
+          detail: `in the ${LANGUAGE_NAMES[args.language]} code for the flow ${flow.summary.name}`,
+        });
+      return result;
     },
   };
 }

@@ -1,16 +1,49 @@
 // The vault.* methods of the contract.
+import { AppError, isAppError } from '../../../common/errors.js';
 import type { ApiImpl } from '../../../common/ipc/contract.js';
 import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
 import type { VaultStatus } from '../../../common/ipc/schemas/vault.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Vault } from '../vault/vault.js';
 import type { SessionService } from './session-service.js';
+import type { FailedSince, UnlockAttempts } from './unlock-attempts.js';
+import { FREE_TRIES } from './unlock-attempts.js';
 
 export function createVaultService(
   vault: Vault,
   session: SessionService,
   audit: Pick<AuditLog, 'append' | 'startNew'>,
+  attempts: UnlockAttempts,
 ): ApiImpl['vault'] {
+  /** What the last unlock had to tell; shown while that session lasts. */
+  let told: FailedSince | undefined;
+  /** One password try at a time, so parallel tries cannot slip past the wait. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function opened(how: string): Promise<void> {
+    told = attempts.succeeded();
+    session.unlocked();
+    if (!vault.isUnlocked) return;
+    const vaultSubject = { kind: 'vault' as const, name: 'master password' };
+    if (told !== undefined) {
+      const { count } = told;
+      const attemptsWord = count === 1 ? 'attempt' : 'attempts';
+      await audit
+        .append({
+          action: 'vault.unlock_failed',
+          outcome: 'failed',
+          subject: vaultSubject,
+          detail:
+            `${String(count)} failed ${attemptsWord} since the last unlock, ` +
+            `the last at ${new Date(told.lastAt).toISOString()}`,
+        })
+        .catch(() => {});
+    }
+    await audit
+      .append({ action: 'vault.unlock', outcome: 'ok', subject: vaultSubject, detail: how })
+      .catch(() => {});
+  }
+
   /** Runs a change of how the vault opens and records it either way; a failure to record is not
    * allowed to hide the outcome of the change itself. */
   async function audited(
@@ -29,9 +62,15 @@ export function createVaultService(
   const status = async (): Promise<VaultStatus> => {
     const base = await vault.status();
     const reason = session.lastLockReason;
-    return base.state === 'locked' && reason !== undefined
-      ? { ...base, lastLockReason: reason }
-      : base;
+    if (base.state === 'unlocked')
+      return told === undefined ? base : { ...base, failedUnlocks: told };
+    if (base.state !== 'locked') return base;
+    const retryInMs = attempts.retryInMs();
+    return {
+      ...base,
+      ...(reason === undefined ? {} : { lastLockReason: reason }),
+      ...(retryInMs === undefined ? {} : { retryInMs }),
+    };
   };
   return {
     status,
@@ -44,13 +83,30 @@ export function createVaultService(
       return status();
     },
     async unlock({ password, allowRollback }) {
-      await vault.unlock(password, allowRollback === true ? { allowRollback: true } : {});
-      session.unlocked();
+      const turn = queue.then(async () => {
+        attempts.check();
+        try {
+          await vault.unlock(password, allowRollback === true ? { allowRollback: true } : {});
+        } catch (error) {
+          if (!isAppError(error, 'wrong_password')) throw error;
+          attempts.failed();
+          const retryInMs = attempts.retryInMs();
+          if (retryInMs === undefined) throw error;
+          throw new AppError(
+            'wrong_password',
+            `${error.message} After ${String(FREE_TRIES)} wrong passwords in a row, the next try waits.`,
+            { ...error.details, retryInMs },
+          );
+        }
+        await opened('with the master password');
+      });
+      queue = turn.catch(() => undefined);
+      await turn;
       return status();
     },
     async unlockWithKeychain() {
       await vault.unlockWithKeychain();
-      session.unlocked();
+      await opened('with the system keychain');
       return status();
     },
     lock() {

@@ -23,6 +23,8 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'audit.truncated': 'Audit records found missing',
   'settings.weakened': 'Lock setting weakened',
   'vault.keychain_changed': 'Keychain unlock turned on or off',
+  'vault.unlock': 'Vault unlocked',
+  'vault.unlock_failed': 'Failed unlocks',
 };
 
 /** Every action, in the contract's order, with its words: the options of the action filter. */

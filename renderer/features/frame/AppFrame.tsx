@@ -7,6 +7,7 @@ import { ActiveInstanceNotice } from '../instances/ActiveInstanceNotice.js';
 import { ActiveInstanceSwitcher } from '../instances/ActiveInstanceSwitcher.js';
 import { ClipboardToast } from '../keys/ClipboardToast.js';
 import { ResumeRotationsNotice } from '../rotation/ResumeRotationsNotice.js';
+import { FailedUnlocksNotice } from '../vault/FailedUnlocksNotice.js';
 import { SECTIONS } from './sections.js';
 import { useActivityPings } from './useActivityPings.js';
 
@@ -47,6 +48,7 @@ export function AppFrame() {
         <main className="frame-main">
           {section === undefined ? null : (
             <>
+              <FailedUnlocksNotice />
               <ActiveInstanceNotice />
               <ResumeRotationsNotice />
               <h1>{section.name}</h1>

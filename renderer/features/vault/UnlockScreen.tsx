@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button.js';
 import { Field } from '../../ui/Field.js';
 import { lockReasonText } from './lock-reason.js';
 import { UnlockAlert } from './UnlockAlert.js';
+import { UnlockWait, useWaitLeft } from './UnlockWait.js';
 import { VaultScreen } from './VaultScreen.js';
 
 const OWN_ACTIONS: readonly VaultAction[] = ['unlock', 'unlockWithKeychain', 'restoreBackup'];
@@ -29,6 +30,8 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const notice = restored ? RESTORED_NOTE : lockReasonText(status.lastLockReason);
   const keychain = status.keychain.enabled && status.keychain.available;
+  const told = error?.details?.retryInMs;
+  const left = useWaitLeft(typeof told === 'number' ? told : status.retryInMs);
 
   async function attempt(given: string, allowRollback: boolean) {
     setHeldForRollback(null);
@@ -84,8 +87,9 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
             }}
           />
         )}
+        <UnlockWait left={left} />
         <div className="row">
-          <Button type="submit" variant="primary" disabled={store.busy}>
+          <Button type="submit" variant="primary" disabled={store.busy || left > 0}>
             Unlock
           </Button>
           {keychain ? (
