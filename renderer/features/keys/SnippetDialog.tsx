@@ -85,14 +85,7 @@ function SnippetBody({ flow }: { flow: Chatflow }) {
           </>
         ) : null}
       </Tabs>
-      <p role="status" className="muted small">
-        {guarded.copied ? 'Copied. The clipboard is cleared again shortly.' : ''}
-      </p>
-      {guarded.failure === null ? null : (
-        <Alert>
-          <p>{guarded.failure}</p>
-        </Alert>
-      )}
+      {guarded.notes}
       <div className="row row-end">
         <DialogClose>Close</DialogClose>
         <Button

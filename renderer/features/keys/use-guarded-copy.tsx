@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 
 import type { Outcome } from '../../stores/instances-store.js';
+import { Alert } from '../../ui/Alert.js';
 import { ReauthDialog } from './ReauthDialog.js';
 
 export type CopyAttempt = (password?: string) => Promise<Outcome<{ clearsAt: number }>>;
@@ -16,6 +17,8 @@ export interface GuardedCopy {
    * of screen readers while the dialog is modal. */
   copied: boolean;
   clearFailure: () => void;
+  /** "Copied" for screen readers and the failure, as a dialog shows them under its content. */
+  notes: ReactNode;
   /** Render this once; it is the password dialog. */
   dialog: ReactNode;
 }
@@ -58,6 +61,19 @@ export function useGuardedCopy(): GuardedCopy {
     />
   );
 
+  const notes = (
+    <>
+      <p role="status" className="muted small">
+        {copied ? 'Copied. The clipboard is cleared again shortly.' : ''}
+      </p>
+      {failure === null ? null : (
+        <Alert>
+          <p>{failure}</p>
+        </Alert>
+      )}
+    </>
+  );
+
   return {
     copy,
     failure,
@@ -65,6 +81,7 @@ export function useGuardedCopy(): GuardedCopy {
     clearFailure: () => {
       setFailure(null);
     },
+    notes,
     dialog,
   };
 }

@@ -7,7 +7,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField } from '../../ui/Field.js';
 import { plural } from './rotation-words.js';
-import { useFocusOnMount } from './use-focus-on-mount.js';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
 
 export interface BulkReviewStepProps {
   plan: BatchPlan;

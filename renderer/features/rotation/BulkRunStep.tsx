@@ -14,7 +14,7 @@ import { BulkReveal } from './BulkReveal.js';
 import { BulkRevokeAll, BulkSummary } from './BulkSummary.js';
 import { RevealPasswordDialog } from './RevealPasswordDialog.js';
 import { plural } from './rotation-words.js';
-import { useFocusOnMount } from './use-focus-on-mount.js';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
 
 export interface BulkRunStepProps {
   keys: readonly BulkKey[];

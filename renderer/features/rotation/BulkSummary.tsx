@@ -6,7 +6,7 @@ import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField } from '../../ui/Field.js';
 import { plural } from './rotation-words.js';
-import { useFocusOnMount } from './use-focus-on-mount.js';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
 
 export function BulkRevokeAll(props: {
   views: readonly RotationView[];

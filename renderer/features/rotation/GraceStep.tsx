@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button.js';
 import { CheckboxField } from '../../ui/Field.js';
 import { RollbackConfirm } from './RollbackConfirm.js';
 import { plural } from './rotation-words.js';
-import { useFocusOnMount } from './use-focus-on-mount.js';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
 
 export interface GraceStepProps {
   view: RotationView;

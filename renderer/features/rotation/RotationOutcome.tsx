@@ -4,7 +4,7 @@ import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { STEP_LABELS, plural } from './rotation-words.js';
-import { useFocusOnMount } from './use-focus-on-mount.js';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
 
 export interface RotationFailureProps {
   view: RotationView;

@@ -61,6 +61,10 @@ describe('RotationWizard', () => {
     const value = (await within(dialog).findByTestId('rotation-new-key')).textContent;
     expect(value).not.toBe(OLD_VALUE);
     expect(value.length).toBeGreaterThan(20);
+    // The reveal says what is true: while the rotation waits, the value can be shown again.
+    const reveal = within(dialog).getByRole('region', { name: 'The new key' });
+    expect(reveal.textContent).toContain('can be shown again');
+    expect(reveal.textContent).not.toMatch(/shown this once|not see this value again/i);
     const steps = within(dialog).getByRole('list', { name: 'Rotation steps' });
     expect(
       within(steps).getByText('Move the flows to the new key').parentElement?.textContent,
@@ -77,6 +81,9 @@ describe('RotationWizard', () => {
     await waitFor(() => {
       expect(fake.clipboardText()).toBe(value);
     });
+    expect(within(reveal).getByRole('status').textContent).toBe(
+      'Copied. The clipboard is cleared again shortly.',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored it' }));
 
     // Grace: the value is gone from the page; revoke waits for the person's word.

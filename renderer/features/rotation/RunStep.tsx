@@ -9,7 +9,7 @@ import { RevealNewKey } from './RevealNewKey.js';
 import { RotationFlows, RotationProgress } from './RotationProgress.js';
 import { RotationFailure, RotationSummary } from './RotationOutcome.js';
 import { STATUS_LABELS, STEP_LABELS, stepPhases } from './rotation-words.js';
-import { useFocusOnMount } from './use-focus-on-mount.js';
+import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
 
 export interface RunStepProps {
   /** Undefined until main has saved the first journal. */

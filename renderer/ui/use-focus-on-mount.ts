@@ -1,5 +1,5 @@
-// The wizard swaps whole steps in place, which removes the button that was just pressed; this puts
-// keyboard and screen-reader focus on the new step's heading instead of losing it to the page.
+// Steps swapped in place remove the button that was just pressed; this puts keyboard and
+// screen-reader focus on the new step (its heading or region) instead of losing it to the page.
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 
