@@ -36,6 +36,20 @@ async function addCopy(adminKey = f.flowise.adminKey): Promise<string> {
 }
 
 describe('overlapping rotations', () => {
+  it('says on the plan that the key is already being rotated, before anything starts', async () => {
+    expect((await f.api.rotation.plan({ instanceId: f.instanceId, keyId: old.id })).blocked).toBe(
+      undefined,
+    );
+    const started = await start(f.instanceId, old.id);
+    const plan = await f.api.rotation.plan({ instanceId: f.instanceId, keyId: old.id });
+    expect(plan.blocked).toMatch(/"deploy" is already being rotated\. Resume or roll back/);
+    const again = await f.api.rotation.plan({
+      instanceId: f.instanceId,
+      keyId: started.newKey?.id ?? '',
+    });
+    expect(again.blocked).toMatch(/new key of the unfinished rotation of "deploy"/);
+  });
+
   it('refuses to rotate the replacement of an unfinished rotation, naming that rotation and what to do', async () => {
     const started = await start(f.instanceId, old.id);
     expect(started.status).toBe('waiting');

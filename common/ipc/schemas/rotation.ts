@@ -68,6 +68,8 @@ export const KeyRotationPlan = z.object({
   warnings: z.array(z.string()),
   /** The key is the one this app manages the instance with: the vault switches to the new key. */
   admin: z.boolean().optional(),
+  /** Why a start would be refused now (the key is already being rotated…), in words. */
+  blocked: z.string().optional(),
 });
 export type KeyRotationPlan = z.infer<typeof KeyRotationPlan>;
 

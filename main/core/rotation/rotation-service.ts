@@ -2,7 +2,7 @@
 // step; start and resume run the steps left up to grace, revoke runs the rest, rollback undoes
 // what was done before revoke. A failed step is recorded in the journal (and the audit log) and
 // the view is returned with the error, so the person can retry it (resume) or roll back.
-import { AppError, toWireError } from '../../../common/errors.js';
+import { AppError, isAppError, toWireError } from '../../../common/errors.js';
 import type {
   KeyRotationPlan,
   RotationList,
@@ -157,7 +157,15 @@ export function createRotationService(deps: RotationDeps): RotationService {
 
   return {
     async plan(args) {
-      return (await planRotation(deps, args, newRotationId())).plan;
+      const { plan, old } = await planRotation(deps, args, newRotationId());
+      // Said on the plan already, rather than only once "Start rotation" is pressed.
+      try {
+        refuseOverlap(deps, args.instanceId, { id: old.id, name: old.keyName });
+        return plan;
+      } catch (error) {
+        if (!isAppError(error, 'conflict')) throw error;
+        return { ...plan, blocked: error.message };
+      }
     },
 
     start: (args, batchId) => {

@@ -81,16 +81,23 @@ export function PlanStep({ instanceId, keyId, onBack, onStart }: PlanStepProps) 
           ))}
         </ul>
       )}
+      {plan.blocked === undefined ? null : (
+        <Alert>
+          <p>{plan.blocked}</p>
+        </Alert>
+      )}
       <div className="row row-end">
         {back}
-        <Button
-          variant="primary"
-          onClick={() => {
-            onStart(plan, [...probes]);
-          }}
-        >
-          Start rotation
-        </Button>
+        {plan.blocked === undefined ? (
+          <Button
+            variant="primary"
+            onClick={() => {
+              onStart(plan, [...probes]);
+            }}
+          >
+            Start rotation
+          </Button>
+        ) : null}
       </div>
     </div>
   );

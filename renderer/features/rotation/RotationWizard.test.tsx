@@ -300,6 +300,15 @@ describe('RotationWizard', () => {
     expect(within(steps).queryByText("Switch the app's admin key to the new key")).toBeNull();
   });
 
+  it('says on the plan that the key is already being rotated, and offers no start', async () => {
+    const app = await seeded();
+    await app.fake.api.rotation.start({ instanceId: app.instanceId, keyId: app.keyId });
+    const dialog = await wizardOn(app, app.keyId);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('"deploy" is already being rotated');
+    expect(within(dialog).queryByRole('button', { name: 'Start rotation' })).toBeNull();
+  });
+
   it('opens on the plan of a key chosen elsewhere, and explains a refusal', async () => {
     const app = await seeded();
     const dialog = await wizardOn(app, app.keyId);
