@@ -2,9 +2,8 @@
 // stays in this dialog's input (uncontrolled, see Field) and goes straight into the retried call.
 import { useState } from 'react';
 
-import { Alert } from './Alert.js';
-import { Button } from './Button.js';
-import { Dialog, DialogClose } from './Dialog.js';
+import { Dialog } from './Dialog.js';
+import { DialogForm, useFormAction } from './DialogForm.js';
 import { Field } from './Field.js';
 
 export interface MasterPasswordDialogProps {
@@ -19,59 +18,45 @@ export interface MasterPasswordDialogProps {
 }
 
 export function MasterPasswordDialog(props: MasterPasswordDialogProps) {
-  const [password, setPassword] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const close = () => {
-    setPassword('');
-    setFailure(null);
-    props.onClose();
-  };
-
-  async function submit() {
-    setBusy(true);
-    const error = await props.onSubmit(password);
-    setBusy(false);
-    setPassword('');
-    if (error === null) close();
-    else setFailure(error);
-  }
-
   return (
     <Dialog
       open={props.open}
       onOpenChange={(open) => {
-        if (!open) close();
+        if (!open) props.onClose();
       }}
       title="Enter the master password"
       description={props.description}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {failure === null ? null : (
-          <Alert>
-            <p>{failure}</p>
-          </Alert>
-        )}
-        <Field
-          label="Master password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onValueChange={setPassword}
-        />
-        <div className="row row-end">
-          <DialogClose>Cancel</DialogClose>
-          <Button type="submit" variant="primary" disabled={busy || password === ''}>
-            {props.submitLabel}
-          </Button>
-        </div>
-      </form>
+      {/* Mounted only while open, so closing drops the password and the last failure. */}
+      {props.open ? <PasswordForm {...props} /> : null}
     </Dialog>
+  );
+}
+
+function PasswordForm({ submitLabel, onSubmit, onClose }: MasterPasswordDialogProps) {
+  const [password, setPassword] = useState('');
+  const { busy, failure, run } = useFormAction();
+  return (
+    <DialogForm
+      failure={failure}
+      submitLabel={submitLabel}
+      submitDisabled={busy || password === ''}
+      onSubmit={() =>
+        void run(async () => {
+          const error = await onSubmit(password);
+          setPassword('');
+          if (error === null) onClose();
+          return error;
+        })
+      }
+    >
+      <Field
+        label="Master password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onValueChange={setPassword}
+      />
+    </DialogForm>
   );
 }

@@ -3,9 +3,8 @@ import { useState } from 'react';
 
 import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
-import { Alert } from '../../ui/Alert.js';
-import { Button } from '../../ui/Button.js';
-import { Dialog, DialogClose } from '../../ui/Dialog.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
 
 const NONE = '';
 
@@ -34,30 +33,23 @@ function BindForm({ flow, onBound }: { flow: Chatflow; onBound: (flow: Chatflow)
   const keys = useKeysStore((s) => s.keys) ?? [];
   const bind = useKeysStore((s) => s.bind);
   const [choice, setChoice] = useState(flow.keyId ?? NONE);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useFormAction();
 
-  async function submit() {
-    setFailure(null);
-    setBusy(true);
-    const outcome = await bind(flow.id, choice === NONE ? null : choice);
-    setBusy(false);
-    if (outcome.ok) onBound(outcome.value);
-    else setFailure(outcome.error.message);
-  }
+  const submit = () =>
+    void run(async () => {
+      const outcome = await bind(flow.id, choice === NONE ? null : choice);
+      if (!outcome.ok) return outcome.error.message;
+      onBound(outcome.value);
+      return null;
+    });
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <DialogForm
+      onSubmit={submit}
+      failure={failure}
+      submitLabel="Save"
+      submitDisabled={busy || choice === (flow.keyId ?? NONE)}
     >
-      {failure === null ? null : (
-        <Alert>
-          <p>{failure}</p>
-        </Alert>
-      )}
       <fieldset className="bind-choices">
         <legend>API key</legend>
         <label className="check">
@@ -93,12 +85,6 @@ function BindForm({ flow, onBound }: { flow: Chatflow; onBound: (flow: Chatflow)
           without a key.
         </p>
       ) : null}
-      <div className="row row-end">
-        <DialogClose>Cancel</DialogClose>
-        <Button type="submit" variant="primary" disabled={busy || choice === (flow.keyId ?? NONE)}>
-          Save
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

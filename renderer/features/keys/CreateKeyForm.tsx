@@ -3,11 +3,8 @@ import { useState } from 'react';
 
 import type { CreatedKey } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
-import { Alert } from '../../ui/Alert.js';
-import { Button } from '../../ui/Button.js';
-import { DialogClose } from '../../ui/Dialog.js';
-import { Field } from '../../ui/Field.js';
-import { PermissionPicker } from './PermissionPicker.js';
+import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
+import { KeyFields } from './KeyFields.js';
 
 export function CreateKeyForm({ onCreated }: { onCreated: (created: CreatedKey) => void }) {
   const catalog = useKeysStore((s) => s.catalog);
@@ -15,63 +12,43 @@ export function CreateKeyForm({ onCreated }: { onCreated: (created: CreatedKey) 
   const [name, setName] = useState('');
   const [permissions, setPermissions] = useState<string[]>([]);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useFormAction();
   const needsPermission = catalog?.supported === true && permissions.length === 0;
 
-  async function submit() {
+  function submit() {
     if (name.trim() === '') {
       setNameError('Give the key a name.');
       return;
     }
     setNameError(null);
-    setFailure(null);
-    setBusy(true);
-    const outcome = await create(name.trim(), catalog?.supported === true ? permissions : []);
-    setBusy(false);
-    if (outcome.ok) onCreated(outcome.value);
-    else setFailure(outcome.error.message);
+    void run(async () => {
+      const outcome = await create(name.trim(), catalog?.supported === true ? permissions : []);
+      if (!outcome.ok) return outcome.error.message;
+      onCreated(outcome.value);
+      return null;
+    });
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <DialogForm
+      onSubmit={submit}
+      failure={failure}
+      submitLabel="Create key"
+      submitDisabled={busy || catalog === null || needsPermission}
     >
-      {failure === null ? null : (
-        <Alert>
-          <p>{failure}</p>
-        </Alert>
-      )}
-      <Field
-        label="Key name"
-        value={name}
-        onValueChange={setName}
-        error={nameError}
-        maxLength={100}
+      <KeyFields
+        name={name}
+        onNameChange={setName}
+        nameError={nameError}
+        catalog={catalog}
+        permissions={permissions}
+        onPermissionsChange={setPermissions}
       />
-      {catalog === null ? (
-        <p className="muted">Loading permissions…</p>
-      ) : (
-        <PermissionPicker catalog={catalog} selected={permissions} onChange={setPermissions} />
-      )}
       {needsPermission ? (
         <p className="muted small">
           Choose at least one permission: Flowise refuses a key without.
         </p>
       ) : null}
-      <div className="row row-end">
-        <DialogClose>Cancel</DialogClose>
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={busy || catalog === null || needsPermission}
-        >
-          Create key
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

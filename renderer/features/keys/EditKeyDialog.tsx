@@ -3,11 +3,9 @@ import { useEffect, useState } from 'react';
 
 import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
-import { Alert } from '../../ui/Alert.js';
-import { Button } from '../../ui/Button.js';
-import { Dialog, DialogClose } from '../../ui/Dialog.js';
-import { Field } from '../../ui/Field.js';
-import { PermissionPicker } from './PermissionPicker.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
+import { KeyFields } from './KeyFields.js';
 
 export interface EditKeyDialogProps {
   /** The dialog is open while set. */
@@ -53,64 +51,43 @@ function EditKeyForm({
   const update = useKeysStore((s) => s.update);
   const [name, setName] = useState(key.keyName);
   const [permissions, setPermissions] = useState<string[]>(key.permissions ?? []);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useFormAction();
   const supported = catalog?.supported === true && key.permissions !== undefined;
   const renamed = name.trim() !== key.keyName;
   const regranted = supported && !same(permissions, key.permissions ?? []);
 
-  async function submit() {
-    setFailure(null);
-    setBusy(true);
-    const outcome = await update(key.id, {
-      ...(renamed ? { keyName: name.trim() } : {}),
-      ...(regranted ? { permissions } : {}),
+  const submit = () =>
+    void run(async () => {
+      const outcome = await update(key.id, {
+        ...(renamed ? { keyName: name.trim() } : {}),
+        ...(regranted ? { permissions } : {}),
+      });
+      if (outcome.ok) onDone(`Key ${outcome.value.keyName} saved.`);
+      else if (outcome.error.code === 'not_found') onDone(outcome.error.message);
+      else return outcome.error.message;
+      return null;
     });
-    setBusy(false);
-    if (outcome.ok) onDone(`Key ${outcome.value.keyName} saved.`);
-    else if (outcome.error.code === 'not_found') onDone(outcome.error.message);
-    else setFailure(outcome.error.message);
-  }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <DialogForm
+      onSubmit={submit}
+      failure={failure}
+      submitLabel="Save changes"
+      submitDisabled={
+        busy ||
+        name.trim() === '' ||
+        (!renamed && !regranted) ||
+        (supported && permissions.length === 0)
+      }
     >
-      {failure === null ? null : (
-        <Alert>
-          <p>{failure}</p>
-        </Alert>
-      )}
-      <Field
-        label="Key name"
-        value={name}
-        onValueChange={setName}
-        maxLength={100}
-        error={name.trim() === '' ? 'Give the key a name.' : null}
+      <KeyFields
+        name={name}
+        onNameChange={setName}
+        nameError={name.trim() === '' ? 'Give the key a name.' : null}
+        catalog={catalog}
+        permissions={permissions}
+        onPermissionsChange={setPermissions}
       />
-      {catalog === null ? (
-        <p className="muted">Loading permissions…</p>
-      ) : (
-        <PermissionPicker catalog={catalog} selected={permissions} onChange={setPermissions} />
-      )}
-      <div className="row row-end">
-        <DialogClose>Cancel</DialogClose>
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={
-            busy ||
-            name.trim() === '' ||
-            (!renamed && !regranted) ||
-            (supported && permissions.length === 0)
-          }
-        >
-          Save changes
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
