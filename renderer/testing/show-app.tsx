@@ -1,7 +1,9 @@
 // Renders the whole app on the real core (test-core.ts), unlocked unless told, with a window onto
-// the instances store so tests can check what it holds. Product code never imports this file.
+// a store so tests can check what it holds. Product code never imports this file.
 import { render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
 
+import type { Api } from '../../common/ipc/contract.js';
 import { ApiProvider } from '../api/api-context.js';
 import { VaultGate } from '../features/vault/VaultGate.js';
 import type { InstancesStoreState } from '../stores/instances-store.js';
@@ -11,6 +13,34 @@ import { createTestCore } from './test-core.js';
 
 export { TEST_PASSWORD } from './test-core.js';
 
+/**
+ * Renders `children` (the app's gate by default) inside the providers on `api`, and returns what
+ * `useWhole` (a store hook reading the whole state) last read.
+ */
+export function renderOn<S>(
+  api: Api,
+  useWhole: () => S,
+  children: ReactNode = <VaultGate />,
+): () => S {
+  let latest: S | undefined;
+  function Probe() {
+    latest = useWhole();
+    return null;
+  }
+  render(
+    <ApiProvider api={api}>
+      <StoresProvider>
+        <Probe />
+        {children}
+      </StoresProvider>
+    </ApiProvider>,
+  );
+  return () => {
+    if (latest === undefined) throw new Error('The app has not rendered.');
+    return latest;
+  };
+}
+
 export interface ShownApp {
   fake: TestCore;
   /** The instances store as the app last rendered it. */
@@ -19,25 +49,7 @@ export interface ShownApp {
 
 export async function showApp(init: TestCoreInit = {}): Promise<ShownApp> {
   const fake = await createTestCore(init);
-  let latest: InstancesStoreState | undefined;
-  function Probe() {
-    latest = useInstancesStore((s) => s);
-    return null;
-  }
-  render(
-    <ApiProvider api={fake.api}>
-      <StoresProvider>
-        <Probe />
-        <VaultGate />
-      </StoresProvider>
-    </ApiProvider>,
-  );
+  const instancesState = renderOn(fake.api, () => useInstancesStore((s) => s));
   await screen.findByRole('button', { name: 'Lock vault' });
-  return {
-    fake,
-    instancesState: () => {
-      if (latest === undefined) throw new Error('The app has not rendered.');
-      return latest;
-    },
-  };
+  return { fake, instancesState };
 }

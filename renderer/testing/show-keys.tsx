@@ -1,55 +1,43 @@
-// The whole app on a fake Api, unlocked, on the Keys section of one instance, with a
-// window onto the keys store. Product code never imports this file.
-import { fireEvent, render, screen, within } from '@testing-library/react';
+// The whole app on the real core (test-core.ts), unlocked, on the Keys section of one instance
+// ("Prod", on the main fake Flowise), with a window onto the keys store. The server also lists the
+// admin key the instance is saved with ("admin"), as Flowise does. Product code never imports this
+// file.
+import { fireEvent, screen, within } from '@testing-library/react';
 
-import { ApiProvider } from '../api/api-context.js';
 import type { KeysStoreState } from '../stores/keys-store.js';
-import { StoresProvider, useKeysStore } from '../stores/stores-context.js';
-import type { FakeApi } from './fake-api.js';
-import { createFakeApi } from './fake-api.js';
-import { TEST_PASSWORD } from './show-app.js';
-import { VaultGate } from '../features/vault/VaultGate.js';
+import { useKeysStore } from '../stores/stores-context.js';
+import { renderOn } from './show-app.js';
+import type { MemoryServer } from './memory-flowise.js';
+import type { TestCore, TestCoreInit } from './test-core.js';
+import { createTestCore } from './test-core.js';
 
 export interface KeysApp {
-  fake: FakeApi;
+  fake: TestCore;
+  /** The active instance's server (the main fake Flowise). */
+  server: MemoryServer;
   instanceId: string;
   keysState: () => KeysStoreState;
 }
 
+export type KeysSeed = Omit<KeysApp, 'keysState'>;
+
 export async function showKeys(
-  seed: (fake: FakeApi, instanceId: string) => void = () => undefined,
+  seed: (app: KeysSeed) => Promise<void> | void = () => undefined,
+  init: TestCoreInit = {},
 ): Promise<KeysApp> {
-  const fake = createFakeApi({
-    state: 'unlocked',
-    password: TEST_PASSWORD,
-    instances: [{ name: 'Prod', baseUrl: 'https://prod.example.com', adminKey: 'a'.repeat(40) }],
-  });
-  const instanceId = fake.instances.snapshot().instances[0]?.id ?? '';
-  seed(fake, instanceId);
-  let latest: KeysStoreState | undefined;
-  function Probe() {
-    latest = useKeysStore((s) => s);
-    return null;
-  }
-  render(
-    <ApiProvider api={fake.api}>
-      <StoresProvider>
-        <Probe />
-        <VaultGate />
-      </StoresProvider>
-    </ApiProvider>,
-  );
+  const fake = await createTestCore({ instances: [{ name: 'Prod' }], ...init });
+  const app = { fake, server: fake.server, instanceId: fake.instances[0]?.id ?? '' };
+  await seed(app);
+  const keysState = renderOn(fake.api, () => useKeysStore((s) => s));
   fireEvent.click(await screen.findByRole('button', { name: 'Keys' }));
   await screen.findByRole('heading', { level: 1, name: 'Keys' });
-  return {
-    fake,
-    instanceId,
-    keysState: () => {
-      if (latest === undefined) throw new Error('The app has not rendered.');
-      return latest;
-    },
-  };
+  return { ...app, keysState };
 }
+
+/** A chatflow on `server`, bound to the key `keyId` when given. */
+export const addChatflow = (server: MemoryServer, name: string, keyId?: string): void => {
+  server.addChatflow(name, { apikeyid: keyId ?? null, type: 'CHATFLOW' });
+};
 
 export const keyRow = (name: string): HTMLElement => {
   const list = screen.getByRole('list', { name: 'API keys' });

@@ -1,12 +1,12 @@
 // The whole app on the real core (test-core.ts), unlocked, with one instance whose key "deploy" is
 // bound to three flows on its fake Flowise, and a window onto the rotation store. Product code
 // never imports this file.
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 
-import { ApiProvider } from '../api/api-context.js';
 import type { RotationStoreState } from '../stores/rotation-store.js';
-import { StoresProvider, useRotationStore } from '../stores/stores-context.js';
+import { useRotationStore } from '../stores/stores-context.js';
+import { renderOn } from './show-app.js';
 import type { TestCore, TestCoreInit } from './test-core.js';
 import { createTestCore } from './test-core.js';
 import { VaultGate } from '../features/vault/VaultGate.js';
@@ -33,25 +33,9 @@ export async function seeded(init: TestCoreInit = {}): Promise<Seeded> {
 
 /** Renders `children` (the app's gate by default) inside the providers. */
 export function renderWith(app: Seeded, children: ReactNode = <VaultGate />): RotationApp {
-  let latest: RotationStoreState | undefined;
-  function Probe() {
-    latest = useRotationStore((s) => s);
-    return null;
-  }
-  render(
-    <ApiProvider api={app.fake.api}>
-      <StoresProvider>
-        <Probe />
-        {children}
-      </StoresProvider>
-    </ApiProvider>,
-  );
   return {
     ...app,
-    rotationState: () => {
-      if (latest === undefined) throw new Error('The app has not rendered.');
-      return latest;
-    },
+    rotationState: renderOn(app.fake.api, () => useRotationStore((s) => s), children),
   };
 }
 

@@ -16,25 +16,11 @@ async function openCreate() {
 
 describe('CreateKeyDialog', () => {
   it('offers only what the admin key holds, with presets, and needs a permission', async () => {
-    await showKeys((fake) => {
-      fake.keys.setCatalog({
-        groups: [
-          {
-            category: 'chatflows',
-            permissions: [
-              { key: 'chatflows:view', label: 'View' },
-              { key: 'chatflows:create', label: 'Create' },
-              { key: 'chatflows:delete', label: 'Delete' },
-            ],
-          },
-        ],
-        adminHeld: ['chatflows:view', 'chatflows:create'],
-        supported: true,
-        keyAccess: 'per-key',
-      });
+    await showKeys(({ server }) => {
+      server.adminKey.permissions = ['chatflows:view', 'chatflows:create', 'apikeys:view'];
     });
     const dialog = await openCreate();
-    expect(dialog.textContent).toContain('1 permission is not offered');
+    expect(dialog.textContent).toContain('69 permissions are not offered');
     expect(
       within(dialog).queryByRole('checkbox', { name: 'Delete (chatflows:delete)' }),
     ).toBeNull();
@@ -56,9 +42,7 @@ describe('CreateKeyDialog', () => {
   });
 
   it('explains that keys have full access on an older server', async () => {
-    await showKeys((fake) => {
-      fake.keys.setCatalog({ groups: [], adminHeld: [], supported: false, keyAccess: 'full' });
-    });
+    await showKeys(undefined, { flowise: { generation: '2.0.6-3.0.0' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Create key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create API key' });
     await within(dialog).findByText(/this key will have full access/);
@@ -69,7 +53,7 @@ describe('CreateKeyDialog', () => {
   });
 
   it('shows the new value once, copies it, and drops it on close', async () => {
-    const { fake, keysState } = await showKeys();
+    const { fake, server, keysState } = await showKeys();
     const dialog = await openCreate();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Read only' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
@@ -79,7 +63,7 @@ describe('CreateKeyDialog', () => {
 
     const reveal = await screen.findByRole('dialog', { name: 'Key deploy created' });
     const value = (await within(reveal).findByTestId('revealed-key')).textContent;
-    expect(value).toMatch(/^fake-\d+-v+$/);
+    expect(value).toBe(server.keyNamed('deploy')?.apiKey);
     expect(reveal.textContent).toContain('You will not see this value again.');
     expect(fake.calls.filter((c) => c === 'keys.reveal')).toHaveLength(1);
     expect(JSON.stringify(keysState())).not.toContain(value);
@@ -90,16 +74,16 @@ describe('CreateKeyDialog', () => {
 
     fireEvent.click(within(reveal).getByRole('button', { name: 'Copy key' }));
     await waitFor(() => {
-      expect(fake.keys.clipboardText()).toBe(value);
+      expect(within(reveal).getByRole('status').textContent).toBe(
+        'Copied. The clipboard is cleared again shortly.',
+      );
     });
-    expect(within(reveal).getByRole('status').textContent).toBe(
-      'Copied. The clipboard is cleared again shortly.',
-    );
+    expect(fake.clipboardText()).toBe(value);
     fireEvent.click(within(reveal).getByRole('button', { name: 'I have stored it' }));
     await waitFor(() => {
       expect(screen.queryByRole('dialog')).toBeNull();
     });
-    expect(keyNames()).toEqual(['deploy']);
+    expect(keyNames()).toEqual(['admin', 'deploy']);
     expect(document.body.innerHTML).not.toContain(value);
     expect(JSON.stringify(keysState())).not.toContain(value);
 
@@ -129,17 +113,15 @@ describe('CreateKeyDialog', () => {
   });
 
   it('shows a refused create in words and keeps the form', async () => {
-    const { fake } = await showKeys();
+    const { server } = await showKeys();
     const dialog = await openCreate();
     fireEvent.change(within(dialog).getByLabelText('Key name'), { target: { value: 'x' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Read only' }));
-    fake.failNext(
-      'keys.create',
-      new AppError('forbidden', "The instance's admin key does not hold apikeys:create."),
-    );
+    // The admin key loses apikeys:create on the server after the dialog opened.
+    server.adminKey.permissions = server.adminKey.permissions.filter((p) => p !== 'apikeys:create');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create key' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      "The instance's admin key does not hold apikeys:create.",
+      'The API key lacks the permission apikeys:create that POST /apikey needs on 127.0.0.1:3000.',
     );
     expect(within(dialog).getByLabelText<HTMLInputElement>('Key name').value).toBe('x');
   });

@@ -2,19 +2,21 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { keyRow, showKeys } from '../../testing/show-keys.js';
+import { addChatflow, keyRow, showKeys } from '../../testing/show-keys.js';
+import type { TestCoreInit } from '../../testing/test-core.js';
+import { TEST_PASSWORD } from '../../testing/test-core.js';
 
 afterEach(cleanup);
 
 const VALUE = 'fkv-existing-key-VALUE-0123456789wxyz';
 
-async function showFlows() {
-  const app = await showKeys((fake, id) => {
-    const key = fake.keys.seedKey(id, 'prod', VALUE);
-    fake.keys.seedKey(id, 'spare', `${VALUE}-spare`);
-    fake.keys.seedChatflow(id, 'Support bot', key.id);
-    fake.keys.seedChatflow(id, 'Open bot');
-  });
+async function showFlows(init: TestCoreInit = {}) {
+  const app = await showKeys(({ server }) => {
+    const key = server.addKey('prod', undefined, VALUE);
+    server.addKey('spare', undefined, `${VALUE}-spare`);
+    addChatflow(server, 'Support bot', key.id);
+    addChatflow(server, 'Open bot');
+  }, init);
   await screen.findByRole('list', { name: 'API keys' });
   fireEvent.click(screen.getByRole('tab', { name: 'Flows' }));
   await screen.findByRole('list', { name: 'Flows' });
@@ -49,7 +51,7 @@ describe('FlowsPanel', () => {
   });
 
   it('binds a flow to a key, and warns before making one public', async () => {
-    const { fake } = await showFlows();
+    const { fake, server } = await showFlows();
     fireEvent.click(screen.getByRole('button', { name: 'Change key for Open bot' }));
     let dialog = await screen.findByRole('dialog', { name: 'Key for Open bot' });
     expect(within(dialog).getByRole('note').textContent).toContain('The flow becomes public');
@@ -66,6 +68,10 @@ describe('FlowsPanel', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await screen.findByText('Support bot is now public: No Authorization.');
     expect(fake.calls.filter((c) => c === 'chatflows.bind')).toHaveLength(2);
+    expect([...server.state.chatflows.values()].map((f) => [f.name, f.apikeyid ?? ''])).toEqual([
+      ['Support bot', ''],
+      ['Open bot', server.keyNamed('spare')?.id],
+    ]);
 
     fireEvent.click(screen.getByRole('tab', { name: 'Keys' }));
     await screen.findByRole('list', { name: 'API keys' });
@@ -90,25 +96,26 @@ describe('FlowsPanel', () => {
     await within(dialog).findByTestId('snippet');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Copy code' }));
     await waitFor(() => {
-      expect(fake.keys.clipboardText()).toContain(VALUE);
+      expect(fake.clipboardText()).toContain(VALUE);
     });
     expect(document.body.innerHTML).not.toContain(VALUE);
   });
 
   it('asks for the master password before copying code when main wants it', async () => {
-    const { fake } = await showFlows();
-    fake.keys.setCopyPassword('master pw');
+    // A copy asks again once the last unlock is a minute old.
+    const { fake } = await showFlows({ settings: { copyReauthMinutes: 1 } });
+    fake.advance(61_000);
     fireEvent.click(screen.getByRole('button', { name: 'API code for Support bot' }));
     const dialog = await screen.findByRole('dialog', { name: 'API code for Support bot' });
     await within(dialog).findByTestId('snippet');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Copy code' }));
     const ask = await screen.findByRole('dialog', { name: 'Enter the master password' });
     fireEvent.change(within(ask).getByLabelText('Master password'), {
-      target: { value: 'master pw' },
+      target: { value: TEST_PASSWORD },
     });
     fireEvent.click(within(ask).getByRole('button', { name: 'Copy' }));
     await waitFor(() => {
-      expect(fake.keys.clipboardText()).toContain(VALUE);
+      expect(fake.clipboardText()).toContain(VALUE);
     });
   });
 });

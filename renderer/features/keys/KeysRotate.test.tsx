@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { showKeys } from '../../testing/show-keys.js';
+import { addChatflow, showKeys } from '../../testing/show-keys.js';
 
 afterEach(cleanup);
 
@@ -12,9 +12,9 @@ const VALUE = 'fkv-existing-key-VALUE-0123456789wxyz';
 
 describe('rotating from the Keys page', () => {
   it("opens the wizard on the key's plan from its row", async () => {
-    await showKeys((fake, id) => {
-      const key = fake.keys.seedKey(id, 'deploy', VALUE);
-      fake.keys.seedChatflow(id, 'Support bot', key.id);
+    await showKeys(({ server }) => {
+      const key = server.addKey('deploy', undefined, VALUE);
+      addChatflow(server, 'Support bot', key.id);
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Rotate deploy' }));
     const dialog = await screen.findByRole('dialog', { name: 'Rotate an API key' });
@@ -24,9 +24,9 @@ describe('rotating from the Keys page', () => {
   });
 
   it('offers to rotate instead of deleting a key that flows use', async () => {
-    await showKeys((fake, id) => {
-      const key = fake.keys.seedKey(id, 'prod key', VALUE);
-      fake.keys.seedChatflow(id, 'Support bot', key.id);
+    await showKeys(({ server }) => {
+      const key = server.addKey('prod key', undefined, VALUE);
+      addChatflow(server, 'Support bot', key.id);
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Delete prod key' }));
     const remove = await screen.findByRole('dialog', { name: 'Delete prod key?' });
@@ -39,8 +39,8 @@ describe('rotating from the Keys page', () => {
   });
 
   it('does not offer a rotation when no flow uses the key', async () => {
-    await showKeys((fake, id) => {
-      fake.keys.seedKey(id, 'spare', VALUE);
+    await showKeys(({ server }) => {
+      server.addKey('spare', undefined, VALUE);
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Delete spare' }));
     const remove = await screen.findByRole('dialog', { name: 'Delete spare?' });
