@@ -3,7 +3,13 @@
 // real timers. Test code only.
 import { versionAtLeast } from '../../main/core/flowise/generation.js';
 import { networkError } from '../../main/core/flowise/node-errors.js';
-import type { HttpPort, HttpRequest, HttpResponse } from '../../main/core/ports.js';
+import { pinMismatchError } from '../../main/core/flowise/node-http-pin.js';
+import type {
+  HttpPort,
+  HttpRequest,
+  HttpResponse,
+  PeerCertificate,
+} from '../../main/core/ports.js';
 import type {
   FakeChatflow,
   FakeCredential,
@@ -45,6 +51,9 @@ export interface MemoryServer {
   readonly log: { method: string; path: string; bearer: string | undefined }[];
   /** While set, every request fails as a refused connection. */
   down: boolean;
+  /** A self-signed certificate this server presents at its https address: a request goes
+   * through only when pinned to it, as node-http-pin.ts does. Unset: a publicly trusted one. */
+  certificate: PeerCertificate | undefined;
   /** Scripted misbehaviour of a route, as on the fake HTTP server: a status and body, the web
    * page, or a reset connection (latency and hanging need a socket and are not played here). */
   fault(spec: FaultSpec): void;
@@ -115,6 +124,7 @@ function createServer(
     adminKey,
     log,
     down: false,
+    certificate: undefined,
     fault: (spec: FaultSpec) => {
       faults.add(spec);
     },
@@ -195,6 +205,15 @@ export interface MemoryFlowise {
   server(url: string, options?: MemoryServerOptions): MemoryServer;
 }
 
+const SELF_SIGNED = 'DEPTH_ZERO_SELF_SIGNED_CERT';
+const PUBLIC_CERTIFICATE: PeerCertificate = {
+  sha256: Array.from({ length: 32 }, () => '00').join(':'),
+  subject: '',
+  issuer: 'CN=A public authority',
+  validFrom: '2026-01-01T00:00:00.000Z',
+  validTo: '2027-01-01T00:00:00.000Z',
+};
+
 export const MAIN_FLOWISE_URL = 'http://127.0.0.1:3000';
 
 export function createMemoryFlowise(options: MemoryServerOptions = {}): MemoryFlowise {
@@ -208,14 +227,34 @@ export function createMemoryFlowise(options: MemoryServerOptions = {}): MemoryFl
     return started;
   };
   const main = server(MAIN_FLOWISE_URL, options);
+  const reach = (url: string) => {
+    const { origin, host } = new URL(url);
+    const found = servers.get(origin);
+    if (found === undefined || found.down)
+      throw networkError(host, Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }));
+    return { found, host };
+  };
   const http: HttpPort = {
     request: async (request) => {
       await Promise.resolve();
-      const { origin, host } = new URL(request.url);
-      const found = servers.get(origin);
-      if (found === undefined || found.down)
-        throw networkError(host, Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }));
+      const { found, host } = reach(request.url);
+      const presented = found.certificate?.sha256;
+      const pin = request.tls?.pin;
+      if (presented !== undefined && pin === undefined)
+        throw networkError(host, Object.assign(new Error('untrusted'), { code: SELF_SIGNED }));
+      if (presented !== undefined && pin !== undefined && pin !== presented)
+        throw pinMismatchError(host, pin, presented);
       return found.answer(request);
+    },
+    probeCertificate: async ({ url }) => {
+      await Promise.resolve();
+      const { found } = reach(url);
+      if (found.certificate === undefined)
+        return {
+          trusted: true,
+          certificate: { ...PUBLIC_CERTIFICATE, subject: `CN=${found.url}` },
+        };
+      return { trusted: false, reason: SELF_SIGNED, certificate: found.certificate };
     },
   };
   return { http, main, server, has: (url) => servers.has(new URL(url).origin) };

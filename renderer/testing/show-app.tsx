@@ -48,7 +48,11 @@ export interface ShownApp {
 }
 
 export async function showApp(init: TestCoreInit = {}): Promise<ShownApp> {
-  const fake = await createTestCore(init);
+  return showAppOn(await createTestCore(init));
+}
+
+/** The app on a core made beforehand (restarted, say), unlocked. */
+export async function showAppOn(fake: TestCore): Promise<ShownApp> {
   const instancesState = renderOn(fake.api, () => useInstancesStore((s) => s));
   await screen.findByRole('button', { name: 'Lock vault' });
   return { fake, instancesState };

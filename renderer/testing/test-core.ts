@@ -8,6 +8,7 @@ import type { Api, AppEventName, AppEventPayload } from '../../common/ipc/contra
 import { contract } from '../../common/ipc/contract.js';
 import { createLocalApi } from '../../common/ipc/client.js';
 import type { Settings } from '../../common/ipc/schemas/settings.js';
+import { z } from 'zod';
 import type { InstanceSummary } from '../../common/ipc/schemas/instances.js';
 import { InstanceDraft } from '../../common/ipc/schemas/instances.js';
 import type { LockReason } from '../../common/ipc/schemas/vault.js';
@@ -23,6 +24,7 @@ import {
   RecordingEventSink,
 } from '../../main/core/testing/memory-ports.js';
 import { MemoryVaultFileStore } from '../../main/core/vault/testing/memory-file-store.js';
+import { Vault } from '../../main/core/vault/vault.js';
 import type { MemoryFlowise, MemoryServer, MemoryServerOptions } from './memory-flowise.js';
 import { createMemoryFlowise } from './memory-flowise.js';
 
@@ -271,4 +273,34 @@ export async function rollBackVault(t: TestCore): Promise<void> {
   await t.core.impl.vault.changePassword({ current: TEST_PASSWORD, next: TEST_PASSWORD });
   t.core.lock('manual');
   t.files.file = older;
+}
+
+const PINNING = new Set(['certificatePin', 'certificateUnconfirmed']);
+const SavedInstances = z.looseObject({ instances: z.array(z.record(z.string(), z.unknown())) });
+
+/** The vault as a version from before pinning saved it: every instance "accepts any
+ * certificate" (allowSelfSigned) and has no pin. The app is started again over it, unlocked. */
+export async function saveAsBeforePinning(t: TestCore): Promise<TestCore> {
+  t.core.lock('manual');
+  const vault = new Vault({
+    files: t.files,
+    protector: new InMemoryKeyProtector(),
+    state: t.state,
+    clock: t.clock,
+    logger: t.logger,
+    kdf: CHEAP_KDF,
+  });
+  await vault.unlock(TEST_PASSWORD);
+  const saved = vault.readSection('instances', SavedInstances);
+  await vault.writeSection('instances', {
+    ...saved,
+    instances: (saved?.instances ?? []).map((profile) => ({
+      ...Object.fromEntries(Object.entries(profile).filter(([field]) => !PINNING.has(field))),
+      allowSelfSigned: true,
+    })),
+  });
+  vault.lock();
+  const again = await restartTestCore(t);
+  await again.core.impl.vault.unlock({ password: TEST_PASSWORD });
+  return again;
 }

@@ -4,8 +4,8 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { CertificateInfo } from '../../../common/ipc/schemas/instances.js';
-import type { FakeConnection } from '../../testing/fake-instances.js';
-import { showFakeApp as showApp, TEST_PASSWORD } from '../../testing/show-fake-app.js';
+import { showApp, showAppOn, TEST_PASSWORD } from '../../testing/show-app.js';
+import { createTestCore, saveAsBeforePinning } from '../../testing/test-core.js';
 
 const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
 const hex = (pair: string) => Array.from({ length: 32 }, () => pair).join(':');
@@ -32,22 +32,6 @@ const click = (name: string): void => {
   fireEvent.click(screen.getByRole('button', { name }));
 };
 
-/** Works only with `pinned` trusted; reports the certificate otherwise, as main does. */
-function serverWith(presented: CertificateInfo) {
-  return (profile: { certificatePin?: { sha256: string } | undefined }): FakeConnection => {
-    const pinned = profile.certificatePin?.sha256;
-    if (pinned === presented.sha256) return { ok: true };
-    return {
-      ok: false,
-      error: { code: 'tls', message: 'The certificate of lab.example:8443 is not trusted.' },
-      certificate:
-        pinned === undefined
-          ? { problem: 'untrusted', presented }
-          : { problem: 'changed', presented, pinned },
-    };
-  };
-}
-
 async function enterPassword(submit: string) {
   const ask = await screen.findByRole('dialog', { name: 'Enter the master password' });
   fireEvent.change(within(ask).getByLabelText('Master password'), {
@@ -60,7 +44,9 @@ async function enterPassword(submit: string) {
 describe('trusting a certificate in the instance dialog', () => {
   it('an untrusted certificate is shown with fingerprint, subject, issuer and dates, and Trust this certificate pins it', async () => {
     const { fake, instancesState } = await showApp();
-    fake.instances.setConnection(serverWith(FIRST));
+    const server = fake.flowise.server(LAB.baseUrl);
+    server.adminKey.apiKey = KEY;
+    server.certificate = FIRST;
     click('Add instance');
     const dialog = await screen.findByRole('dialog', { name: 'Add instance' });
     fill('Name', LAB.name);
@@ -86,8 +72,8 @@ describe('trusting a certificate in the instance dialog', () => {
     const { fake, instancesState } = await showApp({
       instances: [{ ...LAB, certificatePin: FIRST }],
     });
-    fake.instances.setConnection(serverWith(SECOND));
-    fake.instances.setPresented(SECOND);
+    // The server now presents another certificate than the one pinned.
+    (await fake.serverOf(fake.instances[0]?.id ?? '')).certificate = SECOND;
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Lab' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Lab' });
     click('Test connection');
@@ -106,11 +92,9 @@ describe('trusting a certificate in the instance dialog', () => {
   });
 
   it('an instance saved to accept any certificate is told to confirm one, and is pinned after the master password', async () => {
-    const { fake, instancesState } = await showApp({
-      instances: [{ ...LAB, certificateUnconfirmed: true }],
-    });
-    fake.instances.setConnection(serverWith(FIRST));
-    fake.instances.setPresented(FIRST);
+    const seeded = await createTestCore({ instances: [LAB] });
+    (await seeded.serverOf(seeded.instances[0]?.id ?? '')).certificate = FIRST;
+    const { instancesState } = await showAppOn(await saveAsBeforePinning(seeded));
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Lab' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Lab' });
     expect(dialog.textContent).toContain('saved to accept any certificate');

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
 import type { InstancePatch, InstanceReauth } from '../../../common/ipc/schemas/instances.js';
-import type { FakeApiInit } from '../../testing/fake-api.js';
-import { showFakeApp as showApp, TEST_PASSWORD } from '../../testing/show-fake-app.js';
+import { ALL_KEY_PERMISSIONS } from '../../testing/memory-flowise.js';
+import { showApp, TEST_PASSWORD } from '../../testing/show-app.js';
+import type { TestCoreInit } from '../../testing/test-core.js';
 
 const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
 const NEW_KEY = 'fkv-admin-key-REPLACED-9876543210';
@@ -18,14 +19,16 @@ function fill(label: string, value: string): void {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
-async function openAdd(init: FakeApiInit = {}) {
+/** The add dialog, with a Flowise at PROD's address whose admin key is KEY. */
+async function openAdd(init: TestCoreInit = {}) {
   const shown = await showApp(init);
+  shown.fake.flowise.server(PROD.baseUrl).adminKey.apiKey = KEY;
   fireEvent.click(screen.getByRole('button', { name: 'Add instance' }));
   const dialog = await screen.findByRole('dialog', { name: 'Add instance' });
   return { ...shown, dialog };
 }
 
-async function openEdit(init: FakeApiInit = { instances: [PROD] }) {
+async function openEdit(init: TestCoreInit = { instances: [PROD] }) {
   const shown = await showApp(init);
   fireEvent.click(await screen.findByRole('button', { name: 'Edit Prod' }));
   const dialog = await screen.findByRole('dialog', { name: 'Edit Prod' });
@@ -56,11 +59,12 @@ describe('the add instance dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     const saved = instancesState().instances?.[0];
     expect(saved).toMatchObject({
+      baseUrl: PROD.baseUrl,
       timeoutMs: 30_000,
       colour: '#aa3355',
       adminKeyMasked: '••••cdef',
     });
-    expect(fake.instances.adminKeyOf(saved?.id ?? '')).toBe(KEY);
+    expect(await fake.adminKeyOf(saved?.id ?? '')).toBe(KEY);
     expect(JSON.stringify(instancesState())).not.toContain(KEY);
     expect(document.body.innerHTML).not.toContain(KEY);
     expect(screen.getByText('Prod saved.')).toBeTruthy();
@@ -98,26 +102,25 @@ describe('the add instance dialog', () => {
     fill('Base URL', 'https://prod.example.com');
     fill('Admin API key', KEY);
 
-    fake.instances.setConnection({
-      ok: false,
-      error: { code: 'unauthorized', message: 'prod.example.com did not accept the API key.' },
-    });
+    const server = fake.flowise.server(PROD.baseUrl);
+    server.adminKey.apiKey = 'fkv-another-admin-key-0123456789';
     click('Test connection');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('did not accept the API key');
     expect(alert.textContent).toContain('The server answered 401');
 
-    fake.instances.setConnection({
-      ok: false,
-      error: { code: 'not_flowise', message: 'prod.example.com answered with a web page.' },
-    });
+    server.adminKey.apiKey = KEY;
+    server.fault({ path: /.*/, html: true });
     click('Test connection');
     expect((await screen.findByText(/answered with a web page \(HTML\)/)).isConnected).toBe(true);
 
-    fake.instances.setConnection({
-      ok: false,
-      error: { code: 'tls', message: 'The certificate of prod.example.com is not trusted.' },
-    });
+    fake.flowise.server('https://prod.example.com').certificate = {
+      sha256: Array.from({ length: 32 }, () => 'AB').join(':'),
+      subject: 'CN=prod.example.com',
+      issuer: 'CN=prod.example.com',
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: '2027-01-01T00:00:00.000Z',
+    };
     click('Test connection');
     await screen.findByText(/paste its CA certificate/);
     fireEvent.click(screen.getByRole('button', { name: 'Go to CA certificate' }));
@@ -138,7 +141,7 @@ describe('the add instance dialog', () => {
       'The vault changed meanwhile.Type the admin API key again to retry.',
     );
     expect(screen.getByLabelText<HTMLInputElement>('Admin API key').value).toBe('');
-    expect(JSON.stringify(fake.instances.snapshot())).not.toContain(KEY);
+    expect(JSON.stringify(await fake.api.instances.list())).not.toContain(KEY);
     expect(document.body.innerHTML).not.toContain(KEY);
   });
 
@@ -179,7 +182,7 @@ describe('the edit instance dialog', () => {
     await screen.findByRole('heading', { level: 2, name: 'Production' });
     expect(patches).toEqual([{ name: 'Production' }]);
     const id = instancesState().instances?.[0]?.id ?? '';
-    expect(fake.instances.adminKeyOf(id)).toBe(KEY);
+    expect(await fake.adminKeyOf(id)).toBe(KEY);
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit Production' }));
     await screen.findByRole('dialog', { name: 'Edit Production' });
@@ -188,7 +191,8 @@ describe('the edit instance dialog', () => {
     click('Save');
     await screen.findByText('Production saved.');
     expect(patches[1]).toEqual({ adminKey: NEW_KEY, caCertPem: PEM });
-    expect(fake.instances.adminKeyOf(id)).toBe(NEW_KEY);
+    expect(await fake.adminKeyOf(id)).toBe(NEW_KEY);
+    expect(instancesState().instances?.[0]?.hasCustomCa).toBe(true);
     expect(JSON.stringify(instancesState())).not.toContain(NEW_KEY);
     expect(document.body.innerHTML).not.toContain(NEW_KEY);
   });
@@ -204,6 +208,10 @@ describe('the edit instance dialog', () => {
 
   it('an edited address is tested with the saved key only after the master password; a typed key goes as typed', async () => {
     const { fake, dialog } = await openEdit();
+    // The other address answers to the saved key, and to the one typed later.
+    const other = fake.flowise.server('https://other.example.com');
+    other.adminKey.apiKey = KEY;
+    other.addKey('typed admin', ALL_KEY_PERMISSIONS, NEW_KEY);
     fill('Base URL', 'https://other.example.com');
     expect(
       screen.getByText(/sent there only after you type it again or enter the master/),
@@ -229,11 +237,12 @@ describe('the edit instance dialog', () => {
     expect(screen.queryByRole('dialog', { name: 'Enter the master password' })).toBeNull();
     expect(fake.calls.filter((c) => c === 'instances.testEdit')).toHaveLength(4);
     expect(fake.calls).not.toContain('instances.testDraft');
+    expect(other.log.map((r) => r.bearer)).toContain(NEW_KEY);
     expect(document.body.innerHTML).not.toContain(TEST_PASSWORD);
   });
 
   it('removes a saved CA certificate only when asked', async () => {
-    const { fake } = await openEdit({ instances: [{ ...PROD, caCertPem: PEM }] });
+    const { fake, instancesState } = await openEdit({ instances: [{ ...PROD, caCertPem: PEM }] });
     const patches = recordPatches(fake);
     expect(screen.getByText(/A CA certificate is saved/)).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Remove the saved CA certificate'));
@@ -245,5 +254,6 @@ describe('the edit instance dialog', () => {
     fireEvent.click(within(ask).getByRole('button', { name: 'Save' }));
     await screen.findByText('Prod saved.');
     expect(patches).toEqual([{ caCertPem: null }, { caCertPem: null }]);
+    expect(instancesState().instances?.[0]?.hasCustomCa).toBe(false);
   });
 });
