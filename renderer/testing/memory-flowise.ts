@@ -1,6 +1,9 @@
 // Fake Flowise servers answered in memory: the same gate, routes and state as the fake HTTP server
 // in test/fakes, behind an HttpPort instead of a socket, so renderer tests need no network and no
 // real timers. Test code only.
+import type { CredentialTypeEntry } from '../../common/ipc/schemas/credentials.js';
+import { toTypeEntry } from '../../main/core/credentials/credential-types.js';
+import { CredentialType } from '../../main/core/flowise/flowise-schemas.js';
 import { versionAtLeast } from '../../main/core/flowise/generation.js';
 import { networkError } from '../../main/core/flowise/node-errors.js';
 import { pinMismatchError } from '../../main/core/flowise/node-http-pin.js';
@@ -23,6 +26,7 @@ import { page } from '../../test/fakes/fake-flowise-http.js';
 import { answer } from '../../test/fakes/fake-flowise-gate.js';
 import type { FaultSpec } from '../../test/fakes/fake-faults.js';
 import { FaultTable } from '../../test/fakes/fake-faults.js';
+import { credentialType } from '../../test/fakes/fake-credential-types.js';
 import { ALL_KEY_PERMISSIONS } from '../../test/fakes/fake-permissions.js';
 import { chatflowRoutes } from '../../test/fakes/fake-routes-chatflows.js';
 import { credentialRoutes } from '../../test/fakes/fake-routes-credentials.js';
@@ -258,4 +262,10 @@ export function createMemoryFlowise(options: MemoryServerOptions = {}): MemoryFl
     },
   };
   return { http, main, server, has: (url) => servers.has(new URL(url).origin) };
+}
+
+/** A credential type the fake servers serve, read and converted as main hands it to the renderer. */
+export function credentialTypeEntry(name: string): CredentialTypeEntry | undefined {
+  const found = credentialType(name);
+  return found === undefined ? undefined : toTypeEntry(CredentialType.parse(found));
 }

@@ -2,23 +2,40 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { AppError } from '../../../common/errors.js';
-import type { FakeApi } from '../../testing/fake-api.js';
-import { showFakeApp as showApp } from '../../testing/show-fake-app.js';
+import type { UpdateCredentialArgs } from '../../../common/ipc/schemas/credentials.js';
+import type { MemoryServer } from '../../testing/memory-flowise.js';
+import { showApp } from '../../testing/show-app.js';
 
 const SECRET = 'sk-page-test-SECRET-0123456789abcdef';
 const NEW_SECRET = 'sk-page-test-ROTATED-9876543210zyxw';
 
 afterEach(cleanup);
 
-async function showCredentials(seed?: (fake: FakeApi, instanceId: string) => void) {
-  const shown = await showApp({
-    instances: [{ name: 'Prod', baseUrl: 'https://prod.example.com', adminKey: 'fkv-admin-0123' }],
-  });
-  const instanceId = shown.fake.instances.snapshot().instances[0]?.id ?? '';
-  seed?.(shown.fake, instanceId);
+/** The Credentials section of "Prod", whose Flowise `seed` fills first. */
+async function showCredentials(seed?: (server: MemoryServer) => void) {
+  const shown = await showApp({ instances: [{ name: 'Prod' }] });
+  const { server } = shown.fake;
+  seed?.(server);
   fireEvent.click(screen.getByRole('button', { name: 'Credentials' }));
-  return { ...shown, instanceId };
+  /** A field of the credential named `name`, as the server keeps it. */
+  const stored = (name: string, field: string): unknown => {
+    const found = [...server.state.credentials.values()].find((c) => c.name === name);
+    return found === undefined ? undefined : server.storedValue(found.id, field);
+  };
+  return { ...shown, server, stored };
+}
+
+/** The changes of every credentials.update the page sends, as sent. */
+function recordChanges(api: Awaited<ReturnType<typeof showApp>>['fake']['api']) {
+  const changes: UpdateCredentialArgs['changes'][] = [];
+  const update = api.credentials.update;
+  Object.assign(api.credentials, {
+    update: (args: UpdateCredentialArgs) => {
+      changes.push(args.changes ?? {});
+      return update(args);
+    },
+  });
+  return changes;
 }
 
 const row = (name: string): HTMLElement =>
@@ -41,12 +58,10 @@ const secretsGone = (): void => {
 
 describe('CredentialsPage', () => {
   it('lists credentials with type, dates and the flows that use them, and searches', async () => {
-    await showCredentials((fake, id) => {
-      const openai = fake.credentials.seed(id, 'Prod OpenAI', 'openAIApi', {
-        openAIApiKey: SECRET,
-      });
-      fake.credentials.useIn(id, openai.id, 'Support bot');
-      fake.credentials.seed(id, 'Jira bot', 'jiraApi', { username: 'me', accessToken: SECRET });
+    await showCredentials((server) => {
+      const openai = server.addCredential('Prod OpenAI', 'openAIApi', { openAIApiKey: SECRET });
+      server.useCredentialIn(openai.id, 'Support bot');
+      server.addCredential('Jira bot', 'jiraApi', { username: 'me', accessToken: SECRET });
     });
     const prod = await waitFor(() => row('Prod OpenAI'));
     expect(prod.textContent).toContain('OpenAI API');
@@ -64,7 +79,7 @@ describe('CredentialsPage', () => {
   });
 
   it('creates a credential from a searched type, and keeps no secret in the page', async () => {
-    const { fake, instanceId } = await showCredentials();
+    const { stored } = await showCredentials();
     await screen.findByRole('heading', { name: 'No credentials yet' });
     click('New credential');
     type('Search credential types', 'open ai');
@@ -86,36 +101,47 @@ describe('CredentialsPage', () => {
     await waitFor(() => row('Main OpenAI'));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(announced()).toBe('Main OpenAI created.');
-    const created = fake.credentials.storedValue(instanceId, 'cred-1', 'openAIApiKey');
-    expect(created).toBe(SECRET);
+    expect(stored('Main OpenAI', 'openAIApiKey')).toBe(SECRET);
     secretsGone();
   });
 
   it('draws each input type with its default, optional mark and description', async () => {
-    const { fake, instanceId } = await showCredentials();
+    const { stored } = await showCredentials();
     await screen.findByRole('heading', { name: 'No credentials yet' });
     click('New credential');
     fireEvent.click(await screen.findByRole('button', { name: 'Redis API' }));
     expect(screen.getByLabelText<HTMLInputElement>('Redis Host').value).toBe('127.0.0.1');
-    expect(screen.getByLabelText('Password (optional)').getAttribute('type')).toBe('password');
-    expect(screen.getByLabelText('Mode (optional)').tagName).toBe('SELECT');
+    expect(screen.getByLabelText('Password').getAttribute('type')).toBe('password');
     type('Credential name', 'Cache');
     type('Port', '6380');
-    fireEvent.click(screen.getByLabelText('Use SSL (optional)'));
-    fireEvent.change(screen.getByLabelText('Mode (optional)'), { target: { value: 'cluster' } });
+    type('User', 'cache');
+    type('Password', SECRET);
+    fireEvent.click(screen.getByLabelText('Use SSL'));
     click('Create credential');
     await waitFor(() => row('Cache'));
-    const stored = (field: string) => fake.credentials.storedValue(instanceId, 'cred-1', field);
-    expect([stored('redisCachePort'), stored('redisCacheSslEnabled'), stored('redisMode')]).toEqual(
-      ['6380', true, 'cluster'],
-    );
+    expect(
+      ['redisCachePort', 'redisCacheSslEnabled', 'redisCachePwd'].map((f) => stored('Cache', f)),
+    ).toEqual(['6380', true, SECRET]);
 
     click('New credential');
-    fireEvent.click(await screen.findByRole('button', { name: 'Google Vertex Auth' }));
-    const json = screen.getByLabelText('Credential JSON Object (optional)');
-    expect(json.tagName).toBe('TEXTAREA');
-    expect(screen.getByText('The service account key as JSON.')).toBeTruthy();
-    expect(screen.getByLabelText('Endpoint URL (optional)').getAttribute('type')).toBe('url');
+    fireEvent.click(await screen.findByRole('button', { name: 'IBM Watsonx' }));
+    const auth = screen.getByLabelText<HTMLSelectElement>('Watsonx AI Auth Type');
+    expect([auth.tagName, auth.value]).toEqual(['SELECT', 'iam']);
+    expect(screen.getByLabelText('Watsonx AI IAM API Key (optional)').getAttribute('type')).toBe(
+      'password',
+    );
+    expect(screen.getByText('API Key for Watsonx AI when using IAM')).toBeTruthy();
+    click('Cancel');
+
+    click('New credential');
+    fireEvent.click(await screen.findByRole('button', { name: 'HTTP Headers' }));
+    expect(screen.getByLabelText('Headers').tagName).toBe('TEXTAREA');
+    click('Cancel');
+
+    click('New credential');
+    fireEvent.click(await screen.findByRole('button', { name: 'Postgres URL' }));
+    expect(screen.getByLabelText('Postgres URL').getAttribute('type')).toBe('url');
+    secretsGone();
   });
 
   it('shows main’s validation and marks the fields it names', async () => {
@@ -138,9 +164,10 @@ describe('CredentialsPage', () => {
   });
 
   it('renames without sending the stored secret, then replaces it when typed', async () => {
-    const { fake, instanceId } = await showCredentials((f, id) => {
-      f.credentials.seed(id, 'Jira bot', 'jiraApi', { username: 'me', accessToken: SECRET });
+    const { fake, stored } = await showCredentials((server) => {
+      server.addCredential('Jira bot', 'jiraApi', { username: 'me', accessToken: SECRET });
     });
+    const changes = recordChanges(fake.api);
     fireEvent.click(
       within(await waitFor(() => row('Jira bot'))).getByRole('button', { name: 'Edit (Jira bot)' }),
     );
@@ -152,8 +179,8 @@ describe('CredentialsPage', () => {
     click('Save changes');
     await waitFor(() => row('Jira renamed'));
     // A rename alone sends no field at all.
-    expect(fake.credentials.updates).toEqual([{}]);
-    expect(fake.credentials.storedValue(instanceId, 'cred-1', 'accessToken')).toBe(SECRET);
+    expect(changes).toEqual([{}]);
+    expect(stored('Jira renamed', 'accessToken')).toBe(SECRET);
 
     fireEvent.click(
       within(row('Jira renamed')).getByRole('button', { name: 'Edit (Jira renamed)' }),
@@ -164,18 +191,20 @@ describe('CredentialsPage', () => {
     await waitFor(() => {
       expect(screen.queryByRole('dialog')).toBeNull();
     });
-    expect(fake.credentials.updates[1]).toEqual({ accessToken: NEW_SECRET });
-    expect(fake.credentials.storedValue(instanceId, 'cred-1', 'accessToken')).toBe(NEW_SECRET);
+    expect(changes[1]).toEqual({ accessToken: NEW_SECRET });
+    expect(stored('Jira renamed', 'accessToken')).toBe(NEW_SECRET);
     secretsGone();
   });
 
   it('says why a credential cannot be opened for editing', async () => {
-    const { fake } = await showCredentials((f, id) => {
-      f.credentials.seed(id, 'Jira bot', 'jiraApi', { username: 'me', accessToken: SECRET });
+    await showCredentials((server) => {
+      server.addCredential('Jira bot', 'jiraApi', { username: 'me', accessToken: SECRET });
+      server.adminKey.permissions = server.adminKey.permissions.filter(
+        (p) => p !== 'credentials:create' && p !== 'credentials:update',
+      );
     });
     const message =
-      'The admin key of Prod can view credentials but not open one: that needs credentials:create or credentials:update.';
-    fake.failNext('credentials.get', new AppError('forbidden', message));
+      'The API key of "Prod" can list credentials but not open one. Since Flowise 3.1.3, opening a credential to edit it needs credentials:create or credentials:update; credentials:view alone is refused (403). Give the key credentials:update, or use a key that has it.';
     fireEvent.click(
       within(await waitFor(() => row('Jira bot'))).getByRole('button', { name: 'Edit (Jira bot)' }),
     );
@@ -184,9 +213,9 @@ describe('CredentialsPage', () => {
   });
 
   it('rotates a secret after showing the flows that use it', async () => {
-    const { fake, instanceId } = await showCredentials((f, id) => {
-      const c = f.credentials.seed(id, 'Prod OpenAI', 'openAIApi', { openAIApiKey: SECRET });
-      f.credentials.useIn(id, c.id, 'Support bot');
+    const { server, stored } = await showCredentials((server) => {
+      const c = server.addCredential('Prod OpenAI', 'openAIApi', { openAIApiKey: SECRET });
+      server.useCredentialIn(c.id, 'Support bot');
     });
     fireEvent.click(
       within(await waitFor(() => row('Prod OpenAI'))).getByRole('button', {
@@ -198,7 +227,7 @@ describe('CredentialsPage', () => {
     click('Review flows');
     const flows = await screen.findByRole('list', { name: 'Flows that use it' });
     expect(flows.textContent).toContain('Support bot');
-    fake.credentials.useIn(instanceId, 'cred-1', 'Late flow');
+    server.useCredentialIn([...server.state.credentials.keys()][0] ?? '', 'Late flow');
     click('Rotate secret');
     expect((await screen.findByRole('alert')).textContent).toContain('"Late flow" started using');
     await waitFor(() => {
@@ -210,15 +239,15 @@ describe('CredentialsPage', () => {
     await waitFor(() => {
       expect(screen.queryByRole('dialog')).toBeNull();
     });
-    expect(fake.credentials.storedValue(instanceId, 'cred-1', 'openAIApiKey')).toBe(NEW_SECRET);
+    expect(stored('Prod OpenAI', 'openAIApiKey')).toBe(NEW_SECRET);
     expect(announced()).toBe('OpenAI Api Key of Prod OpenAI rotated.');
     secretsGone();
   });
 
   it('names the flows that use a credential and wants its name typed before deleting', async () => {
-    await showCredentials((f, id) => {
-      const c = f.credentials.seed(id, 'Prod OpenAI', 'openAIApi', { openAIApiKey: SECRET });
-      f.credentials.useIn(id, c.id, 'Support bot');
+    const { server } = await showCredentials((server) => {
+      const c = server.addCredential('Prod OpenAI', 'openAIApi', { openAIApiKey: SECRET });
+      server.useCredentialIn(c.id, 'Support bot');
     });
     fireEvent.click(
       within(await waitFor(() => row('Prod OpenAI'))).getByRole('button', {
@@ -235,6 +264,7 @@ describe('CredentialsPage', () => {
     fireEvent.click(remove);
     await screen.findByRole('heading', { name: 'No credentials yet' });
     expect(announced()).toBe('Prod OpenAI deleted.');
+    expect(server.state.credentials.size).toBe(0);
     await waitFor(() => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New credential' }));
     });

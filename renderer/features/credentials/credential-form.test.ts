@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CredentialTypeEntry } from '../../../common/ipc/schemas/credentials.js';
-import { FAKE_CREDENTIAL_TYPES } from '../../testing/fake-credential-types.js';
+import { credentialTypeEntry } from '../../testing/memory-flowise.js';
 import {
   changesToSend,
   dataToCreate,
@@ -11,7 +11,7 @@ import {
 } from './credential-form.js';
 
 const typeNamed = (name: string): CredentialTypeEntry => {
-  const found = FAKE_CREDENTIAL_TYPES.find((t) => t.name === name);
+  const found = credentialTypeEntry(name);
   if (found === undefined) throw new Error(name);
   return found;
 };
@@ -21,10 +21,10 @@ describe('credential form values', () => {
   it('starts a new form from the defaults, with secrets blank', () => {
     expect(initialValues(redis)).toEqual({
       redisCacheHost: '127.0.0.1',
-      redisCachePort: '6789',
+      redisCachePort: '6379',
+      redisCacheUser: '',
       redisCachePwd: '',
       redisCacheSslEnabled: false,
-      redisMode: '',
     });
   });
 
@@ -32,7 +32,7 @@ describe('credential form values', () => {
     const values = { ...initialValues(redis), redisCachePwd: 'pw', redisCacheSslEnabled: true };
     expect(dataToCreate(redis, values)).toEqual({
       redisCacheHost: '127.0.0.1',
-      redisCachePort: '6789',
+      redisCachePort: '6379',
       redisCachePwd: 'pw',
       redisCacheSslEnabled: true,
     });
@@ -69,11 +69,13 @@ describe('credential form values', () => {
   });
 
   it('never sends a blank over a masked address', () => {
-    const vertex = typeNamed('googleVertexAuth');
-    const fields = { endpointUrl: { kind: 'masked', display: 'https://u:••••@h' } } as const;
-    const initial = storedValues(vertex, fields);
-    expect(initial['endpointUrl']).toBe('');
-    expect(changesToSend(vertex, initial, initial, fields)).toEqual({});
+    const postgres = typeNamed('PostgresUrl');
+    const fields = {
+      postgresUrl: { kind: 'masked', display: 'postgresql://u:••••@h/db' },
+    } as const;
+    const initial = storedValues(postgres, fields);
+    expect(initial['postgresUrl']).toBe('');
+    expect(changesToSend(postgres, initial, initial, fields)).toEqual({});
   });
 
   it('reads the refused fields from main’s details', () => {
