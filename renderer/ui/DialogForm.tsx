@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 
 import { Alert } from './Alert.js';
 import { Button } from './Button.js';
+import type { ButtonVariant } from './Button.js';
 import { DialogClose } from './Dialog.js';
 
 export interface DialogFormProps {
@@ -13,7 +14,10 @@ export interface DialogFormProps {
   failure: string | null;
   submitLabel: string;
   submitDisabled: boolean;
-  children: ReactNode;
+  /** "danger" where the submit deletes something. */
+  submitVariant?: ButtonVariant;
+  className?: string;
+  children?: ReactNode;
 }
 
 export function DialogForm({
@@ -21,10 +25,13 @@ export function DialogForm({
   failure,
   submitLabel,
   submitDisabled,
+  submitVariant = 'primary',
+  className,
   children,
 }: DialogFormProps) {
   return (
     <form
+      className={className}
       onSubmit={(event) => {
         event.preventDefault();
         onSubmit();
@@ -38,7 +45,7 @@ export function DialogForm({
       {children}
       <div className="row row-end">
         <DialogClose>Cancel</DialogClose>
-        <Button type="submit" variant="primary" disabled={submitDisabled}>
+        <Button type="submit" variant={submitVariant} disabled={submitDisabled}>
           {submitLabel}
         </Button>
       </div>

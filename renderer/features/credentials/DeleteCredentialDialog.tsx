@@ -4,9 +4,8 @@ import { useState } from 'react';
 
 import type { CredentialSummary, UsageStatus } from '../../../common/ipc/schemas/credentials.js';
 import { useCredentialsStore } from '../../stores/stores-context.js';
-import { Alert } from '../../ui/Alert.js';
-import { Button } from '../../ui/Button.js';
-import { Dialog, DialogClose } from '../../ui/Dialog.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { DialogForm } from '../../ui/DialogForm.js';
 import { Field } from '../../ui/Field.js';
 
 export interface DeleteCredentialDialogProps {
@@ -48,7 +47,14 @@ function DeleteBody({
   }
 
   return (
-    <div className="stack">
+    <DialogForm
+      className="stack"
+      failure={failure}
+      submitLabel="Delete credential"
+      submitVariant="danger"
+      submitDisabled={busy || (mustConfirm && confirmName !== credential.name)}
+      onSubmit={() => void confirm()}
+    >
       {!usage.checked ? (
         <p className="warning">
           Which flows use this credential could not be checked. Any flow that uses it will fail.
@@ -78,22 +84,7 @@ function DeleteBody({
           autoComplete="off"
         />
       ) : null}
-      {failure === null ? null : (
-        <Alert>
-          <p>{failure}</p>
-        </Alert>
-      )}
-      <div className="row row-end">
-        <DialogClose>Cancel</DialogClose>
-        <Button
-          variant="danger"
-          disabled={busy || (mustConfirm && confirmName !== credential.name)}
-          onClick={() => void confirm()}
-        >
-          Delete credential
-        </Button>
-      </div>
-    </div>
+    </DialogForm>
   );
 }
 

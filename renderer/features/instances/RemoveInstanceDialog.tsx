@@ -2,9 +2,8 @@ import { useState } from 'react';
 
 import type { InstanceSummary } from '../../../common/ipc/schemas/instances.js';
 import { useInstancesStore } from '../../stores/stores-context.js';
-import { Alert } from '../../ui/Alert.js';
-import { Button } from '../../ui/Button.js';
-import { Dialog, DialogClose } from '../../ui/Dialog.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { DialogForm } from '../../ui/DialogForm.js';
 
 export interface RemoveInstanceDialogProps {
   /** The instance to remove; the dialog is open while set. */
@@ -45,23 +44,15 @@ export function RemoveInstanceDialog({
       title={`Remove ${name}?`}
       description={`${name} and its admin key are deleted from this vault. Nothing changes on the Flowise server, and its API keys keep working.`}
     >
-      {failure === null ? null : (
-        <Alert>
-          <p>{failure}</p>
-        </Alert>
-      )}
-      <div className="row row-end">
-        <DialogClose>Cancel</DialogClose>
-        <Button
-          variant="danger"
-          disabled={busy}
-          onClick={() => {
-            if (instance !== undefined) void confirm(instance);
-          }}
-        >
-          Remove instance
-        </Button>
-      </div>
+      <DialogForm
+        failure={failure}
+        submitLabel="Remove instance"
+        submitVariant="danger"
+        submitDisabled={busy}
+        onSubmit={() => {
+          if (instance !== undefined) void confirm(instance);
+        }}
+      />
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
+import { RadioGroup } from '../../ui/RadioGroup.js';
 
 const NONE = '';
 
@@ -50,35 +51,24 @@ function BindForm({ flow, onBound }: { flow: Chatflow; onBound: (flow: Chatflow)
       submitLabel="Save"
       submitDisabled={busy || choice === (flow.keyId ?? NONE)}
     >
-      <fieldset className="bind-choices">
-        <legend>API key</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="bind-key"
-            value={NONE}
-            checked={choice === NONE}
-            onChange={() => {
-              setChoice(NONE);
-            }}
-          />
-          No Authorization
-        </label>
-        {keys.map((key) => (
-          <label key={key.id} className="check">
-            <input
-              type="radio"
-              name="bind-key"
-              value={key.id}
-              checked={choice === key.id}
-              onChange={() => {
-                setChoice(key.id);
-              }}
-            />
-            {key.keyName} <span className="muted small">{key.masked}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        className="bind-choices"
+        legend="API key"
+        name="bind-key"
+        options={[
+          { value: NONE, label: 'No Authorization' },
+          ...keys.map((key) => ({
+            value: key.id,
+            label: (
+              <>
+                {key.keyName} <span className="muted small">{key.masked}</span>
+              </>
+            ),
+          })),
+        ]}
+        value={choice}
+        onValueChange={setChoice}
+      />
       {choice === NONE ? (
         <p className="bind-warning" role="note">
           <strong>The flow becomes public:</strong> anyone who can reach the server can call it,

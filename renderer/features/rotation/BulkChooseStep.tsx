@@ -13,14 +13,15 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
+import { RadioGroup } from '../../ui/RadioGroup.js';
 import { BulkInstances, BulkKeyPicker, BulkNamePicker } from './BulkPickers.js';
 
 type Mode = BatchSelection['mode'];
 
-const MODES: { mode: Mode; label: string }[] = [
-  { mode: 'olderThan', label: 'Keys older than a number of days' },
-  { mode: 'byHand', label: 'Keys I choose' },
-  { mode: 'sameName', label: 'The key of one name on each instance' },
+const MODES: { value: Mode; label: string }[] = [
+  { value: 'olderThan', label: 'Keys older than a number of days' },
+  { value: 'byHand', label: 'Keys I choose' },
+  { value: 'sameName', label: 'The key of one name on each instance' },
 ];
 
 export interface BulkChooseStepProps {
@@ -99,23 +100,14 @@ export function BulkChooseStep({ onPlanned }: BulkChooseStepProps) {
     );
   return (
     <form className="stack" onSubmit={(event) => void find(event)}>
-      <fieldset className="rotation-choices">
-        <legend>Which keys</legend>
-        {MODES.map((m) => (
-          <label key={m.mode} className="check">
-            <input
-              type="radio"
-              name="bulk-mode"
-              value={m.mode}
-              checked={mode === m.mode}
-              onChange={() => {
-                setMode(m.mode);
-              }}
-            />
-            <span>{m.label}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        className="rotation-choices"
+        legend="Which keys"
+        name="bulk-mode"
+        options={MODES}
+        value={mode}
+        onValueChange={setMode}
+      />
       {mode === 'olderThan' ? (
         <Field
           label="Older than (days)"

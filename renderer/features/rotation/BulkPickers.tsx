@@ -4,6 +4,7 @@ import { useId } from 'react';
 
 import type { AllKeys } from '../../../common/ipc/schemas/keys.js';
 import { Alert } from '../../ui/Alert.js';
+import { KeyDetails } from './KeyDetails.js';
 import { plural } from './rotation-words.js';
 
 const toggled = (set: ReadonlySet<string>, value: string, on: boolean): Set<string> => {
@@ -111,9 +112,7 @@ export function BulkKeyPicker(props: {
                   <span>
                     {key.keyName}
                     <span className="visually-hidden">{` on ${instance.instanceName}`}</span>{' '}
-                    <span className="muted small">
-                      {key.masked}, used by {plural(key.boundFlows.length, 'flow')}
-                    </span>
+                    <KeyDetails keyInfo={key} />
                   </span>
                 </label>
               );

@@ -8,7 +8,8 @@ import { toStoreError } from '../../stores/store-error.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { DialogClose } from '../../ui/Dialog.js';
-import { plural } from './rotation-words.js';
+import { RadioGroup } from '../../ui/RadioGroup.js';
+import { KeyDetails } from './KeyDetails.js';
 
 export interface ChooseKeyStepProps {
   instanceId: string;
@@ -53,28 +54,21 @@ export function ChooseKeyStep({ instanceId, initial, onChosen }: ChooseKeyStepPr
   if (keys.length === 0) return <p>This instance has no API key to rotate.</p>;
   return (
     <form className="stack" onSubmit={next}>
-      <fieldset className="rotation-choices">
-        <legend>Key to rotate</legend>
-        {keys.map((key) => (
-          <label key={key.id} className="check">
-            <input
-              type="radio"
-              name="rotation-key"
-              value={key.id}
-              checked={chosen === key.id}
-              onChange={() => {
-                setChosen(key.id);
-              }}
-            />
-            <span>
-              {key.keyName}{' '}
-              <span className="muted small">
-                {key.masked}, used by {plural(key.boundFlows.length, 'flow')}
-              </span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        className="rotation-choices"
+        legend="Key to rotate"
+        name="rotation-key"
+        options={keys.map((key) => ({
+          value: key.id,
+          label: (
+            <>
+              {key.keyName} <KeyDetails keyInfo={key} />
+            </>
+          ),
+        }))}
+        value={chosen}
+        onValueChange={setChosen}
+      />
       <div className="row row-end">
         <DialogClose>Cancel</DialogClose>
         <Button variant="primary" type="submit" disabled={chosen === ''}>
