@@ -1,18 +1,15 @@
 // Edit a credential: rename it and change fields. Stored secrets show only as set; a secret is
 // sent when the person typed a new one, any other field only when it changed, so Flowise's
 // merging update keeps everything else as stored.
-import { useEffect, useState } from 'react';
-
 import type {
   CredentialForEdit,
   CredentialSummary,
 } from '../../../common/ipc/schemas/credentials.js';
-import type { StoreError } from '../../stores/store-error.js';
 import { useCredentialsStore } from '../../stores/stores-context.js';
-import { Alert } from '../../ui/Alert.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { CredentialForm } from './CredentialForm.js';
 import { changesToSend, storedValues } from './credential-form.js';
+import { WithCredential } from './WithCredential.js';
 
 export interface EditCredentialDialogProps {
   /** The credential to edit; the dialog is open while set. */
@@ -21,31 +18,14 @@ export interface EditCredentialDialogProps {
   onSaved: (saved: CredentialSummary) => void;
 }
 
-function EditLoader({ id, onSaved }: { id: string; onSaved: (saved: CredentialSummary) => void }) {
-  const get = useCredentialsStore((s) => s.get);
+function EditForm({
+  loaded,
+  onSaved,
+}: {
+  loaded: CredentialForEdit;
+  onSaved: (saved: CredentialSummary) => void;
+}) {
   const update = useCredentialsStore((s) => s.update);
-  const [loaded, setLoaded] = useState<CredentialForEdit | null>(null);
-  const [failure, setFailure] = useState<StoreError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void get(id).then((outcome) => {
-      if (!live) return;
-      if (outcome.ok) setLoaded(outcome.value);
-      else setFailure(outcome.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [get, id]);
-
-  if (failure !== null)
-    return (
-      <Alert>
-        <p>{failure.message}</p>
-      </Alert>
-    );
-  if (loaded === null) return <p className="muted">Loading the credential…</p>;
   const { type, fields } = loaded;
   const initial = type === undefined ? {} : storedValues(type, fields);
   return (
@@ -85,7 +65,11 @@ export function EditCredentialDialog({ credential, onClose, onSaved }: EditCrede
       title={`Edit ${credential?.name ?? ''}`}
       description="Change what you need. Secret fields stay as stored unless you type a new value."
     >
-      {credential === undefined ? null : <EditLoader id={credential.id} onSaved={onSaved} />}
+      {credential === undefined ? null : (
+        <WithCredential id={credential.id}>
+          {(loaded) => <EditForm loaded={loaded} onSaved={onSaved} />}
+        </WithCredential>
+      )}
     </Dialog>
   );
 }
