@@ -1,22 +1,48 @@
-// `npm test`: one real Flowise server for every suite. It starts the server (or uses the one named
-// by FKV_FLOWISE_*), runs the Vitest projects (unit and flowise) and the Playwright e2e specs with
-// FKV_FLOWISE_* set, and stops the server however the run ends, Ctrl+C included.
+// `npm test`: the unit project, then every Flowise release the app supports, each on a real
+// server this runner installs (once, into the cache), starts, and stops however the run ends,
+// Ctrl+C included. 3.1.4 runs the whole `flowise` project and the Playwright e2e specs; the older
+// lines run the suites that prove them (VERSION_FILES). 2.2.8 runs twice: keys in api.json
+// (Flowise's default) and in the database. Each run's install and test times are printed.
+// A server named by FKV_FLOWISE_* replaces them all: only it is used, and the runner says so.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
-import type { RunningFlowise } from './flowise/flowise-server.js';
-import { startFlowise } from './flowise/flowise-server.js';
-import { pickTarget, targetFromEnv, targetToEnv } from './flowise/flowise-target.js';
+import type { ApiKeyStorage, RunningFlowise } from './flowise/flowise-server.js';
+import { installFlowise, startFlowise } from './flowise/flowise-server.js';
+import type { FlowiseTarget, KnownFlowise } from './flowise/flowise-target.js';
+import { knownFlowise, targetFromEnv, targetToEnv } from './flowise/flowise-target.js';
 
-const STEPS: [name: string, command: string, args: string[]][] = [
-  [
-    'vitest (unit + flowise)',
-    'npx',
-    ['vitest', 'run', '--project', 'unit', '--project', 'flowise'],
-  ],
-  ['playwright e2e', 'npm', ['run', 'test:e2e']],
+type Step = [name: string, command: string, args: string[]];
+
+/** What proves an older line: the client contract, rotation, and the server set-up itself. */
+const VERSION_FILES = [
+  'test/flowise-contract/real.contract.test.ts',
+  'test/integration/rotation.real.test.ts',
+  'test/flowise/flowise-server.real.test.ts',
 ];
+const vitestFlowise = (files: string[]): Step => [
+  `vitest flowise${files.length === 0 ? '' : ` (${String(files.length)} files)`}`,
+  'npx',
+  ['vitest', 'run', '--project', 'flowise', ...files],
+];
+const E2E: Step = ['playwright e2e', 'npm', ['run', 'test:e2e']];
+
+interface Run {
+  version: string;
+  apiKeyStorage?: ApiKeyStorage;
+  steps: Step[];
+}
+
+const RUNS: Run[] = [
+  { version: '3.1.4', steps: [vitestFlowise([]), E2E] },
+  { version: '3.0.12', steps: [vitestFlowise(VERSION_FILES)] },
+  { version: '2.2.8', steps: [vitestFlowise(VERSION_FILES)] },
+  { version: '2.2.8', apiKeyStorage: 'db', steps: [vitestFlowise(VERSION_FILES)] },
+];
+
+const runName = (run: Run): string =>
+  `Flowise ${run.version}${run.apiKeyStorage === undefined ? '' : ` (keys: ${run.apiKeyStorage})`}`;
 
 let current: ChildProcess | undefined;
 let interrupted: NodeJS.Signals | undefined;
@@ -46,28 +72,74 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 const say = (line: string): void => {
   process.stderr.write(`[npm test] ${line}\n`);
 };
+const seconds = (since: number): string => `${String(Math.round((Date.now() - since) / 1000))} s`;
 
-let started: RunningFlowise | undefined;
 const results: [string, number][] = [];
-try {
-  let target = targetFromEnv();
-  if (target === undefined) {
-    say('starting a real Flowise server for all suites');
-    started = await startFlowise();
-    target = pickTarget(started);
+const timings: string[] = [];
+
+async function steps(
+  label: string,
+  target: FlowiseTarget,
+  pick: (known: KnownFlowise) => Step[],
+): Promise<void> {
+  const known = await knownFlowise(target);
+  const list = pick(known);
+  say(`${label}: real Flowise ${known.version} at ${known.url}`);
+  const env = { ...process.env, ...targetToEnv(known) };
+  for (const [name, command, args] of list) {
+    if (interrupted !== undefined) return;
+    say(`${label}: running ${name}`);
+    const began = Date.now();
+    results.push([`${label}: ${name}`, await run(command, args, env)]);
+    timings.push(`${label}: ${name} took ${seconds(began)}`);
   }
-  say(`real Flowise at ${target.url}`);
-  const env = { ...process.env, ...targetToEnv(target) };
-  for (const [name, command, args] of STEPS) {
-    if (interrupted !== undefined) break;
-    say(`running ${name}`);
-    results.push([name, await run(command, args, env)]);
+}
+
+async function realRun(spec: Run): Promise<void> {
+  const label = runName(spec);
+  let started: RunningFlowise | undefined;
+  try {
+    const installing = Date.now();
+    await installFlowise({ version: spec.version });
+    timings.push(`${label}: install (or cache check) took ${seconds(installing)}`);
+    const starting = Date.now();
+    started = await startFlowise({
+      version: spec.version,
+      ...(spec.apiKeyStorage === undefined ? {} : { apiKeyStorage: spec.apiKeyStorage }),
+    });
+    timings.push(`${label}: start and bootstrap took ${seconds(starting)}`);
+    await steps(label, started, () => spec.steps);
+  } catch (error) {
+    // A version that cannot be installed or started fails the run; it is never skipped.
+    say(`${label}: ${error instanceof Error ? error.message : String(error)}`);
+    results.push([`${label}: install and start`, 1]);
+  } finally {
+    if (started !== undefined) {
+      say(`${label}: stopping the Flowise server`);
+      await started.stop();
+    }
+  }
+}
+
+try {
+  say('running vitest unit');
+  const began = Date.now();
+  results.push([
+    'vitest unit',
+    await run('npx', ['vitest', 'run', '--project', 'unit'], process.env),
+  ]);
+  timings.push(`vitest unit took ${seconds(began)}`);
+  const named = targetFromEnv();
+  if (named !== undefined) {
+    say('FKV_FLOWISE_* names a server: only it is tested, the other Flowise versions are NOT');
+    await steps('named server', named, ({ generation }) =>
+      generation === '3.0.13+' ? [vitestFlowise([]), E2E] : [vitestFlowise(VERSION_FILES)],
+    );
+  } else {
+    for (const spec of RUNS) if (interrupted === undefined) await realRun(spec);
   }
 } finally {
-  if (started !== undefined) {
-    say('stopping the Flowise server');
-    await started.stop();
-  }
+  for (const line of timings) say(line);
 }
 
 for (const [name, code] of results) say(`${code === 0 ? 'passed' : `FAILED (${code})`}: ${name}`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
 import { readStoredCredential } from '../flowise/flowise-credential-store.js';
+import { flowiseRest } from '../flowise/flowise-rest.js';
 import { targetFromEnv } from '../flowise/flowise-target.js';
 import { expect, test } from './fixtures.js';
 import type { FlowiseServer } from './fixtures.js';
@@ -19,20 +20,8 @@ import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
 const PASSWORD = 'correct horse battery staple 7';
 const KEY_LABEL = 'OpenAI Api Key';
 
-async function rest(
-  flowise: FlowiseServer,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
-  const response = await fetch(`${flowise.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${flowise.apiKey}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${String(response.status)}`);
-  return response.json();
-}
+const rest = (flowise: FlowiseServer, method: string, path: string, body?: unknown) =>
+  flowiseRest(flowise).call(method, path, body);
 
 async function openCredentials(page: Page, flowise: FlowiseServer): Promise<CredentialsPage> {
   await new CreateVaultPage(page).create(PASSWORD);

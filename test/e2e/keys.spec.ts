@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { Page } from '@playwright/test';
 
+import { flowiseRest } from '../flowise/flowise-rest.js';
 import type { AppDriver, FlowiseServer } from './fixtures.js';
 import { expect, test } from './fixtures.js';
 import { InstancesPage } from './pages/instances-pages.js';
@@ -27,21 +28,10 @@ async function openKeys(page: Page, flowise: FlowiseServer): Promise<KeysPage> {
 }
 
 /** Flowise's REST API with the run's bootstrap key, for what the spec sets up and tears down. */
-function rest(flowise: FlowiseServer) {
-  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${flowise.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${flowise.apiKey}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${String(response.status)}`);
-    const text = await response.text();
-    return text === '' ? undefined : (JSON.parse(text) as unknown);
-  };
-}
+const rest =
+  (flowise: FlowiseServer) =>
+  (method: string, path: string, body?: unknown): Promise<unknown> =>
+    flowiseRest(flowise).call(method, path, body);
 
 /** Whether the page's JavaScript heap holds the string after a garbage collection: this covers
  * the stores' state, React's and anything else the renderer keeps. */

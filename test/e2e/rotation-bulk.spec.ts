@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { startFakeFlowise } from '../fakes/fake-flowise.js';
+import { flowiseRest } from '../flowise/flowise-rest.js';
 import type { FlowiseServer } from './fixtures.js';
 import { expect, test } from './fixtures.js';
 import { BulkRotationDialog } from './pages/bulk-rotation-pages.js';
@@ -22,20 +23,9 @@ interface FlowRow {
   apikeyid?: string | null;
 }
 
-/** A call to the real Flowise with the run's bootstrap key; the status and the parsed body. */
-async function call(flowise: FlowiseServer, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${flowise.url}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${flowise.apiKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${String(response.status)}`);
-  return (text === '' ? undefined : JSON.parse(text)) as unknown;
-}
+/** A call to the real Flowise with the run's bootstrap key: the parsed body of a 2xx answer. */
+const call = (flowise: FlowiseServer, method: string, path: string, body?: unknown) =>
+  flowiseRest(flowise).call(method, path, body);
 
 test('the key of one name is rotated on two instances, then every old key is revoked', async ({
   app,

@@ -1,6 +1,5 @@
-// Guided key rotation against the real Flowise: a key bound to three "Start -> Direct Reply"
-// agentflows (they answer without an LLM) is rotated through the wizard, once straight through and
-// once across a restart of the harness while it waits in grace. The server must end with the flows
+// Guided key rotation against the real Flowise: a key bound to three flows that answer without an LLM is rotated through the wizard,
+// once straight through and once across a restart of the harness while it waits in grace. The server must end with the flows
 // on the new key, the new key answering predictions, and the old key refused with 401.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +8,7 @@ import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
+import { flowiseRest } from '../flowise/flowise-rest.js';
 import { startHarness } from '../harness/harness-server.js';
 import type { FlowiseServer } from './fixtures.js';
 import { expect, test } from './fixtures.js';
@@ -20,71 +20,9 @@ const PASSWORD = 'correct horse battery staple 7';
 const REPLY = 'pong-from-flowise';
 const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 
-const directReply = JSON.stringify({
-  nodes: [
-    {
-      id: 'startAgentflow_0',
-      type: 'agentFlow',
-      position: { x: 0, y: 0 },
-      data: {
-        id: 'startAgentflow_0',
-        name: 'startAgentflow',
-        label: 'Start',
-        version: 1.1,
-        inputs: { startInputType: 'chatInput' },
-        outputs: {},
-        inputParams: [],
-        inputAnchors: [],
-        outputAnchors: [],
-      },
-    },
-    {
-      id: 'directReplyAgentflow_0',
-      type: 'agentFlow',
-      position: { x: 300, y: 0 },
-      data: {
-        id: 'directReplyAgentflow_0',
-        name: 'directReplyAgentflow',
-        label: 'Direct Reply',
-        version: 1,
-        inputs: { directReplyMessage: REPLY },
-        outputs: {},
-        inputParams: [],
-        inputAnchors: [],
-        outputAnchors: [],
-      },
-    },
-  ],
-  edges: [
-    { id: 'e1', source: 'startAgentflow_0', target: 'directReplyAgentflow_0', type: 'agentFlow' },
-  ],
-});
-
 /** A call to Flowise's REST API with any key: the status and the parsed body. */
-async function send(
-  flowise: FlowiseServer,
-  key: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${flowise.url}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    // Not JSON: keep the text.
-  }
-  return { status: response.status, body: parsed };
-}
+const send = (flowise: FlowiseServer, key: string, method: string, path: string, body?: unknown) =>
+  flowiseRest(flowise).send(method, path, body, key);
 
 /** The run's bootstrap key, for what the spec sets up, checks and tears down. */
 async function admin(flowise: FlowiseServer, method: string, path: string, body?: unknown) {
@@ -110,24 +48,18 @@ interface Setup {
   cleanup: () => Promise<void>;
 }
 
-/** A key holding chatflows:view, bound to `count` Direct Reply agentflows. */
+/** A key (holding chatflows:view where keys hold permissions) bound to `count` flows that
+ * answer without a model, in the shape of the server's line. */
 async function setUp(flowise: FlowiseServer, count = 3): Promise<Setup> {
+  const rest = flowiseRest(flowise);
   const keyName = unique('e2e-rotate');
-  const rows = (await admin(flowise, 'POST', '/apikey', {
-    keyName,
-    permissions: ['chatflows:view'],
-  })) as KeyRow[];
-  const key = rows.find((r) => r.keyName === keyName);
-  if (key === undefined) throw new Error('Flowise did not list the new key.');
+  const key = await rest.createKey(keyName, ['chatflows:view']);
   const flows: FlowRow[] = [];
   for (let n = 1; n <= count; n += 1) {
-    const flow = (await admin(flowise, 'POST', '/chatflows', {
-      name: `${keyName}-flow-${String(n)}`,
-      type: 'AGENTFLOW',
-      flowData: directReply,
-    })) as FlowRow;
-    await admin(flowise, 'PUT', `/chatflows/${flow.id}`, { apikeyid: key.id });
-    flows.push(flow);
+    const name = `${keyName}-flow-${String(n)}`;
+    const { id } = await rest.createFlow(name, REPLY);
+    await rest.bindFlow(id, key.id);
+    flows.push({ id, name });
   }
   return {
     key,

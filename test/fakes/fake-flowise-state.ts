@@ -85,7 +85,15 @@ export class FakeState {
   readonly chatflows = new Map<string, FakeChatflow>();
   readonly credentials = new Map<string, FakeCredential>();
 
-  constructor(readonly generation: FakeGeneration) {}
+  /** Where keys live: 2.x keeps them in api.json unless told `db`; 3.x always in the database. */
+  readonly apiKeyStorage: 'json' | 'db';
+
+  constructor(
+    readonly generation: FakeGeneration,
+    apiKeyStorage: 'json' | 'db' = 'json',
+  ) {
+    this.apiKeyStorage = generation === '2.0.6-3.0.0' ? apiKeyStorage : 'db';
+  }
 
   get scoped(): boolean {
     return this.generation === '3.0.13+';
@@ -103,12 +111,16 @@ export class FakeState {
     return new Date().toISOString().replace(/\.\d+Z$/, '.000Z');
   }
 
-  addKey(keyName: string, permissions: readonly string[] = ALL_KEY_PERMISSIONS): FakeKey {
-    const apiKey = randomBytes(32).toString('base64url');
+  addKey(
+    keyName: string,
+    permissions: readonly string[] = ALL_KEY_PERMISSIONS,
+    given?: { apiKey: string; id?: string },
+  ): FakeKey {
+    const apiKey = given?.apiKey ?? randomBytes(32).toString('base64url');
     const salt = randomBytes(8).toString('hex');
     const d = new Date();
     const key: FakeKey = {
-      id: this.newId(),
+      id: given?.id ?? this.newId(),
       keyName,
       apiKey,
       apiSecret: `${createHash('sha512')
@@ -170,7 +182,11 @@ export class FakeState {
       .filter((f) => f.apikeyid === key.id)
       .map((f) => ({ flowName: f.name, category: f.category ?? '', updatedDate: f.updatedDate }));
     const base = { id: key.id, apiKey: key.apiKey, apiSecret: key.apiSecret, keyName: key.keyName };
-    if (this.generation === '2.0.6-3.0.0') return { ...base, createdAt: key.createdAt, chatFlows };
+    // 2.x: api.json rows carry createdAt ("06-Dec-26"), database rows updatedDate.
+    if (this.generation === '2.0.6-3.0.0')
+      return this.apiKeyStorage === 'json'
+        ? { ...base, createdAt: key.createdAt, chatFlows }
+        : { ...base, updatedDate: key.updatedDate, chatFlows };
     return {
       ...base,
       ...(this.scoped ? { permissions: key.permissions } : {}),

@@ -31,6 +31,8 @@ export interface FakeFlowiseOptions {
   generation?: FakeGeneration;
   /** Defaults to 3.1.4, 3.0.12 or 2.2.8 by generation. */
   version?: string;
+  /** 2.x only: APIKEY_STORAGE_TYPE, `json` (Flowise's default) or `db`. */
+  apiKeyStorage?: 'json' | 'db';
   /** '' stands for an enterprise server with an invalid licence (`/settings` answers `{}`). */
   platform?: 'open source' | 'enterprise' | 'cloud' | '';
   seed?: { keys?: number; chatflows?: number; credentials?: number };
@@ -127,7 +129,7 @@ function seed(state: FakeState, counts: NonNullable<FakeFlowiseOptions['seed']>)
 export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promise<FakeFlowise> {
   const generation = options.generation ?? '3.0.13+';
   const version = options.version ?? VERSIONS[generation];
-  const state = new FakeState(generation);
+  const state = new FakeState(generation, options.apiKeyStorage);
   const admin = state.addKey('admin', ALL_KEY_PERMISSIONS);
   seed(state, options.seed ?? {});
   const config: GateConfig = {

@@ -28,16 +28,29 @@ function flowOf(request: FakeRequest, id: string): FakeChatflow {
 }
 
 interface FlowNode {
-  data?: { name?: string; inputs?: Record<string, unknown> };
+  data?: { name?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> };
 }
 
-/** The Direct Reply message of a flow, or undefined when the flow has no ending node. */
+/** What a Custom JS Function ending node returns, when its code is `return "<text>";`. */
+function returned(code: unknown): string | undefined {
+  const match = typeof code === 'string' ? /^return (".*");$/.exec(code) : null;
+  return match?.[1] === undefined ? undefined : (JSON.parse(match[1]) as string);
+}
+
+/** The reply of a flow (a Direct Reply, or a Custom JS Function ending node: the model-free flows
+ * of 3.x and 2.x), or undefined when the flow has no ending node. */
 function replyOf(flow: FakeChatflow): string | undefined {
   try {
     const parsed = JSON.parse(flow.flowData) as { nodes?: FlowNode[] };
-    const node = (parsed.nodes ?? []).find((n) => n.data?.name === 'directReplyAgentflow');
-    const message = node?.data?.inputs?.directReplyMessage;
-    return typeof message === 'string' ? message : undefined;
+    for (const node of parsed.nodes ?? []) {
+      if (node.data?.name === 'directReplyAgentflow') {
+        const message = node.data.inputs?.['directReplyMessage'];
+        if (typeof message === 'string') return message;
+      }
+      if (node.data?.name === 'customFunction' && node.data.outputs?.['output'] === 'EndingNode')
+        return returned(node.data.inputs?.['javascriptFunction']);
+    }
+    return undefined;
   } catch {
     return undefined;
   }
@@ -106,7 +119,10 @@ export const chatflowRoutes: FakeRoute[] = [
     'DELETE',
     '/chatflows/:id',
     (request, { id = '' }) => {
-      if (!request.state.chatflows.delete(id))
+      const existed = request.state.chatflows.delete(id);
+      // 2.x answers an unknown id with affected: 0; 3.x looks the flow up first and fails.
+      if (!existed && !request.state.workspaces) return DELETED(0);
+      if (!existed)
         throw new HttpFail(
           500,
           `Error: chatflowsService.deleteChatflow - Chatflow ${id} not found in the database!`,
@@ -131,6 +147,12 @@ export const chatflowRoutes: FakeRoute[] = [
       if (flow.apikeyid !== null && flow.apikeyid !== '') {
         const supplied = (request.headers.authorization ?? '').split('Bearer ').pop() ?? '';
         const bound = request.state.keys.get(flow.apikeyid);
+        // 2.x, asked with a key for a flow bound to a deleted key, trips over the missing secret.
+        if (bound === undefined && supplied !== '' && !request.state.workspaces)
+          throw new HttpFail(
+            500,
+            "Error: predictionsServices.buildChatflow - Cannot read properties of undefined (reading 'split')",
+          );
         if (bound?.apiKey !== supplied)
           throw new HttpFail(500, 'Error: predictionsServices.buildChatflow - Unauthorized');
       }

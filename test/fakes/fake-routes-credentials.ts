@@ -3,6 +3,7 @@
 // stored ones, unknown ids answer 500 "not found" on GET and PUT and 200 `affected: 0` on DELETE.
 import { randomBytes } from 'node:crypto';
 
+import type { FakeCredentialType } from './fake-credential-types.js';
 import { credentialType, CREDENTIAL_TYPES } from './fake-credential-types.js';
 import type { FakeCredential } from './fake-flowise-state.js';
 import type { FakeRequest, FakeRoute } from './fake-flowise-http.js';
@@ -44,6 +45,14 @@ function stringField(body: Record<string, unknown>, field: string): string {
 
 /** 3.1.3 moved GET /credentials/:id from view to create-or-update, and started masking urls. */
 export function credentialRoutes(since313: boolean): FakeRoute[] {
+  // Before 3.1.3 no input was typed `url` (3.0.12 and 2.2.8 list none): such fields were strings.
+  const asServed = (type: FakeCredentialType): FakeCredentialType =>
+    since313
+      ? type
+      : {
+          ...type,
+          inputs: type.inputs.map((i) => (i.type === 'url' ? { ...i, type: 'string' } : i)),
+        };
   return [
     route(
       'GET',
@@ -127,14 +136,14 @@ export function credentialRoutes(since313: boolean): FakeRoute[] {
       (request, { id = '' }) => DELETED(request.state.credentials.delete(id) ? 1 : 0),
       { anyOf: 'credentials:delete' },
     ),
-    route('GET', '/components-credentials', () => json(200, CREDENTIAL_TYPES)),
+    route('GET', '/components-credentials', () => json(200, CREDENTIAL_TYPES.map(asServed))),
     route('GET', '/components-credentials/:name', (_request, { name = '' }) => {
       const type = credentialType(name);
       if (type === undefined) {
         const where = 'componentsCredentialsService.getSingleComponentsCredential';
         throw new HttpFail(500, `Error: ${where} - Error: ${where} - Credential ${name} not found`);
       }
-      return json(200, type);
+      return json(200, asServed(type));
     }),
   ];
 }

@@ -2,7 +2,7 @@
 // remaining list) to DELETE, the subset rule on listing and granting, the 412/400/404 messages.
 import type { FakeKey } from './fake-flowise-state.js';
 import type { FakeRequest, FakeRoute, Reply } from './fake-flowise-http.js';
-import { bodyObject, DELETED, HttpFail, json, route } from './fake-flowise-http.js';
+import { bodyObject, DELETED, HttpFail, json, page, route } from './fake-flowise-http.js';
 
 function visibleKeys(request: FakeRequest): FakeKey[] {
   const { state, caller } = request;
@@ -85,7 +85,14 @@ export const keyRoutes: FakeRoute[] = [
       const keyName = checkedName(request, 'updateApiKey');
       const permissions = checkedPermissions(request, 'updateApiKey');
       const key = request.state.keys.get(id);
-      if (key === undefined) throw new HttpFail(404, 'ApiKey null not found');
+      if (key === undefined) {
+        // 2.x: api.json storage answers an empty list; the database a 500 that hides the 404.
+        if (request.state.apiKeyStorage === 'json') return json(200, []);
+        // Up to 3.0.12 the service wraps its own 404 in a 500.
+        if (!request.state.scoped)
+          throw new HttpFail(500, 'Error: apikeyService.updateApiKey - ApiKey null not found');
+        throw new HttpFail(404, 'ApiKey null not found');
+      }
       key.keyName = keyName;
       if (permissions !== undefined) key.permissions = permissions;
       key.updatedDate = request.state.now();
@@ -101,6 +108,47 @@ export const keyRoutes: FakeRoute[] = [
       return request.state.workspaces ? DELETED(existed ? 1 : 0) : list(request);
     },
     { anyOf: 'apikeys:delete' },
+  ),
+  route(
+    'POST',
+    '/apikey/import',
+    (request) => {
+      const { state } = request;
+      // 3.0.13 removed the route: the request falls through to the web page.
+      if (state.scoped) return page();
+      const { jsonFile, importMode } = bodyObject(request);
+      const [head, data = ''] = typeof jsonFile === 'string' ? jsonFile.split(',') : [];
+      if (head !== 'data:application/json;base64')
+        throw new HttpFail(500, 'Error: apikeyService.importKeys - Invalid dataURI');
+      const wanted = JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as {
+        keyName: string;
+        apiKey: string;
+        id: string;
+      }[];
+      const names = new Set([...state.keys.values()].map((k) => k.keyName));
+      if (importMode === 'errorIfExist')
+        for (const key of wanted)
+          if (names.has(key.keyName))
+            throw new HttpFail(
+              500,
+              `Error: apikeyService.importKeys - Key with name ${key.keyName} already exists`,
+            );
+      // 2.x keeps the id it is sent; 3.0.x makes a new one.
+      const added = wanted.map((key) =>
+        state.addKey(key.keyName, [], {
+          apiKey: key.apiKey,
+          ...(state.workspaces ? {} : { id: key.id }),
+        }),
+      );
+      // 2.x with api.json answers with the imported keys only.
+      if (state.apiKeyStorage === 'json')
+        return json(
+          200,
+          added.map((k) => state.keyRow(k)),
+        );
+      return list(request);
+    },
+    { anyOf: 'apikeys:create' },
   ),
   route(
     'GET',

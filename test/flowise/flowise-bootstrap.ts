@@ -1,6 +1,12 @@
-// The headless first run of a Flowise 3.x server, as start.sh does it: register the owner, log in,
-// and create an API key holding every permission a key may hold. Error messages carry statuses,
-// never bodies: the key list in particular comes back with every key in plain text.
+// The headless first run of a Flowise server, each line its own way (docs/flowise-versions.md):
+// - 3.0.13+: register the owner, log in, create a key holding every permission a key may hold;
+// - 3.0.1–3.0.12: register, log in, create a key (keys there carry no permissions: workspace owner);
+// - 2.0.6–3.0.0: no accounts; with no basic auth set, `x-request-from: internal` reaches the
+//   management routes, and any key has full access.
+// Error messages carry statuses, never bodies: the key list comes back with every key in plain text.
+import type { FlowiseGeneration } from '../../main/core/flowise/generation.js';
+import { generationOfVersion } from '../../main/core/flowise/generation.js';
+
 export interface Admin {
   email: string;
   password: string;
@@ -9,6 +15,8 @@ export interface Admin {
 export interface CreatedKey {
   apiKey: string;
   apiKeyId: string;
+  /** What the server's /version answered. */
+  version: string;
 }
 
 interface KeyEntry {
@@ -55,10 +63,7 @@ async function login(base: string, admin: Admin): Promise<string> {
   return cookies.join('; ');
 }
 
-export async function bootstrapFlowise(base: string, admin: Admin): Promise<CreatedKey> {
-  await registerIfNeeded(base, admin);
-  // Cookie calls must say they come from the UI, or the server treats them as API-key calls.
-  const session = { Cookie: await login(base, admin), 'x-request-from': 'internal' };
+async function allKeyPermissions(base: string, session: Record<string, string>): Promise<string[]> {
   const catalogue = await call(
     `${base}/api/v1/auth/permissions/API_KEY`,
     { headers: session },
@@ -69,14 +74,39 @@ export async function bootstrapFlowise(base: string, admin: Admin): Promise<Crea
     .flat()
     .map((p) => p.key);
   if (permissions.length === 0) throw new Error('the permission catalogue is empty');
+  return permissions;
+}
 
+/** The version and line the server says it has; a server too old to manage keys is refused. */
+async function serverVersion(
+  base: string,
+): Promise<{ version: string; generation: FlowiseGeneration }> {
+  const response = await call(`${base}/api/v1/version`, {}, 'reading the version');
+  const { version } = (await response.json()) as { version?: unknown };
+  const generation = typeof version === 'string' ? generationOfVersion(version) : undefined;
+  if (typeof version !== 'string' || generation === undefined || generation === 'too-old')
+    throw new Error(`the test suites need Flowise 2.0.6 or newer, not ${String(version)}`);
+  return { version, generation };
+}
+
+export async function bootstrapFlowise(base: string, admin: Admin): Promise<CreatedKey> {
+  const { version, generation } = await serverVersion(base);
+  // Cookie calls (and, on 2.x, anonymous ones) must say they come from the UI, or the server
+  // treats them as API-key calls.
+  const session: Record<string, string> = { 'x-request-from': 'internal' };
+  if (generation !== '2.0.6-3.0.0') {
+    await registerIfNeeded(base, admin);
+    session['Cookie'] = await login(base, admin);
+  }
   const keyName = `test-suite-full-${Date.now()}`;
+  const permissions =
+    generation === '3.0.13+' ? { permissions: await allKeyPermissions(base, session) } : {};
   const created = await call(
     `${base}/api/v1/apikey`,
     {
       method: 'POST',
       headers: { ...session, ...json },
-      body: JSON.stringify({ keyName, permissions }),
+      body: JSON.stringify({ keyName, ...permissions }),
     },
     'creating the API key',
   );
@@ -87,5 +117,5 @@ export async function bootstrapFlowise(base: string, admin: Admin): Promise<Crea
   const auth = { Authorization: `Bearer ${entry.apiKey}` };
   const check = await call(`${base}/api/v1/apikey`, { headers: auth }, 'using the new API key');
   await check.body?.cancel();
-  return { apiKey: entry.apiKey, apiKeyId: entry.id };
+  return { apiKey: entry.apiKey, apiKeyId: entry.id, version };
 }

@@ -13,10 +13,15 @@ function scratch(): string {
   return dir;
 }
 
-function fakeInstall(version: string, withBinding: boolean): string {
+function fakeInstall(version: string, withBinding: boolean, components = version): string {
   const dir = scratch();
-  mkdirSync(join(dir, 'node_modules', 'flowise'), { recursive: true });
-  writeFileSync(join(dir, 'node_modules', 'flowise', 'package.json'), JSON.stringify({ version }));
+  for (const [name, v] of [
+    ['flowise', version],
+    ['flowise-components', components],
+  ] as const) {
+    mkdirSync(join(dir, 'node_modules', name), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', name, 'package.json'), JSON.stringify({ version: v }));
+  }
   const release = join(dir, 'node_modules', 'sqlite3', 'build', 'Release');
   mkdirSync(release, { recursive: true });
   if (withBinding) writeFileSync(join(release, 'node_sqlite3.node'), '');
@@ -39,9 +44,16 @@ describe('the install folder', () => {
     );
   });
 
-  it('is FKV_FLOWISE_CACHE when set, and an explicit folder wins over both', () => {
+  it('follows FKV_FLOWISE_VERSION', () => {
+    vi.stubEnv('FKV_FLOWISE_CACHE', '');
+    vi.stubEnv('FKV_FLOWISE_VERSION', '2.2.8');
+    expect(installDir()).toBe(join(homedir(), '.cache', 'flowise-key-vault', 'flowise-2.2.8'));
+  });
+
+  it('is in FKV_FLOWISE_CACHE when set, one folder per version; an explicit folder wins', () => {
     vi.stubEnv('FKV_FLOWISE_CACHE', '/srv/flowise');
-    expect(installDir()).toBe('/srv/flowise');
+    expect(installDir({ version: '3.0.12' })).toBe('/srv/flowise/flowise-3.0.12');
+    expect(installDir({ version: '2.2.8' })).toBe('/srv/flowise/flowise-2.2.8');
     expect(installDir({ dir: '/elsewhere' })).toBe('/elsewhere');
   });
 });
@@ -61,6 +73,12 @@ describe('isInstalled', () => {
 
   it('refuses a folder holding another version rather than installing over it', () => {
     expect(() => isInstalled(fakeInstall('3.0.0', true), '3.1.4')).toThrow(/holds flowise 3\.0\.0/);
+  });
+
+  it('refuses flowise-components of another version, which npm picks for 3.0.12 unless pinned', () => {
+    expect(() => isInstalled(fakeInstall('3.0.12', true, '3.1.4'), '3.0.12')).toThrow(
+      /flowise-components 3\.1\.4/,
+    );
   });
 });
 

@@ -10,9 +10,13 @@ import { tailOf } from './log-tail.js';
 
 export const DEFAULT_FLOWISE_VERSION = '3.1.4';
 
+/** The releases `npm test` proves, one per line of Flowise (main/core/flowise/generation.ts). */
+export const TESTED_FLOWISE_VERSIONS = ['3.1.4', '3.0.12', '2.2.8'] as const;
+
 export interface InstallOptions {
   version?: string;
-  /** The install folder; default $FKV_FLOWISE_CACHE, else ~/.cache/flowise-key-vault/flowise-<version>. */
+  /** The install folder; default flowise-<version> in $FKV_FLOWISE_CACHE, else in
+   * ~/.cache/flowise-key-vault: every version has its own. */
   dir?: string;
   log?: (line: string) => void;
 }
@@ -31,12 +35,15 @@ export function flowiseVersion(options: InstallOptions = {}): string {
 export function installDir(options: InstallOptions = {}): string {
   const fromEnv = process.env['FKV_FLOWISE_CACHE'];
   if (options.dir !== undefined) return options.dir;
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  return join(homedir(), '.cache', 'flowise-key-vault', `flowise-${flowiseVersion(options)}`);
+  const root =
+    fromEnv !== undefined && fromEnv !== ''
+      ? fromEnv
+      : join(homedir(), '.cache', 'flowise-key-vault');
+  return join(root, `flowise-${flowiseVersion(options)}`);
 }
 
-function installedVersion(dir: string): string | undefined {
-  const manifest = join(dir, 'node_modules', 'flowise', 'package.json');
+function installedVersion(dir: string, name = 'flowise'): string | undefined {
+  const manifest = join(dir, 'node_modules', name, 'package.json');
   if (!existsSync(manifest)) return undefined;
   const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
   return typeof parsed.version === 'string' ? parsed.version : undefined;
@@ -53,6 +60,15 @@ export function isInstalled(dir: string, version: string): boolean {
   if (found !== undefined && found !== version) {
     throw new Error(
       `${dir} holds flowise ${found}, not ${version}; point FKV_FLOWISE_CACHE elsewhere.`,
+    );
+  }
+  // flowise@3.0.12 asks for flowise-components@^3.0.12, which npm resolves to the newest 3.x: that
+  // server then dies at start (Cannot find module 'multer-azure-blob-storage').
+  const components = installedVersion(dir, 'flowise-components');
+  if (found === version && components !== undefined && components !== version) {
+    throw new Error(
+      `${dir} holds flowise ${version} with flowise-components ${components}, which does not ` +
+        `start; delete the folder to reinstall with flowise-components ${version}.`,
     );
   }
   return found === version && hasSqliteBinding(dir);
@@ -109,6 +125,7 @@ async function install(dir: string, version: string, log: (line: string) => void
   await npm(dir, 'install.log', [
     'install',
     `flowise@${version}`,
+    `flowise-components@${version}`,
     '--save-exact',
     '--ignore-scripts',
     '--no-audit',

@@ -1,4 +1,5 @@
-// The shared real server is up and its key is the full-permission key the suites rely on.
+// The shared real server (whichever release npm test started) is up, and its key is the
+// full-access key the suites rely on.
 import { existsSync } from 'node:fs';
 
 import { describe, expect, inject, it } from 'vitest';
@@ -14,16 +15,31 @@ describe('the provided Flowise server', () => {
     expect(await response.text()).toBe('pong');
   });
 
-  it('lists its own key, with every permission a key may hold, to that key', async () => {
-    const response = await fetch(`${flowise.url}/api/v1/apikey`, { headers: auth });
-    expect(response.status).toBe(200);
-    const keys = (await response.json()) as { id: string; permissions: string[] }[];
-    const own = keys.find((k) => k.id === flowise.apiKeyId);
-    expect(own).toBeDefined();
-    expect(own?.permissions).toEqual(
-      expect.arrayContaining(['apikeys:view', 'apikeys:create', 'credentials:delete']),
-    );
+  it(`is the Flowise it says it is (${flowise.version})`, async () => {
+    const response = await fetch(`${flowise.url}/api/v1/version`);
+    expect(await response.json()).toEqual({ version: flowise.version });
   });
+
+  if (flowise.generation === '3.0.13+')
+    it('lists its own key, with every permission a key may hold, to that key', async () => {
+      const response = await fetch(`${flowise.url}/api/v1/apikey`, { headers: auth });
+      expect(response.status).toBe(200);
+      const keys = (await response.json()) as { id: string; permissions: string[] }[];
+      const own = keys.find((k) => k.id === flowise.apiKeyId);
+      expect(own).toBeDefined();
+      expect(own?.permissions).toEqual(
+        expect.arrayContaining(['apikeys:view', 'apikeys:create', 'credentials:delete']),
+      );
+    });
+  else
+    it('lists its own key, which carries no permissions (full access), to that key', async () => {
+      const response = await fetch(`${flowise.url}/api/v1/apikey`, { headers: auth });
+      expect(response.status).toBe(200);
+      const keys = (await response.json()) as { id: string; permissions?: unknown }[];
+      const own = keys.find((k) => k.id === flowise.apiKeyId);
+      expect(own).toBeDefined();
+      expect(own).not.toHaveProperty('permissions');
+    });
 
   it('refuses a wrong key', async () => {
     const response = await fetch(`${flowise.url}/api/v1/apikey`, {

@@ -23,10 +23,28 @@ export interface StartOptions extends InstallOptions {
   adminPassword?: string;
   /** Default $FKV_FLOWISE_START_TIMEOUT (seconds) or 180 s: two busy cores start it slowly. */
   startTimeoutMs?: number;
+  /**
+   * Where a 2.x server keeps its keys (APIKEY_STORAGE_TYPE): `json` (Flowise's default, api.json
+   * in the data folder) or `db`. Default $FKV_FLOWISE_APIKEY_STORAGE, else Flowise's default.
+   * 3.0.1 and later keep keys in the database whatever this says.
+   */
+  apiKeyStorage?: ApiKeyStorage;
+}
+
+export type ApiKeyStorage = 'json' | 'db';
+
+function apiKeyStorage(options: StartOptions): ApiKeyStorage {
+  const wanted = options.apiKeyStorage ?? process.env['FKV_FLOWISE_APIKEY_STORAGE'] ?? 'json';
+  if (wanted !== 'json' && wanted !== 'db')
+    throw new Error(`FKV_FLOWISE_APIKEY_STORAGE is json or db, not ${wanted}`);
+  return wanted;
 }
 
 export interface RunningFlowise {
   url: string;
+  /** What the server's /version answered. */
+  version: string;
+  apiKeyStorage: ApiKeyStorage;
   apiKey: string;
   apiKeyId: string;
   adminEmail: string;
@@ -47,8 +65,9 @@ function startTimeout(options: StartOptions): number {
 
 export async function startFlowise(options: StartOptions = {}): Promise<RunningFlowise> {
   const install = await installFlowise(options);
+  const storage = apiKeyStorage(options);
   const dataDir = await mkdtemp(join(tmpdir(), 'fkv-flowise-'));
-  const dirs = ['db', 'blob', 'logs', 'secret', 'home'].map((d) => join(dataDir, d));
+  const dirs = ['db', 'blob', 'logs', 'secret', 'home', 'apikeys'].map((d) => join(dataDir, d));
   await Promise.all(dirs.map((d) => mkdir(d, { mode: 0o700 })));
   const adminEmail = options.adminEmail ?? 'admin@example.com';
   const adminPassword = options.adminPassword ?? generateAdminPassword();
@@ -62,7 +81,11 @@ export async function startFlowise(options: StartOptions = {}): Promise<RunningF
       command: options.node ?? process.env['FKV_FLOWISE_NODE'] ?? process.execPath,
       args: [install.bin, 'start'],
       cwd: dataDir,
-      env: serverEnv(install.dir, dataDir, port),
+      // json is Flowise's own default: left unset, so that run is the default a user gets.
+      env: {
+        ...serverEnv(install.dir, dataDir, port),
+        ...(storage === 'db' ? { APIKEY_STORAGE_TYPE: 'db' } : {}),
+      },
       logFile,
       onAbandon: () => {
         rmSync(dataDir, { recursive: true, force: true });
@@ -75,6 +98,7 @@ export async function startFlowise(options: StartOptions = {}): Promise<RunningF
     return {
       url,
       ...key,
+      apiKeyStorage: storage,
       adminEmail,
       adminPassword,
       dataDir,
@@ -112,6 +136,9 @@ function serverEnv(installDir: string, dataDir: string, port: number): NodeJS.Pr
     BLOB_STORAGE_PATH: join(dataDir, 'blob'),
     LOG_PATH: join(dataDir, 'logs'),
     SECRETKEY_PATH: join(dataDir, 'secret'),
+    // 2.x keeps api.json inside its own package folder unless told otherwise: that is the shared
+    // install, so keys would outlive the data folder and leak from one run into the next.
+    APIKEY_PATH: join(dataDir, 'apikeys'),
     MODEL_LIST_CONFIG_JSON: join(installDir, 'node_modules', 'flowise-components', 'models.json'),
   };
 }

@@ -2,6 +2,8 @@
 // carries only eval-able lines, the key among them, because the developer asked for it; progress
 // goes to stderr. The FKV_FLOWISE_* lines make npm test and the suites use this server. Ctrl+C
 // stops the server and deletes its data.
+// FKV_FLOWISE_VERSION picks the release (default 3.1.4), FKV_FLOWISE_APIKEY_STORAGE the 2.x key
+// storage (json or db).
 // `--install-only`: install into the cache folder (CI does this before the suites).
 import { installFlowise, startFlowise } from './flowise-server.js';
 import { pickTarget, targetToEnv } from './flowise-target.js';

@@ -5,18 +5,18 @@ import type { TestProject } from 'vitest/node';
 
 import type { RunningFlowise } from './flowise-server.js';
 import { startFlowise } from './flowise-server.js';
-import { pickTarget, targetFromEnv } from './flowise-target.js';
+import { knownFlowise, targetFromEnv } from './flowise-target.js';
 
 let started: RunningFlowise | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   const target = targetFromEnv();
   if (target !== undefined) {
-    project.provide('flowise', target);
+    project.provide('flowise', await knownFlowise(target));
     return;
   }
   started = await startFlowise();
-  project.provide('flowise', pickTarget(started));
+  project.provide('flowise', await knownFlowise(started));
 }
 
 export async function teardown(): Promise<void> {

@@ -12,6 +12,7 @@ import { CREDENTIAL_PLACEHOLDER } from '../../main/core/flowise/credentials-api.
 import { createNodeHttp } from '../../main/core/flowise/node-http.js';
 import { FakeClock } from '../../main/core/testing/fake-clock.js';
 import { readStoredCredential } from '../flowise/flowise-credential-store.js';
+import { flowiseRest } from '../flowise/flowise-rest.js';
 import { checkedCredentialsApi, clientsOver, instanceRecord } from './credentials-api.js';
 
 const flowise = inject('flowise');
@@ -44,20 +45,9 @@ const secret = (label: string): string => {
 const unique = (what: string): string => `fkv-real-${what}-${randomUUID().slice(0, 8)}`;
 const cleanups: (() => Promise<unknown>)[] = [];
 
-async function rest(
-  method: string,
-  path: string,
-  body?: unknown,
-  key = flowise.apiKey,
-): Promise<unknown> {
-  const response = await fetch(`${flowise.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${String(response.status)}`);
-  return response.json();
-}
+const { call } = flowiseRest(flowise);
+const rest = (method: string, path: string, body?: unknown): Promise<unknown> =>
+  call(method, path, body);
 
 async function create(credentialName: string, data: Record<string, FieldInput>): Promise<string> {
   const created = await credentials.create({

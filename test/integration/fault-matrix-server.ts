@@ -2,6 +2,7 @@
 // reads back to judge the result (never through the fault proxy), and what it cleans up.
 import { randomUUID } from 'node:crypto';
 
+import { flowiseRest } from '../flowise/flowise-rest.js';
 import type { FlowiseTarget } from '../flowise/flowise-target.js';
 import { directReplyFlow } from '../fakes/fake-flowise-state.js';
 
@@ -25,18 +26,7 @@ export interface ServerState {
 export const uniqueName = (what: string): string => `fkv-fault-${what}-${randomUUID().slice(0, 8)}`;
 
 export function serverOf(flowise: FlowiseTarget) {
-  const call = (method: string, path: string, body?: unknown, key = flowise.apiKey) =>
-    fetch(`${flowise.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      signal: AbortSignal.timeout(15_000),
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await call(method, path, body);
-    if (!response.ok) throw new Error(`${method} ${path} answered ${String(response.status)}`);
-    return (await response.json()) as T;
-  };
+  const { send, call: json } = flowiseRest(flowise);
 
   return {
     /** A key with two flows bound to it, all named uniquely after `label`. */
@@ -71,18 +61,16 @@ export function serverOf(flowise: FlowiseTarget) {
 
     /** The status the server answers a management call made with `key`. */
     async statusWith(key: string): Promise<number> {
-      const response = await call('GET', '/chatflows', undefined, key);
-      await response.text();
-      return response.status;
+      return (await send('GET', '/chatflows', undefined, key)).status;
     },
 
     /** Deletes the flows and every key whose name starts with the old key's (the replacements). */
     async cleanUp(old: ServerKey, flows: readonly ServerFlow[]): Promise<void> {
       for (const flow of flows)
-        await call('DELETE', `/chatflows/${flow.id}`).catch(() => undefined);
+        await send('DELETE', `/chatflows/${flow.id}`).catch(() => undefined);
       const keys = await json<ServerKey[]>('GET', '/apikey').catch(() => []);
       for (const key of keys.filter((k) => k.keyName.startsWith(old.keyName)))
-        await call('DELETE', `/apikey/${key.id}`).catch(() => undefined);
+        await send('DELETE', `/apikey/${key.id}`).catch(() => undefined);
     },
   };
 }

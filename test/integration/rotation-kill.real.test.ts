@@ -33,6 +33,7 @@ import {
 import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
 import { Vault } from '../../main/core/vault/vault.js';
 import { directReplyFlow } from '../fakes/fake-flowise-state.js';
+import { flowiseRest } from '../flowise/flowise-rest.js';
 import { PASSWORD } from './core-fixture.js';
 import type { LogLine } from './rotation-kill-core.js';
 import { KDF, killableCore, readLog } from './rotation-kill-core.js';
@@ -53,16 +54,7 @@ interface KeyRow {
   permissions?: string[];
 }
 
-async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${flowise.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${flowise.apiKey}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${String(response.status)}`);
-  return (text === '' ? undefined : JSON.parse(text)) as T;
-}
+const { call: rest } = flowiseRest(flowise);
 
 const listKeys = () => rest<KeyRow[]>('GET', '/apikey');
 /** The key each flow is bound to, as the server lists them (one request). */

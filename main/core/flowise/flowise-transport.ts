@@ -24,6 +24,8 @@ export interface CallOptions {
   /** The key for the Authorization header: the admin key unless given; none when null. */
   key?: string | null;
   subject?: string;
+  /** Other values (a key in the body, say) that no error message may quote. */
+  secrets?: readonly string[];
   /** Reads an error status the route's own way before the general mapping. */
   onError?: (response: HttpResponse, ctx: ExchangeContext) => AppError | undefined;
 }
@@ -100,7 +102,7 @@ export function createTransport(config: TransportConfig): Transport {
     options: CallOptions = {},
   ): Promise<HttpResponse> {
     const key = options.key === undefined ? config.apiKey : options.key;
-    const secrets = [config.apiKey, ...(key === null ? [] : [key])];
+    const secrets = [config.apiKey, ...(key === null ? [] : [key]), ...(options.secrets ?? [])];
     const ctx: ExchangeContext = { host, method, path, subject: options.subject, secrets };
     let url = urlOf(path, options.query);
     refuseSecretsIn(url.href, secrets);

@@ -7,6 +7,8 @@ import type { ApiKeyRow } from './flowise-schemas.js';
 import { ApiKeyList, KeyDeleteAnswer } from './flowise-schemas.js';
 import type { FlowiseGeneration } from './generation.js';
 import { checkId, checkName, checkPermissions, segment } from './input-checks.js';
+import type { KeyImport } from './keys-import.js';
+import { createKeyImport } from './keys-import.js';
 import { notFoundError } from './response-errors.js';
 
 export interface KeyDraft {
@@ -32,6 +34,8 @@ export interface KeysApi {
   /** Renames or re-scopes a key; the value never changes (Flowise has no regenerate). */
   updateKey(id: string, patch: KeyPatch): Promise<ApiKeyRow>;
   deleteKey(id: string): Promise<void>;
+  /** Adds a key with a given value (2.0.2–3.0.12 only; keys-import.ts). */
+  importKey(draft: KeyImport): Promise<ApiKeyRow>;
 }
 
 export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGeneration>): KeysApi {
@@ -66,6 +70,7 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
 
   return {
     listKeys,
+    importKey: createKeyImport(t, generation, listKeys),
 
     async createKey(draft) {
       const keyName = checkName(normaliseKeyName(draft.keyName), 'key');
@@ -111,6 +116,9 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
         subject: subject(keyId),
       });
       const row = after.find((r) => r.id === keyId);
+      // 2.x with api.json answers an unknown id with 200 and an empty list.
+      if (row === undefined && !(await listKeys()).some((r) => r.id === keyId))
+        throw notFoundError(t.host, subject(keyId), `PUT /apikey/${keyId}`);
       if (row === undefined)
         throw new AppError(
           'server_error',

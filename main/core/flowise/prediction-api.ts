@@ -34,8 +34,13 @@ export function createPredictionApi(t: Transport): PredictionApi {
         subject: what,
         onError(response, ctx) {
           const reason = serverMessage(response, ctx.secrets);
+          // 2.x, asked with a key for a flow bound to a deleted key, fails on the missing secret
+          // before it can say "Unauthorized" (docs/flowise-versions.md).
           const refused =
-            response.status === 401 || (response.status === 500 && /\bUnauthorized\b/.test(reason));
+            response.status === 401 ||
+            (response.status === 500 &&
+              (/\bUnauthorized\b/.test(reason) ||
+                /Cannot read properties of undefined \(reading 'split'\)/.test(reason)));
           if (refused)
             return new AppError(
               'unauthorized',

@@ -3,21 +3,26 @@ import { randomUUID } from 'node:crypto';
 
 import { expect, it } from 'vitest';
 
+import type { FlowiseGeneration } from '../../main/core/flowise/generation.js';
+import { answeringFlow } from '../flowise/flowise-flows.js';
 import type { ContractContext } from './contract-context.js';
 import { expectFailure } from './contract-helpers.js';
 import { createReplyFlow, deleteFlow } from './flowise-fixtures.js';
 
-export function chatflowsContract(ctx: () => ContractContext): void {
+export function chatflowsContract(ctx: () => ContractContext, generation: FlowiseGeneration): void {
+  // Keys take permissions from 3.0.13; before that none may be asked for.
+  const asked = generation === '3.0.13+' ? { permissions: ['chatflows:view'] } : {};
   it('lists and gets chatflows, binds one to a key and unbinds it', async () => {
     const { client, target, cleanup, name, secrets } = ctx();
     const flowName = name('flow');
     const flowId = await createReplyFlow(target, flowName, 'pong-from-contract');
     cleanup.add(() => deleteFlow(target, flowId));
     const listed = (await client.listChatflows()).find((f) => f.id === flowId);
-    expect(listed).toMatchObject({ name: flowName, type: 'AGENTFLOW', apikeyid: null });
+    const { type } = answeringFlow(generation, '');
+    expect(listed).toMatchObject({ name: flowName, type, apikeyid: null });
     expect(await client.getChatflow(flowId)).toMatchObject({ id: flowId, name: flowName });
 
-    const key = await client.createKey({ keyName: name('bound'), permissions: ['chatflows:view'] });
+    const key = await client.createKey({ keyName: name('bound'), ...asked });
     cleanup.add(() => client.deleteKey(key.id));
     secrets.push(key.apiKey);
     expect((await client.setChatflowKey(flowId, key.id)).apikeyid).toBe(key.id);
@@ -33,10 +38,7 @@ export function chatflowsContract(ctx: () => ContractContext): void {
     const { client, target, cleanup, name, secrets } = ctx();
     const flowId = await createReplyFlow(target, name('predict'), 'pong-from-contract');
     cleanup.add(() => deleteFlow(target, flowId));
-    const key = await client.createKey({
-      keyName: name('predict-key'),
-      permissions: ['chatflows:view'],
-    });
+    const key = await client.createKey({ keyName: name('predict-key'), ...asked });
     cleanup.add(() => client.deleteKey(key.id));
     secrets.push(key.apiKey);
     expect((await client.predict(flowId, 'hello')).text).toBe('pong-from-contract');

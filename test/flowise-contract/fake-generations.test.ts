@@ -59,7 +59,7 @@ describe('older Flowise lines', () => {
       platform: 'unknown',
     });
     expect(found.workspaceId).toBeUndefined();
-    const created = await client.createKey({ keyName: 'legacy', permissions: ['apikeys:view'] });
+    const created = await client.createKey({ keyName: 'legacy' });
     expect(created.id).toMatch(/^[0-9a-f]{32}$/);
     expect(created.createdAt).toMatch(/^\d\d-[A-Z][a-z]{2}-\d\d$/);
     await client.deleteKey(created.id);
@@ -91,7 +91,11 @@ describe('older Flowise lines', () => {
   it('before 2.0.6: keys cannot manage anything, said plainly', async () => {
     const { client, secrets } = await start({ generation: '2.0.6-3.0.0', version: '2.0.5' });
     const error = await expectFailure(client.describe(), 'precondition_failed', secrets);
+    expect(error.message).toContain('runs Flowise 2.0.5');
     expect(error.message).toContain('2.0.6 or newer');
+    // Any call that needs the line says the same, not just describe().
+    const again = await expectFailure(client.deleteKey('k1'), 'precondition_failed', secrets);
+    expect(again.message).toContain('runs Flowise 2.0.5');
   });
 
   it('an enterprise server with an invalid licence', async () => {

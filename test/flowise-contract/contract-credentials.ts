@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 
 import { CREDENTIAL_PLACEHOLDER } from '../../main/core/flowise/credentials-api.js';
+import { versionAtLeast } from '../../main/core/flowise/generation.js';
 import type { ContractContext } from './contract-context.js';
 import { expectFailure } from './contract-helpers.js';
 
 export function credentialsContract(ctx: () => ContractContext): void {
-  it('lists credential types covering every input type the app renders', async () => {
+  it('lists credential types covering every input type the app renders (url from 3.1.3)', async () => {
     const { client, secrets } = ctx();
     const types = await client.listCredentialTypes();
     const openAI = types.find((t) => t.name === 'openAIApi');
@@ -16,8 +17,10 @@ export function credentialsContract(ctx: () => ContractContext): void {
       expect.objectContaining({ name: 'openAIApiKey', type: 'password' }),
     ]);
     const inputTypes = new Set(types.flatMap((t) => t.inputs.map((i) => i.type)));
-    for (const type of ['password', 'string', 'url', 'options', 'boolean', 'number'])
+    for (const type of ['password', 'string', 'options', 'boolean', 'number'])
       expect(inputTypes).toContain(type);
+    // 3.1.3 retyped some secret fields as `url`; before that they were plain strings.
+    expect(inputTypes.has('url')).toBe(versionAtLeast(ctx().target.version, [3, 1, 3]));
     const redis = await client.getCredentialType('redisCacheApi');
     expect(redis.inputs.map((i) => i.type)).toEqual([
       'string',
@@ -72,8 +75,8 @@ export function credentialsContract(ctx: () => ContractContext): void {
     await expectFailure(client.getCredential(created.id), 'not_found', secrets);
   });
 
-  it('masks the password part of url fields', async () => {
-    const { client, cleanup, name } = ctx();
+  it('masks the password part of url fields from 3.1.3; older servers show them as stored', async () => {
+    const { client, cleanup, name, target } = ctx();
     const created = await client.createCredential({
       name: name('pg'),
       credentialName: 'PostgresUrl',
@@ -81,7 +84,11 @@ export function credentialsContract(ctx: () => ContractContext): void {
     });
     cleanup.add(() => client.deleteCredential(created.id));
     const detail = await client.getCredential(created.id);
-    expect(detail.plainDataObj.postgresUrl).toBe('postgresql://app:••••••@db.internal:5432/app');
+    expect(detail.plainDataObj.postgresUrl).toBe(
+      versionAtLeast(target.version, [3, 1, 3])
+        ? 'postgresql://app:••••••@db.internal:5432/app'
+        : 'postgresql://app:pg-secret@db.internal:5432/app',
+    );
   });
 
   it('reports unknown credentials as not found', async () => {

@@ -23,7 +23,9 @@ export async function expectFailure(
   return caught;
 }
 
-/** Runs every step even when one fails, so a broken test still cleans up after itself. */
+/** Runs every step even when one fails, so a broken test still cleans up after itself. One at a
+ * time: 2.x with api.json storage loses every key when a read meets a write
+ * (docs/flowise-versions.md). */
 export class Cleanup {
   private readonly steps: (() => Promise<unknown>)[] = [];
 
@@ -32,12 +34,14 @@ export class Cleanup {
   }
 
   async run(): Promise<void> {
-    const results = await Promise.allSettled(
-      this.steps
-        .splice(0)
-        .reverse()
-        .map((step) => step()),
-    );
+    const results: PromiseSettledResult<unknown>[] = [];
+    for (const step of this.steps.splice(0).reverse()) {
+      try {
+        results.push({ status: 'fulfilled', value: await step() });
+      } catch (reason) {
+        results.push({ status: 'rejected', reason });
+      }
+    }
     const failed = results.filter(
       (r): r is PromiseRejectedResult =>
         r.status === 'rejected' && !isAppError(r.reason, 'not_found'),
