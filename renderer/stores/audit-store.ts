@@ -12,9 +12,9 @@ import type {
   AuditRecord,
   AuditVerification,
 } from '../../common/ipc/schemas/audit.js';
-import type { Outcome } from './instances-store.js';
 import type { StoreError } from './store-error.js';
-import { toStoreError } from './store-error.js';
+import type { Outcome } from './store-kit.js';
+import { isVaultState, staleGuard } from './store-kit.js';
 
 /** How many records one page shows; older ones are reached by narrowing the filters. */
 export const AUDIT_PAGE_SIZE = 500;
@@ -57,7 +57,6 @@ export type AuditStore = StoreApi<AuditStoreState>;
 
 export const NO_FILTER: AuditFilter = { action: null, instanceId: null, text: '' };
 
-const VAULT_STATES = new Set<string>(['vault_locked', 'vault_missing']);
 const EMPTY = {
   records: null,
   total: 0,
@@ -81,16 +80,13 @@ function toQuery(filter: AuditFilter): AuditQuery {
 
 export function createAuditStore(api: Api): AuditStore {
   // Bumped on every lock: an answer to a call made before it belongs to a closed session.
-  let session = 0;
+  const guard = staleGuard();
   // Bumped on every load, so only the answer to the newest filter is shown.
-  let request = 0;
+  const loads = staleGuard();
 
   return createStore<AuditStoreState>()((set, get) => {
-    const fail = (caught: unknown, action: AuditStoreAction): StoreError => {
-      const error = toStoreError(caught);
-      // A locked or missing vault is the vault screens' business, not an error of this page.
-      if (!VAULT_STATES.has(error.code)) set({ error: { ...error, action } });
-      return error;
+    const keepError = (error: StoreError, action: AuditStoreAction): void => {
+      if (!isVaultState(error)) set({ error: { ...error, action } });
     };
 
     return {
@@ -98,24 +94,27 @@ export function createAuditStore(api: Api): AuditStore {
 
       connect: () =>
         api.on('vault.locked', () => {
-          session++;
-          request++;
+          guard.bump();
+          loads.bump();
           set(EMPTY);
         }),
 
       load: async () => {
-        // A lock bumps `request` too, so this one check also drops answers from before it.
-        const mine = ++request;
+        // A lock bumps `loads` too, so this one guard also drops answers from before it.
+        loads.bump();
         set({ loading: true });
-        try {
-          const page = await api.audit.list(toQuery(get().filter));
-          if (mine !== request) return;
-          set({ records: page.records, total: page.total, loading: false, error: null });
-        } catch (caught) {
-          if (mine !== request) return;
-          set({ loading: false });
-          fail(caught, 'load');
-        }
+        await loads.attempt(
+          () => api.audit.list(toQuery(get().filter)),
+          (outcome) => {
+            if (outcome.ok) {
+              const { records, total } = outcome.value;
+              set({ records, total, loading: false, error: null });
+            } else {
+              set({ loading: false });
+              keepError(outcome.error, 'load');
+            }
+          },
+        );
       },
 
       refresh: async () => {
@@ -129,30 +128,29 @@ export function createAuditStore(api: Api): AuditStore {
       },
 
       verify: async () => {
-        const started = session;
         set({ verifying: true, verification: null, error: null });
-        try {
-          const verification = await api.audit.verify();
-          if (started === session) set({ verification, verifying: false });
-        } catch (caught) {
-          if (started !== session) return;
-          set({ verifying: false });
-          fail(caught, 'verify');
-        }
+        await guard.attempt(
+          () => api.audit.verify(),
+          (outcome) => {
+            if (outcome.ok) {
+              set({ verification: outcome.value, verifying: false });
+            } else {
+              set({ verifying: false });
+              keepError(outcome.error, 'verify');
+            }
+          },
+        );
       },
 
       exportLog: async () => {
-        const started = session;
         set({ exporting: true, error: null });
-        try {
-          const value = await api.audit.export();
-          return { ok: true, value };
-        } catch (caught) {
-          const error = started === session ? fail(caught, 'export') : toStoreError(caught);
-          return { ok: false, error };
-        } finally {
-          if (started === session) set({ exporting: false });
-        }
+        return guard.attempt(
+          () => api.audit.export(),
+          (outcome) => {
+            if (!outcome.ok) keepError(outcome.error, 'export');
+            set({ exporting: false });
+          },
+        );
       },
 
       clearError: () => {

@@ -93,13 +93,13 @@ describe('createCredentialsStore', () => {
     expect(store.getState().list?.credentials).toEqual([]);
   });
 
-  it('loads the type catalogue once per instance', async () => {
+  it('loads the type catalog once per instance', async () => {
     const { fake, store, prod } = await connected();
     await store.getState().show(prod);
-    await store.getState().loadCatalogue();
-    await store.getState().loadCatalogue();
+    await store.getState().loadCatalog();
+    await store.getState().loadCatalog();
     expect(fake.calls.filter((c) => c === 'credentials.types')).toHaveLength(1);
-    expect(store.getState().catalogue?.types.map((t) => t.name)).toContain('openAIApi');
+    expect(store.getState().catalog?.types.map((t) => t.name)).toContain('openAIApi');
   });
 
   it('needs the name typed to delete a credential a flow uses', async () => {

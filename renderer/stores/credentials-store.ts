@@ -1,5 +1,5 @@
 // The active instance's credentials as main last reported them (summaries: names, types, dates and
-// the flows that use them) and its catalogue of credential types. No field value is ever kept here:
+// the flows that use them) and its catalog of credential types. No field value is ever kept here:
 // what a person types goes from the dialog that holds it straight to the Api, and the edit form's
 // copy of a credential (secrets only as "set") lives in that dialog too.
 import { createStore } from 'zustand/vanilla';
@@ -14,10 +14,9 @@ import type {
   FieldInput,
   RotationPlan,
 } from '../../common/ipc/schemas/credentials.js';
-import { instanceCalls } from './instance-calls.js';
-import type { Outcome } from './instances-store.js';
 import type { StoreError } from './store-error.js';
-import { toStoreError } from './store-error.js';
+import type { Outcome } from './store-kit.js';
+import { shownInstance, staleGuard } from './store-kit.js';
 
 export interface CredentialsStoreState {
   /** The instance whose credentials are shown; null when there is none. */
@@ -25,14 +24,14 @@ export interface CredentialsStoreState {
   /** null until loaded, while switching instance, and once the vault locks. */
   readonly list: CredentialList | null;
   readonly listError: StoreError | null;
-  /** The type picker's catalogue for `instanceId`, loaded on first need. */
-  readonly catalogue: CredentialTypeCatalogue | null;
+  /** The type picker's catalog for `instanceId`, loaded on first need. */
+  readonly catalog: CredentialTypeCatalogue | null;
   /** Subscribes to the vault events; returns the unsubscribe. */
   connect: () => () => void;
   /** Shows another instance (or the same again): loads its credentials. */
   show: (instanceId: string | null) => Promise<void>;
   refresh: () => Promise<void>;
-  loadCatalogue: () => Promise<Outcome<CredentialTypeCatalogue>>;
+  loadCatalog: () => Promise<Outcome<CredentialTypeCatalogue>>;
   /** For the edit dialog, which keeps it; secrets come only as set or not. */
   get: (id: string) => Promise<Outcome<CredentialForEdit>>;
   create: (
@@ -57,65 +56,61 @@ export interface CredentialsStoreState {
 
 export type CredentialsStore = StoreApi<CredentialsStoreState>;
 
-const EMPTY = { instanceId: null, list: null, listError: null, catalogue: null } as const;
+const EMPTY = { instanceId: null, list: null, listError: null, catalog: null } as const;
 
 export function createCredentialsStore(api: Api): CredentialsStore {
   // Bumped on every lock and instance switch: answers to older calls belong to another view.
-  let view = 0;
+  const guard = staleGuard();
 
   return createStore<CredentialsStoreState>()((set, get) => {
-    const { attempt, change } = instanceCalls(
-      () => get().instanceId,
-      () => get().refresh(),
-    );
+    const shown = shownInstance({
+      guard,
+      instanceId: () => get().instanceId,
+      reset: (instanceId) => {
+        set({ ...EMPTY, instanceId });
+      },
+      refresh: () => get().refresh(),
+    });
 
     return {
       ...EMPTY,
 
-      connect: () => {
-        const off = api.on('vault.locked', () => {
-          view++;
+      connect: () =>
+        api.on('vault.locked', () => {
+          guard.bump();
           set(EMPTY);
-        });
-        return off;
-      },
+        }),
 
-      show: async (instanceId) => {
-        if (instanceId !== get().instanceId) {
-          view++;
-          set({ ...EMPTY, instanceId });
-        }
-        await get().refresh();
-      },
+      show: shown.show,
 
-      refresh: async () => {
-        const { instanceId } = get();
-        if (instanceId === null) return;
-        const started = view;
-        try {
-          const list = await api.credentials.list({ instanceId });
-          if (started === view) set({ list, listError: null });
-        } catch (caught) {
-          if (started === view) set({ listError: toStoreError(caught) });
-        }
-      },
+      refresh: () =>
+        shown.load(
+          (instanceId) => api.credentials.list({ instanceId }),
+          (outcome) => {
+            set(
+              outcome.ok ? { list: outcome.value, listError: null } : { listError: outcome.error },
+            );
+          },
+        ),
 
-      loadCatalogue: async () => {
-        const cached = get().catalogue;
+      loadCatalog: async () => {
+        const cached = get().catalog;
         if (cached !== null) return { ok: true, value: cached };
-        const started = view;
-        const outcome = await attempt((instanceId) => api.credentials.types({ instanceId }));
-        if (outcome.ok && started === view) set({ catalogue: outcome.value });
+        const current = guard.start();
+        const outcome = await shown.attempt((instanceId) => api.credentials.types({ instanceId }));
+        if (outcome.ok && current()) set({ catalog: outcome.value });
         return outcome;
       },
 
-      get: (id) => attempt((instanceId) => api.credentials.get({ instanceId, id })),
+      get: (id) => shown.attempt((instanceId) => api.credentials.get({ instanceId, id })),
 
       create: (credentialName, name, data) =>
-        change((instanceId) => api.credentials.create({ instanceId, credentialName, name, data })),
+        shown.change((instanceId) =>
+          api.credentials.create({ instanceId, credentialName, name, data }),
+        ),
 
       update: (id, { name, changes }) =>
-        change((instanceId) =>
+        shown.change((instanceId) =>
           api.credentials.update({
             instanceId,
             id,
@@ -125,15 +120,15 @@ export function createCredentialsStore(api: Api): CredentialsStore {
         ),
 
       rotatePlan: (id, field) =>
-        attempt((instanceId) => api.credentials.rotatePlan({ instanceId, id, field })),
+        shown.attempt((instanceId) => api.credentials.rotatePlan({ instanceId, id, field })),
 
       rotate: (id, field, value, reviewedFlowIds) =>
-        change((instanceId) =>
+        shown.change((instanceId) =>
           api.credentials.rotate({ instanceId, id, field, value, reviewedFlowIds }),
         ),
 
       remove: (id, confirmName) =>
-        change((instanceId) =>
+        shown.change((instanceId) =>
           api.credentials.delete({
             instanceId,
             id,

@@ -14,7 +14,8 @@ import type {
   PinCertificateArgs,
 } from '../../common/ipc/schemas/instances.js';
 import type { StoreError } from './store-error.js';
-import { toStoreError } from './store-error.js';
+import type { Outcome } from './store-kit.js';
+import { attempt, errorOf, isVaultState, staleGuard } from './store-kit.js';
 
 export type InstancesAction =
   | 'load'
@@ -32,8 +33,6 @@ export interface InstancesError extends StoreError {
   /** Which action failed, so the list and the dialogs each show only their own errors. */
   readonly action: InstancesAction;
 }
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: StoreError };
 
 export interface InstancesStoreState {
   /** null until loaded, and again once the vault locks. */
@@ -75,7 +74,6 @@ export interface InstancesStoreState {
 
 export type InstancesStore = StoreApi<InstancesStoreState>;
 
-const VAULT_STATES = new Set<string>(['vault_locked', 'vault_missing']);
 const EMPTY = { instances: null, activeId: null, testing: [], busy: false, error: null } as const;
 
 /** Leaves the confirmation out when there is none: over IPC a trailing undefined becomes null,
@@ -91,14 +89,14 @@ function withReauth<T>(
 
 export function createInstancesStore(api: Api): InstancesStore {
   // Bumped on every lock: an answer to a call made before it belongs to a closed session.
-  let session = 0;
+  const guard = staleGuard();
   // Bumped on every list applied, so a slow load cannot undo a newer list.
-  let listVersion = 0;
+  const lists = staleGuard();
   let pending = 0;
 
   return createStore<InstancesStoreState>()((set, get) => {
     const applyList = (list: InstanceList): void => {
-      listVersion++;
+      lists.bump();
       set({ instances: list.instances, activeId: list.activeId ?? null });
     };
     const replace = (summary: InstanceSummary): void => {
@@ -107,32 +105,25 @@ export function createInstancesStore(api: Api): InstancesStore {
       set({ instances: instances.map((i) => (i.id === summary.id ? summary : i)) });
     };
 
-    async function run<T>(
+    /** An action of the list: its error is kept with its name, and a change marks the list busy. */
+    async function act<T>(
       action: InstancesAction,
       call: () => Promise<T>,
       apply: (value: T) => void,
       marksBusy = true,
     ): Promise<Outcome<T>> {
-      const started = session;
+      const current = guard.start();
       if (marksBusy) pending++;
       set(marksBusy ? { busy: true, error: null } : { error: null });
-      try {
-        const value = await call();
-        if (started === session) apply(value);
-        return { ok: true, value };
-      } catch (caught) {
-        const error = toStoreError(caught);
-        // A locked or missing vault is the vault screens' business, not an error of this list.
-        if (started === session && !VAULT_STATES.has(error.code))
-          set({ error: { ...error, action } });
-        return { ok: false, error };
-      } finally {
-        if (marksBusy) pending--;
-        if (marksBusy && started === session) set({ busy: pending > 0 });
+      const outcome = await attempt(call);
+      if (current()) {
+        if (outcome.ok) apply(outcome.value);
+        else if (!isVaultState(outcome.error)) set({ error: { ...outcome.error, action } });
       }
+      if (marksBusy) pending--;
+      if (marksBusy && current()) set({ busy: pending > 0 });
+      return outcome;
     }
-    const errorOf = (outcome: Outcome<unknown>): StoreError | null =>
-      outcome.ok ? null : outcome.error;
 
     return {
       ...EMPTY,
@@ -141,7 +132,7 @@ export function createInstancesStore(api: Api): InstancesStore {
         const off = [
           api.on('instances.changed', applyList),
           api.on('vault.locked', () => {
-            session++;
+            guard.bump();
             pending = 0;
             set(EMPTY);
           }),
@@ -154,19 +145,19 @@ export function createInstancesStore(api: Api): InstancesStore {
       },
 
       load: async () => {
-        const version = listVersion;
-        await run(
+        const newest = lists.start();
+        await act(
           'load',
           () => api.instances.list(),
           (list) => {
-            if (version === listVersion) applyList(list);
+            if (newest()) applyList(list);
           },
           false,
         );
       },
 
       add: (draft) =>
-        run(
+        act(
           'add',
           () => api.instances.add(draft),
           (summary) => {
@@ -179,14 +170,14 @@ export function createInstancesStore(api: Api): InstancesStore {
         ),
 
       update: (id, patch, reauth) =>
-        run('update', () => withReauth(reauth, api.instances.update, id, patch), replace),
+        act('update', () => withReauth(reauth, api.instances.update, id, patch), replace),
 
       pinCertificate: (id, args) =>
-        run('pinCertificate', () => api.instances.pinCertificate(id, args), replace, false),
+        act('pinCertificate', () => api.instances.pinCertificate(id, args), replace, false),
 
       remove: async (id) =>
         errorOf(
-          await run(
+          await act(
             'remove',
             async () => {
               await api.instances.remove(id);
@@ -204,12 +195,12 @@ export function createInstancesStore(api: Api): InstancesStore {
         if (from === -1 || other === undefined) return null;
         ids[from + by] = id;
         ids[from] = other;
-        return errorOf(await run('reorder', () => api.instances.reorder(ids), applyList));
+        return errorOf(await act('reorder', () => api.instances.reorder(ids), applyList));
       },
 
       setActive: async (id) =>
         errorOf(
-          await run(
+          await act(
             'setActive',
             () => api.instances.setActive(id),
             () => {
@@ -221,7 +212,7 @@ export function createInstancesStore(api: Api): InstancesStore {
       test: async (id) => {
         set({ testing: [...get().testing, id] });
         try {
-          return await run(
+          return await act(
             'test',
             () => api.instances.test(id),
             (lastCheck) => {
@@ -236,7 +227,7 @@ export function createInstancesStore(api: Api): InstancesStore {
       },
 
       testDraft: (draft) =>
-        run(
+        act(
           'testDraft',
           () => api.instances.testDraft(draft),
           () => undefined,
@@ -244,7 +235,7 @@ export function createInstancesStore(api: Api): InstancesStore {
         ),
 
       testEdit: (id, patch, reauth) =>
-        run(
+        act(
           'testEdit',
           () => withReauth(reauth, api.instances.testEdit, id, patch),
           () => undefined,

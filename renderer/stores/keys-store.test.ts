@@ -46,9 +46,9 @@ describe('createKeysStore', () => {
     const { fake, store } = await shown();
     fake.failNext('keys.list', new AppError('network', 'prod.example.com refused the connection.'));
     await store.getState().refresh();
-    expect(store.getState().keysError?.message).toBe('prod.example.com refused the connection.');
+    expect(store.getState().listError?.message).toBe('prod.example.com refused the connection.');
     await store.getState().refresh();
-    expect(store.getState().keysError).toBeNull();
+    expect(store.getState().listError).toBeNull();
   });
 
   it('creates a key, hands the ticket back without keeping it, and never holds the value', async () => {

@@ -1,5 +1,5 @@
 // The active instance's API keys and flows as main last reported them (masked summaries only), the
-// permission catalogue, and the clipboard countdown. A key's value never enters this state: the
+// permission catalog, and the clipboard countdown. A key's value never enters this state: the
 // one-time reveal goes from the Api to the dialog that shows it, and copies go to main's clipboard.
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
@@ -12,10 +12,9 @@ import type {
   KeySummary,
   PermissionCatalog,
 } from '../../common/ipc/schemas/keys.js';
-import { instanceCalls } from './instance-calls.js';
-import type { Outcome } from './instances-store.js';
 import type { StoreError } from './store-error.js';
-import { toStoreError } from './store-error.js';
+import type { Outcome } from './store-kit.js';
+import { attempt, errorOf, shownInstance, staleGuard } from './store-kit.js';
 
 export type SnippetLanguage = 'curl' | 'python' | 'javascript';
 
@@ -33,10 +32,11 @@ export interface KeysStoreState {
   readonly instanceId: string | null;
   /** null until loaded, while switching instance, and once the vault locks. */
   readonly keys: readonly KeySummary[] | null;
-  readonly keysError: StoreError | null;
   readonly chatflows: readonly Chatflow[] | null;
-  readonly flowsError: StoreError | null;
-  /** The permission picker's catalogue, for `instanceId`. */
+  /** Why the keys and flows could not be loaded: one call brings both (from the same two Flowise
+   * requests), so they fail together. */
+  readonly listError: StoreError | null;
+  /** The permission picker's catalog, for `instanceId`. */
   readonly catalog: PermissionCatalog | null;
   readonly clipboard: ClipboardNotice | null;
   /** Every instance's keys side by side; null until asked for. */
@@ -77,9 +77,8 @@ export type KeysStore = StoreApi<KeysStoreState>;
 const EMPTY = {
   instanceId: null,
   keys: null,
-  keysError: null,
   chatflows: null,
-  flowsError: null,
+  listError: null,
   catalog: null,
   all: null,
   allError: null,
@@ -87,27 +86,17 @@ const EMPTY = {
 
 export function createKeysStore(api: Api, now: () => number = Date.now): KeysStore {
   // Bumped on every lock and instance switch: answers to older calls belong to another view.
-  let view = 0;
+  const guard = staleGuard();
 
   return createStore<KeysStoreState>()((set, get) => {
-    const { attempt, change } = instanceCalls(
-      () => get().instanceId,
-      () => get().refresh(),
-    );
-
-    // One call brings both lists: they come from the same two Flowise requests.
-    async function loadKeys(instanceId: string, started: number): Promise<void> {
-      try {
-        const list = await api.keys.list({ instanceId });
-        if (started === view)
-          set({ keys: list.keys, keysError: null, chatflows: list.chatflows, flowsError: null });
-      } catch (caught) {
-        if (started === view) {
-          const error = toStoreError(caught);
-          set({ keysError: error, flowsError: error });
-        }
-      }
-    }
+    const shown = shownInstance({
+      guard,
+      instanceId: () => get().instanceId,
+      reset: (instanceId) => {
+        set({ ...EMPTY, instanceId });
+      },
+      refresh: () => get().refresh(),
+    });
 
     return {
       ...EMPTY,
@@ -116,7 +105,7 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
       connect: () => {
         const off = [
           api.on('vault.locked', () => {
-            view++;
+            guard.bump();
             set({ ...EMPTY, clipboard: null });
           }),
           api.on('clipboard.copied', ({ label, clearsAt }) => {
@@ -131,43 +120,41 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
         };
       },
 
-      show: async (instanceId) => {
-        if (instanceId !== get().instanceId) {
-          view++;
-          set({ ...EMPTY, instanceId });
-        }
-        await get().refresh();
-      },
+      show: shown.show,
 
-      refresh: async () => {
-        const { instanceId } = get();
-        if (instanceId === null) return;
-        const started = view;
-        await loadKeys(instanceId, started);
-      },
+      refresh: () =>
+        shown.load(
+          (instanceId) => api.keys.list({ instanceId }),
+          (outcome) => {
+            set(
+              outcome.ok
+                ? { keys: outcome.value.keys, chatflows: outcome.value.chatflows, listError: null }
+                : { listError: outcome.error },
+            );
+          },
+        ),
 
       loadAll: async () => {
-        const started = view;
-        try {
-          const all = await api.keys.listAll();
-          if (started === view) set({ all, allError: null });
-        } catch (caught) {
-          if (started === view) set({ allError: toStoreError(caught) });
-        }
+        await guard.attempt(
+          () => api.keys.listAll(),
+          (outcome) => {
+            set(outcome.ok ? { all: outcome.value, allError: null } : { allError: outcome.error });
+          },
+        );
       },
 
       loadCatalog: async () => {
-        const started = view;
-        const outcome = await attempt((instanceId) => api.keys.permissions({ instanceId }));
-        if (outcome.ok && started === view) set({ catalog: outcome.value });
+        const current = guard.start();
+        const outcome = await shown.attempt((instanceId) => api.keys.permissions({ instanceId }));
+        if (outcome.ok && current()) set({ catalog: outcome.value });
         return outcome;
       },
 
       create: (keyName, permissions) =>
-        change((instanceId) => api.keys.create({ instanceId, keyName, permissions })),
+        shown.change((instanceId) => api.keys.create({ instanceId, keyName, permissions })),
 
       update: (keyId, { keyName, permissions }) =>
-        change((instanceId) =>
+        shown.change((instanceId) =>
           api.keys.update({
             instanceId,
             keyId,
@@ -177,7 +164,7 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
         ),
 
       remove: (keyId, confirmName) =>
-        change((instanceId) =>
+        shown.change((instanceId) =>
           api.keys.delete({
             instanceId,
             keyId,
@@ -186,18 +173,18 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
         ),
 
       copy: (keyId, password) =>
-        attempt((instanceId) =>
+        shown.attempt((instanceId) =>
           api.keys.copy({ instanceId, keyId, ...(password === undefined ? {} : { password }) }),
         ),
 
       bind: (chatflowId, keyId) =>
-        change((instanceId) => api.chatflows.bind({ instanceId, chatflowId, keyId })),
+        shown.change((instanceId) => api.chatflows.bind({ instanceId, chatflowId, keyId })),
 
       snippet: (chatflowId, language) =>
-        attempt((instanceId) => api.chatflows.snippet({ instanceId, chatflowId, language })),
+        shown.attempt((instanceId) => api.chatflows.snippet({ instanceId, chatflowId, language })),
 
       copySnippet: (chatflowId, language, password) =>
-        attempt((instanceId) =>
+        shown.attempt((instanceId) =>
           api.chatflows.copySnippet({
             instanceId,
             chatflowId,
@@ -206,14 +193,7 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
           }),
         ),
 
-      clearClipboard: async () => {
-        try {
-          await api.clipboard.clear();
-          return null;
-        } catch (caught) {
-          return toStoreError(caught);
-        }
-      },
+      clearClipboard: async () => errorOf(await attempt(() => api.clipboard.clear())),
 
       dismissClipboard: () => {
         set({ clipboard: null });

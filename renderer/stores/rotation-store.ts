@@ -16,9 +16,9 @@ import type {
   BatchResult,
   BatchSelection,
 } from '../../common/ipc/schemas/rotation-batch.js';
-import type { Outcome } from './instances-store.js';
 import type { StoreError } from './store-error.js';
-import { toStoreError } from './store-error.js';
+import type { Outcome } from './store-kit.js';
+import { attempt, staleGuard } from './store-kit.js';
 
 export interface RotationStoreState {
   /** Newest first; null until loaded, and again once the vault locks. */
@@ -63,7 +63,7 @@ export function orderRotations(rotations: readonly RotationView[]): RotationView
 
 export function createRotationStore(api: Api): RotationStore {
   // Bumped on every lock: an answer to a call made before it belongs to a closed session.
-  let session = 0;
+  const guard = staleGuard();
 
   return createStore<RotationStoreState>()((set, get) => {
     /** Puts a newer view of a rotation in the list (or adds it); older saves are ignored. */
@@ -76,29 +76,18 @@ export function createRotationStore(api: Api): RotationStore {
       set({ rotations: [kept, ...rest].sort((a, b) => b.startedAt - a.startedAt) });
     }
 
-    /** Like `act`, for a bulk call: every view it answers with goes into the list. */
-    async function actMany<T extends BatchResult>(call: () => Promise<T>): Promise<Outcome<T>> {
-      const started = session;
-      try {
-        const result = await call();
-        if (started === session)
-          for (const item of result.items) if (item.rotation !== undefined) upsert(item.rotation);
-        return { ok: true, value: result };
-      } catch (caught) {
-        return { ok: false, error: toStoreError(caught) };
-      }
-    }
+    const act = (call: () => Promise<RotationView>): Promise<Outcome<RotationView>> =>
+      guard.attempt(call, (outcome) => {
+        if (outcome.ok) upsert(outcome.value);
+      });
 
-    async function act(call: () => Promise<RotationView>): Promise<Outcome<RotationView>> {
-      const started = session;
-      try {
-        const view = await call();
-        if (started === session) upsert(view);
-        return { ok: true, value: view };
-      } catch (caught) {
-        return { ok: false, error: toStoreError(caught) };
-      }
-    }
+    /** Like `act`, for a bulk call: every view it answers with goes into the list. */
+    const actMany = <T extends BatchResult>(call: () => Promise<T>): Promise<Outcome<T>> =>
+      guard.attempt(call, (outcome) => {
+        if (!outcome.ok) return;
+        for (const item of outcome.value.items)
+          if (item.rotation !== undefined) upsert(item.rotation);
+      });
 
     return {
       ...EMPTY,
@@ -106,7 +95,7 @@ export function createRotationStore(api: Api): RotationStore {
       connect: () => {
         const off = [
           api.on('vault.locked', () => {
-            session++;
+            guard.bump();
             set(EMPTY);
           }),
           api.on('vault.unlocked', () => void get().load()),
@@ -120,27 +109,19 @@ export function createRotationStore(api: Api): RotationStore {
       },
 
       load: async () => {
-        const started = session;
-        try {
-          const { rotations } = await api.rotation.list();
-          if (started !== session) return null;
-          const kept = rotations.map(withoutTicket);
-          set({ rotations: kept, listError: null });
-          return kept;
-        } catch (caught) {
-          if (started === session) set({ listError: toStoreError(caught) });
+        const current = guard.start();
+        const outcome = await attempt(() => api.rotation.list());
+        if (!current()) return null;
+        if (!outcome.ok) {
+          set({ listError: outcome.error });
           return null;
         }
+        const kept = outcome.value.rotations.map(withoutTicket);
+        set({ rotations: kept, listError: null });
+        return kept;
       },
 
-      plan: async (instanceId, keyId) => {
-        try {
-          return { ok: true, value: await api.rotation.plan({ instanceId, keyId }) };
-        } catch (caught) {
-          return { ok: false, error: toStoreError(caught) };
-        }
-      },
-
+      plan: (instanceId, keyId) => attempt(() => api.rotation.plan({ instanceId, keyId })),
       start: (args) => act(() => api.rotation.start(args)),
       resume: (rotationId) => act(() => api.rotation.resume({ rotationId })),
       reveal: (rotationId, password) =>
@@ -149,13 +130,7 @@ export function createRotationStore(api: Api): RotationStore {
         ),
       revoke: (rotationId) => act(() => api.rotation.revoke({ rotationId })),
       rollback: (rotationId) => act(() => api.rotation.rollback({ rotationId })),
-      planMany: async (selection) => {
-        try {
-          return { ok: true, value: await api.rotation.planMany(selection) };
-        } catch (caught) {
-          return { ok: false, error: toStoreError(caught) };
-        }
-      },
+      planMany: (selection) => attempt(() => api.rotation.planMany(selection)),
       startMany: (keys) => actMany(() => api.rotation.startMany({ keys: [...keys] })),
       revokeMany: (batchId) => actMany(() => api.rotation.revokeMany({ batchId })),
     };

@@ -5,7 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../common/ipc/contract.js';
 import type { Settings, SettingsPatch } from '../../common/ipc/schemas/settings.js';
 import type { StoreError } from './store-error.js';
-import { toStoreError } from './store-error.js';
+import { attempt, errorOf } from './store-kit.js';
 
 export interface SettingsStoreState {
   /** null until loaded. */
@@ -36,23 +36,19 @@ export function createSettingsStore(api: Api): SettingsStore {
     },
 
     load: async () => {
-      try {
-        set({ settings: await api.settings.get(), error: null });
-      } catch (caught) {
-        set({ error: toStoreError(caught) });
-      }
+      const outcome = await attempt(() => api.settings.get());
+      set(outcome.ok ? { settings: outcome.value, error: null } : { error: outcome.error });
     },
 
     update: async (patch) => {
       set({ busy: true, error: null });
-      try {
-        set({ settings: await api.settings.update(patch), busy: false });
-        return null;
-      } catch (caught) {
-        const error = toStoreError(caught);
-        set({ error, busy: false });
-        return error;
-      }
+      const outcome = await attempt(() => api.settings.update(patch));
+      set(
+        outcome.ok
+          ? { settings: outcome.value, busy: false }
+          : { error: outcome.error, busy: false },
+      );
+      return errorOf(outcome);
     },
   }));
 }

@@ -6,7 +6,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Api, AppEventPayload } from '../../common/ipc/contract.js';
 import type { VaultStatus } from '../../common/ipc/schemas/vault.js';
 import type { StoreError } from './store-error.js';
-import { toStoreError } from './store-error.js';
+import { attempt, errorOf, staleGuard } from './store-kit.js';
 
 export type VaultAction =
   | 'refresh'
@@ -57,34 +57,29 @@ function lockedStatus(status: VaultStatus, reason: AppEventPayload<'vault.locked
 
 export function createVaultStore(api: Api): VaultStore {
   // Bumped whenever a newer status is known, so a slow refresh cannot undo a lock.
-  let epoch = 0;
+  const guard = staleGuard();
   let pending = 0;
 
   return createStore<VaultStoreState>()((set, get) => {
     const apply = (status: VaultStatus): void => {
-      epoch++;
+      guard.bump();
       set({ status });
     };
 
-    async function run(action: VaultAction, call: () => Promise<void>): ActionResult {
+    /** An action of the vault screens: its error is kept with its name, and it marks them busy. */
+    async function act(action: VaultAction, call: () => Promise<void>): ActionResult {
       pending++;
       set({ busy: true, error: null });
-      try {
-        await call();
-        return null;
-      } catch (caught) {
-        const error = toStoreError(caught);
-        set({ error: { ...error, action } });
-        return error;
-      } finally {
-        pending--;
-        set({ busy: pending > 0 });
-      }
+      const outcome = await attempt(call);
+      if (!outcome.ok) set({ error: { ...outcome.error, action } });
+      pending--;
+      set({ busy: pending > 0 });
+      return errorOf(outcome);
     }
 
     const onLocked = ({ reason }: AppEventPayload<'vault.locked'>): void => {
       const { status } = get();
-      epoch++;
+      guard.bump();
       set({ status: status === null ? null : lockedStatus(status, reason), error: null });
       void get().refresh();
     };
@@ -106,17 +101,17 @@ export function createVaultStore(api: Api): VaultStore {
       },
 
       refresh: async () => {
-        const started = epoch;
-        try {
-          const status = await api.vault.status();
-          if (started === epoch) apply(status);
-        } catch (caught) {
-          if (get().status === null) set({ error: { ...toStoreError(caught), action: 'refresh' } });
+        const current = guard.start();
+        const outcome = await attempt(() => api.vault.status());
+        if (outcome.ok) {
+          if (current()) apply(outcome.value);
+        } else if (get().status === null) {
+          set({ error: { ...outcome.error, action: 'refresh' } });
         }
       },
 
       create: (password, options) =>
-        run('create', async () => {
+        act('create', async () => {
           const args =
             options?.replaceLeftovers === true
               ? { password, replaceLeftovers: true }
@@ -125,32 +120,32 @@ export function createVaultStore(api: Api): VaultStore {
         }),
 
       unlock: (password, options) =>
-        run('unlock', async () => {
+        act('unlock', async () => {
           const args =
             options?.allowRollback === true ? { password, allowRollback: true } : { password };
           apply(await api.vault.unlock(args));
         }),
 
       unlockWithKeychain: () =>
-        run('unlockWithKeychain', async () => {
+        act('unlockWithKeychain', async () => {
           apply(await api.vault.unlockWithKeychain());
         }),
 
       lock: () =>
-        run('lock', async () => {
+        act('lock', async () => {
           apply(await api.vault.lock());
         }),
 
       changePassword: (current, next) =>
-        run('changePassword', () => api.vault.changePassword({ current, next })),
+        act('changePassword', () => api.vault.changePassword({ current, next })),
 
       restoreBackup: () =>
-        run('restoreBackup', async () => {
+        act('restoreBackup', async () => {
           apply(await api.vault.restoreBackup());
         }),
 
       setKeychainUnlock: (enabled, password) =>
-        run('setKeychainUnlock', async () => {
+        act('setKeychainUnlock', async () => {
           apply(await api.vault.setKeychainUnlock({ enabled, password }));
         }),
 

@@ -1,5 +1,5 @@
 // Step one of a new credential: the server's credential types, searched by label or name. Every
-// word typed must match, as in main's own search; the catalogue is loaded once per instance.
+// word typed must match, as in main's own search; the catalog is loaded once per instance.
 import { useEffect, useState } from 'react';
 
 import type { CredentialTypeEntry } from '../../../common/ipc/schemas/credentials.js';
@@ -15,18 +15,18 @@ export interface TypePickerProps {
 }
 
 export function TypePicker({ onPick }: TypePickerProps) {
-  const catalogue = useCredentialsStore((s) => s.catalogue);
-  const loadCatalogue = useCredentialsStore((s) => s.loadCatalogue);
+  const catalog = useCredentialsStore((s) => s.catalog);
+  const loadCatalog = useCredentialsStore((s) => s.loadCatalog);
   const [query, setQuery] = useState('');
   const [failure, setFailure] = useState<StoreError | null>(null);
 
   useEffect(() => {
-    void loadCatalogue().then((outcome) => {
+    void loadCatalog().then((outcome) => {
       if (!outcome.ok) setFailure(outcome.error);
     });
-  }, [loadCatalogue]);
+  }, [loadCatalog]);
 
-  const found = (catalogue?.types ?? []).filter((t) => matchesWords(query, t.label, t.name));
+  const found = (catalog?.types ?? []).filter((t) => matchesWords(query, t.label, t.name));
   return (
     <div className="stack">
       <Field
@@ -44,9 +44,9 @@ export function TypePicker({ onPick }: TypePickerProps) {
         }}
         autoFocus
         hint={
-          catalogue === null
+          catalog === null
             ? undefined
-            : `${String(found.length)} of ${String(catalogue.total)} types.`
+            : `${String(found.length)} of ${String(catalog.total)} types.`
         }
       />
       {failure === null ? null : (
@@ -54,7 +54,7 @@ export function TypePicker({ onPick }: TypePickerProps) {
           <p>{failure.message}</p>
         </Alert>
       )}
-      {catalogue === null && failure === null ? <p className="muted">Loading types…</p> : null}
+      {catalog === null && failure === null ? <p className="muted">Loading types…</p> : null}
       <ul className="credential-types" aria-label="Credential types">
         {found.map((type) => (
           <li key={type.name}>

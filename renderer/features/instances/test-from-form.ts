@@ -6,7 +6,8 @@ import type {
   InstanceReauth,
   InstanceSummary,
 } from '../../../common/ipc/schemas/instances.js';
-import type { InstancesStoreState, Outcome } from '../../stores/instances-store.js';
+import type { InstancesStoreState } from '../../stores/instances-store.js';
+import type { Outcome } from '../../stores/store-kit.js';
 import type { TestResult } from './ConnectionResult.js';
 import type { InstanceFormValues } from './instance-form.js';
 import { toDraft, toPatch } from './instance-form.js';

@@ -25,7 +25,7 @@ export function keyText(flow: Chatflow): string {
 
 export function FlowsPanel({ onBind, onSnippet }: FlowsPanelProps) {
   const flows = useKeysStore((s) => s.chatflows);
-  const error = useKeysStore((s) => s.flowsError);
+  const error = useKeysStore((s) => s.listError);
   const refresh = useKeysStore((s) => s.refresh);
 
   if (error !== null)

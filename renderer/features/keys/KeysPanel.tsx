@@ -25,7 +25,7 @@ export interface KeysPanelProps {
 
 export function KeysPanel({ onCreate, onCopy, onEdit, onDelete, onRotate }: KeysPanelProps) {
   const keys = useKeysStore((s) => s.keys);
-  const error = useKeysStore((s) => s.keysError);
+  const error = useKeysStore((s) => s.listError);
   const refresh = useKeysStore((s) => s.refresh);
   const [query, setQuery] = useState<KeyQuery>(DEFAULT_QUERY);
   const deferred = useDeferredValue(query);

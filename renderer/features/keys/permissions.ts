@@ -22,7 +22,7 @@ export const PRESETS: readonly Preset[] = [
   { name: 'None', pick: () => [] },
 ];
 
-/** The catalogue cut down to what the admin key holds, groups left empty dropped. */
+/** The catalog cut down to what the admin key holds, groups left empty dropped. */
 export function offeredGroups(catalog: PermissionCatalog): PermissionCatalog['groups'] {
   const held = new Set(catalog.adminHeld);
   return catalog.groups

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 
-import type { Outcome } from '../../stores/instances-store.js';
+import type { Outcome } from '../../stores/store-kit.js';
 import { Alert } from '../../ui/Alert.js';
 import { ReauthDialog } from './ReauthDialog.js';
 

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
-import type { Outcome } from '../../stores/instances-store.js';
+import type { Outcome } from '../../stores/store-kit.js';
 import { useRotationStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { DialogClose } from '../../ui/Dialog.js';

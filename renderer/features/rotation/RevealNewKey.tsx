@@ -1,7 +1,7 @@
 // The replacement key's look during a rotation. It is copied by id on the rotation's instance,
 // which need not be the active one, so the copy goes to main directly rather than via the store.
 import { useApi } from '../../api/api-context.js';
-import type { Outcome } from '../../stores/instances-store.js';
+import type { Outcome } from '../../stores/store-kit.js';
 import { toStoreError } from '../../stores/store-error.js';
 import { KeyReveal } from '../keys/KeyReveal.js';
 

@@ -4,7 +4,7 @@
 // The reveal ticket and the key value stay in this dialog's state and go when it closes.
 import { useEffect, useRef, useState } from 'react';
 
-import type { Outcome } from '../../stores/instances-store.js';
+import type { Outcome } from '../../stores/store-kit.js';
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { useRotationStore } from '../../stores/stores-context.js';
 import { Dialog } from '../../ui/Dialog.js';
