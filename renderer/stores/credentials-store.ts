@@ -63,13 +63,8 @@ export function createCredentialsStore(api: Api): CredentialsStore {
   const guard = staleGuard();
 
   return createStore<CredentialsStoreState>()((set, get) => {
-    const shown = shownInstance({
-      guard,
-      instanceId: () => get().instanceId,
-      reset: (instanceId) => {
-        set({ ...EMPTY, instanceId });
-      },
-      refresh: () => get().refresh(),
+    const shown = shownInstance(guard, get, (instanceId) => {
+      set({ ...EMPTY, instanceId });
     });
 
     return {

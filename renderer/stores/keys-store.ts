@@ -89,13 +89,8 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
   const guard = staleGuard();
 
   return createStore<KeysStoreState>()((set, get) => {
-    const shown = shownInstance({
-      guard,
-      instanceId: () => get().instanceId,
-      reset: (instanceId) => {
-        set({ ...EMPTY, instanceId });
-      },
-      refresh: () => get().refresh(),
+    const shown = shownInstance(guard, get, (instanceId) => {
+      set({ ...EMPTY, instanceId });
     });
 
     return {

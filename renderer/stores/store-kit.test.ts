@@ -109,24 +109,24 @@ describe('staleGuard', () => {
   });
 });
 
-function fakeView(instanceId: string | null) {
+function fakeView(shownId: string | null) {
   const view = {
-    guard: staleGuard(),
-    shownId: instanceId,
-    instanceId: () => view.shownId,
-    reset: vi.fn((id: string | null) => {
-      view.shownId = id;
+    state: { instanceId: shownId, refresh: vi.fn(() => Promise.resolve()) },
+    reset: vi.fn((instanceId: string | null) => {
+      view.state = { ...view.state, instanceId };
     }),
-    refresh: vi.fn(() => Promise.resolve()),
+    get refresh() {
+      return view.state.refresh;
+    },
   };
-  return view;
+  const shown = shownInstance(staleGuard(), () => view.state, view.reset);
+  return { view, shown };
 }
 
 describe('shownInstance', () => {
   it('asks for an instance first, without making the call, when none is shown', async () => {
-    const view = fakeView(null);
+    const { view, shown } = fakeView(null);
     const call = vi.fn(() => Promise.resolve('made'));
-    const shown = shownInstance(view);
     expect(await shown.attempt(call)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await shown.change(call)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     await shown.load(call, () => undefined);
@@ -135,7 +135,7 @@ describe('shownInstance', () => {
   });
 
   it('makes the call against the shown instance', async () => {
-    const shown = shownInstance(fakeView('prod'));
+    const { shown } = fakeView('prod');
     expect(await shown.attempt((id) => Promise.resolve(`asked ${id}`))).toEqual({
       ok: true,
       value: 'asked prod',
@@ -143,8 +143,7 @@ describe('shownInstance', () => {
   });
 
   it('refreshes after a change, and after a not_found, but not after other failures', async () => {
-    const view = fakeView('prod');
-    const shown = shownInstance(view);
+    const { view, shown } = fakeView('prod');
     await shown.change(() => Promise.resolve('changed'));
     expect(view.refresh).toHaveBeenCalledTimes(1);
     await shown.change(() => Promise.reject(new AppError('not_found', 'Gone.')));
@@ -154,8 +153,7 @@ describe('shownInstance', () => {
   });
 
   it('forgets the last instance when showing another, and drops its late answers', async () => {
-    const view = fakeView('prod');
-    const shown = shownInstance(view);
+    const { view, shown } = fakeView('prod');
     const call = deferred<string>();
     const keep = vi.fn<(outcome: Outcome<string>) => void>();
     const loading = shown.load(() => call.promise, keep);
@@ -167,8 +165,7 @@ describe('shownInstance', () => {
   });
 
   it('shows the same instance again by refreshing only', async () => {
-    const view = fakeView('prod');
-    const shown = shownInstance(view);
+    const { view, shown } = fakeView('prod');
     const keep = vi.fn<(outcome: Outcome<string>) => void>();
     await shown.show('prod');
     expect(view.reset).not.toHaveBeenCalled();

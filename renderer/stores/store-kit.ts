@@ -60,12 +60,9 @@ export function staleGuard(): StaleGuard {
 
 const NO_INSTANCE: StoreError = { code: 'bad_request', message: 'Choose an instance first.' };
 
-/** What a store that shows one instance at a time hands to `shownInstance`. */
-export interface InstanceView {
-  readonly guard: StaleGuard;
-  readonly instanceId: () => string | null;
-  /** Empties the store for `instanceId` (another instance, or none). */
-  readonly reset: (instanceId: string | null) => void;
+/** The state of a store that shows one instance at a time. */
+export interface InstanceState {
+  readonly instanceId: string | null;
   /** Loads the shown instance's lists again. */
   readonly refresh: () => Promise<void>;
 }
@@ -85,29 +82,34 @@ export interface ShownInstance {
   change: <T>(call: (instanceId: string) => Promise<T>) => Promise<Outcome<T>>;
 }
 
-export function shownInstance(view: InstanceView): ShownInstance {
+/** `reset` empties the store for another instance (or none); `guard` is bumped with it. */
+export function shownInstance(
+  guard: StaleGuard,
+  state: () => InstanceState,
+  reset: (instanceId: string | null) => void,
+): ShownInstance {
   const onShown = <T>(call: (instanceId: string) => Promise<T>): Promise<Outcome<T>> => {
-    const id = view.instanceId();
+    const id = state().instanceId;
     if (id === null) return Promise.resolve({ ok: false, error: NO_INSTANCE });
     return attempt(() => call(id));
   };
   return {
     show: async (instanceId) => {
-      if (instanceId !== view.instanceId()) {
-        view.guard.bump();
-        view.reset(instanceId);
+      if (instanceId !== state().instanceId) {
+        guard.bump();
+        reset(instanceId);
       }
-      await view.refresh();
+      await state().refresh();
     },
     load: async (call, keep) => {
-      const id = view.instanceId();
+      const id = state().instanceId;
       if (id === null) return;
-      await view.guard.attempt(() => call(id), keep);
+      await guard.attempt(() => call(id), keep);
     },
     attempt: onShown,
     change: async (call) => {
       const outcome = await onShown(call);
-      if (outcome.ok || outcome.error.code === 'not_found') await view.refresh();
+      if (outcome.ok || outcome.error.code === 'not_found') await state().refresh();
       return outcome;
     },
   };

@@ -99,7 +99,10 @@ describe('CredentialsPage', () => {
     click('Create credential');
 
     await waitFor(() => row('Main OpenAI'));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    // The list refreshes before the dialog hears its answer: wait for the dialog to close.
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
     expect(announced()).toBe('Main OpenAI created.');
     expect(stored('Main OpenAI', 'openAIApiKey')).toBe(SECRET);
     secretsGone();
@@ -263,7 +266,10 @@ describe('CredentialsPage', () => {
     type('Type "Prod OpenAI" to confirm', 'Prod OpenAI');
     fireEvent.click(remove);
     await screen.findByRole('heading', { name: 'No credentials yet' });
-    expect(announced()).toBe('Prod OpenAI deleted.');
+    // The list refreshes before the dialog hears its answer, and announces.
+    await waitFor(() => {
+      expect(announced()).toBe('Prod OpenAI deleted.');
+    });
     expect(server.state.credentials.size).toBe(0);
     await waitFor(() => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New credential' }));
