@@ -1,7 +1,8 @@
 import { contract } from '../common/ipc/contract.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { APP_ORIGIN, ipcEventChannel, ipcInvokeChannel } from '../common/ipc/channel-names.js';
+import { APP_ORIGIN } from '../common/ipc/app-scheme.js';
+import { ipcEventChannel, ipcInvokeChannel } from '../common/ipc/channel-names.js';
 import type { RawApi } from '../common/ipc/contract.js';
 import type * as ElectronFake from '../main/shell/testing/electron-fake.js';
 

@@ -3,7 +3,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 
-import { APP_ORIGIN, ipcEventChannel, ipcInvokeChannel } from '../common/ipc/channel-names.js';
+import { APP_ORIGIN } from '../common/ipc/app-scheme.js';
+import { ipcEventChannel, ipcInvokeChannel } from '../common/ipc/channel-names.js';
 import { createRawApi } from '../common/ipc/client.js';
 import type { Envelope } from '../common/ipc/define.js';
 import { contract } from '../common/ipc/contract.js';

@@ -4,11 +4,23 @@ import { z } from 'zod';
 
 import type { ApiOf, ImplOf, RawApiOf } from './define.js';
 import { method } from './define.js';
-import { credentialsMethods } from './credentials-methods.js';
 import { allKeysWire, keyListWire } from './key-list-wire.js';
-import { rotationMethods } from './rotation-methods.js';
 import { AppInfo } from './schemas/app.js';
 import { AuditExport, AuditPage, AuditQuery, AuditVerification } from './schemas/audit.js';
+import {
+  CreateCredentialArgs,
+  CredentialForEdit,
+  CredentialList,
+  CredentialRef,
+  CredentialSummary,
+  CredentialTypeCatalogue,
+  CredentialTypesArgs,
+  DeleteCredentialArgs,
+  RotatePlanArgs,
+  RotateSecretArgs,
+  RotationPlan,
+  UpdateCredentialArgs,
+} from './schemas/credentials.js';
 import {
   ConnectionReport,
   InstanceDraft,
@@ -38,7 +50,22 @@ import {
   SnippetArgs,
   UpdateKeyArgs,
 } from './schemas/keys.js';
-import { RotationView } from './schemas/rotation.js';
+import {
+  BatchPlan,
+  BatchRef,
+  BatchResult,
+  BatchSelection,
+  StartManyArgs,
+} from './schemas/rotation-batch.js';
+import {
+  KeyRotationPlan,
+  RotationList,
+  RotationPlanArgs,
+  RotationRef,
+  RotationRevealArgs,
+  RotationView,
+  StartRotationArgs,
+} from './schemas/rotation.js';
 import { Settings, SettingsPatch } from './schemas/settings.js';
 import {
   ChangePasswordArgs,
@@ -125,8 +152,45 @@ export const contract = {
         Copied,
       ),
     },
-    credentials: credentialsMethods,
-    rotation: rotationMethods,
+    credentials: {
+      /** Every credential with its type label and the flows that use it. */
+      list: method(z.tuple([InstanceArg]), CredentialList),
+      /** The searchable catalogue of credential types, with their inputs. */
+      types: method(z.tuple([CredentialTypesArgs]), CredentialTypeCatalogue),
+      /** For the edit form: secret fields only as `{ kind: 'secret', set }`. */
+      get: method(z.tuple([CredentialRef]), CredentialForEdit),
+      create: method(z.tuple([CreateCredentialArgs]), CredentialSummary),
+      /** A rename, and only the fields that changed; stored secrets are kept. */
+      update: method(z.tuple([UpdateCredentialArgs]), CredentialSummary),
+      /** The flows that use the credential, to review before rotating one of its secrets. */
+      rotatePlan: method(z.tuple([RotatePlanArgs]), RotationPlan),
+      rotate: method(z.tuple([RotateSecretArgs]), CredentialSummary),
+      delete: method(z.tuple([DeleteCredentialArgs]), z.void()),
+    },
+    rotation: {
+      // One key's guided rotation, resumable from its journal, and the bulk layer over it.
+      /** The affected flows and the permissions to copy; nothing is changed or saved. */
+      plan: method(z.tuple([RotationPlanArgs]), KeyRotationPlan),
+      /** Saves a journal and runs every step up to grace (or up to the step that fails). */
+      start: method(z.tuple([StartRotationArgs]), RotationView),
+      /** Continues an unfinished rotation from its journal: retries the failed or interrupted step. */
+      resume: method(z.tuple([RotationRef]), RotationView),
+      /** A fresh one-time ticket for the new key while the rotation is in grace. Like keys.copy, it
+       * asks for the master password (reauth_required) once the unlock is older than the window. */
+      reveal: method(z.tuple([RotationRevealArgs]), RotationView),
+      /** Ends grace: deletes the old key, then checks that it is refused. */
+      revoke: method(z.tuple([RotationRef]), RotationView),
+      /** Before revoke only: flows back to the old key, then the new key deleted. */
+      rollback: method(z.tuple([RotationRef]), RotationView),
+      /** Every journal, newest first; `unfinished` ones are offered for resume after an unlock. */
+      list: method(z.tuple([]), RotationList),
+      /** Bulk: the keys a policy (or the person) picks, each with its plan or why it cannot go. */
+      planMany: method(z.tuple([BatchSelection]), BatchPlan),
+      /** Bulk: one rotation per key, each up to grace, sharing a batch id; a failure stops only its key. */
+      startMany: method(z.tuple([StartManyArgs]), BatchResult),
+      /** Bulk: revokes the old key of every rotation of the batch that waits in grace. */
+      revokeMany: method(z.tuple([BatchRef]), BatchResult),
+    },
     audit: {
       list: method(z.tuple([AuditQuery]), AuditPage),
       verify: method(none, AuditVerification),

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { createApi, createRawApi } from './client.js';
+import { createLocalApi } from './client.js';
 import { contract } from './contract.js';
 import type { ApiImpl } from './contract.js';
 import { allKeysWire, keyListWire } from './key-list-wire.js';
-import { buildHandlers } from './rpc.js';
 import type { KeyList, KeySummary } from './schemas/keys.js';
 
 const INSTANCE = '00000000-0000-4000-8000-000000000001';
@@ -60,21 +59,17 @@ describe('the key list on the wire', () => {
 
   it('is packed by main and unpacked by the Api, so callers never see the packed form', async () => {
     const impl = { keys: { list: () => Promise.resolve(list) } } as unknown as ApiImpl;
-    const handlers = buildHandlers(
+    let crossed: unknown;
+    const api = createLocalApi(
       { methods: { keys: { list: contract.methods.keys.list } }, events: {} },
       impl as never,
-    );
-    let crossed: unknown;
-    const raw = createRawApi(
-      contract,
-      async (channel, args) => {
-        const envelope = await handlers.get(channel)?.(args);
-        crossed = JSON.parse(JSON.stringify(envelope));
-        return crossed as never;
+      {
+        around: async (_channel, _args, send) => {
+          crossed = JSON.parse(JSON.stringify(await send()));
+          return crossed as never;
+        },
       },
-      () => () => undefined,
     );
-    const api = createApi(contract, raw);
     expect(await api.keys.list({ instanceId: INSTANCE })).toEqual(list);
     expect(JSON.stringify(crossed)).toContain('permissionSets');
   });

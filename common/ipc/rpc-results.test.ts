@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 
-import { createApi, createRawApi } from './client.js';
+import { createLocalApi } from './client.js';
 import type { ApiImpl } from './contract.js';
 import { contract } from './contract.js';
 import { channelOf, channels } from './define.js';
-import { buildHandlers } from './rpc.js';
 import type { KeyList, KeySummary } from './schemas/keys.js';
 
 interface Def {
@@ -102,21 +101,17 @@ describe('results on the wire', () => {
       keys: Array.from({ length: 10_000 }, (_, i) => key(i)),
     };
     const impl = { keys: { list: () => Promise.resolve(list) } } as unknown as ApiImpl;
-    const handlers = buildHandlers(
+    let crossed = '';
+    const api = createLocalApi(
       { methods: { keys: { list: contract.methods.keys.list } }, events: {} },
       impl as never,
-    );
-    let crossed = '';
-    const raw = createRawApi(
-      contract,
-      async (channel, args) => {
-        const envelope = await handlers.get(channel)?.(args);
-        crossed = JSON.stringify(envelope);
-        return JSON.parse(crossed) as never;
+      {
+        around: async (_channel, _args, send) => {
+          crossed = JSON.stringify(await send());
+          return JSON.parse(crossed) as never;
+        },
       },
-      () => () => undefined,
     );
-    const api = createApi(contract, raw);
     await api.keys.list({ instanceId: INSTANCE }); // warm-up: zod compiles its parsers once
     const start = performance.now();
     const received: KeyList = await api.keys.list({ instanceId: INSTANCE });

@@ -13,8 +13,6 @@ export interface ServerTransport {
 }
 
 export interface ServeOptions {
-  /** Called after validation, before the handler; the auto-lock timer listens here. */
-  onCall?: (channel: string) => void;
   /** Told about unexpected failures; never given arguments, which may hold secrets. */
   onUnexpected?: (channel: string, error: unknown) => void;
 }
@@ -52,7 +50,6 @@ export function buildHandlers<C extends ContractDef>(
       if (!Array.isArray(args)) return badRequest(channel, 'arguments must be a list');
       const parsed = def.args.safeParse(args);
       if (!parsed.success) return badRequest(channel, describeIssues(parsed.error));
-      options.onCall?.(channel);
       try {
         // What crosses is the schema's output, never the handler's object: a field the contract
         // does not name (an admin key on a row, say) is stripped here in every build, and a

@@ -1,5 +1,5 @@
 // One answer to "is this URL our app?", shared by navigation, IPC and the protocol handler.
-import { APP_HOST, APP_SCHEME } from '../../common/ipc/channel-names.js';
+import { APP_HOST, APP_SCHEME } from '../../common/ipc/app-scheme.js';
 
 /**
  * True only for `app://flowise-key-vault/...` with no user, password or port. Node's URL reports

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { APP_ORIGIN } from '../../common/ipc/channel-names.js';
+import { APP_ORIGIN } from '../../common/ipc/app-scheme.js';
 import {
   CONTENT_SECURITY_POLICY,
   createAppRequestHandler,

@@ -5,7 +5,7 @@ import { extname, isAbsolute, posix, relative, resolve, sep, win32 } from 'node:
 
 import { protocol } from 'electron';
 
-import { APP_SCHEME } from '../../common/ipc/channel-names.js';
+import { APP_SCHEME } from '../../common/ipc/app-scheme.js';
 import { isAppUrl } from './app-origin.js';
 
 export const CONTENT_SECURITY_POLICY = [

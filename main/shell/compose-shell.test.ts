@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { APP_ORIGIN, ipcEventChannel, ipcInvokeChannel } from '../../common/ipc/channel-names.js';
+import { APP_ORIGIN } from '../../common/ipc/app-scheme.js';
+import { ipcEventChannel, ipcInvokeChannel } from '../../common/ipc/channel-names.js';
 import type { Shell } from './compose-shell.js';
 import { composeShell } from './compose-shell.js';
 import { FORBIDDEN } from './ipc-transport.js';

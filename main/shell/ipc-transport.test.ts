@@ -1,7 +1,8 @@
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { APP_ORIGIN, ipcInvokeChannel } from '../../common/ipc/channel-names.js';
+import { APP_ORIGIN } from '../../common/ipc/app-scheme.js';
+import { ipcInvokeChannel } from '../../common/ipc/channel-names.js';
 import { MemoryLogger } from '../core/testing/memory-ports.js';
 import { createIpcTransport, FORBIDDEN } from './ipc-transport.js';
 import { FakeWebContents, FakeWebFrameMain, resetElectronFake } from './testing/electron-fake.js';

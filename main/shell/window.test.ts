@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { APP_ORIGIN } from '../../common/ipc/channel-names.js';
+import { APP_ORIGIN } from '../../common/ipc/app-scheme.js';
 import type { BrowserWindow as FakeWindow } from './testing/electron-fake.js';
 import { fakeEvent, resetElectronFake } from './testing/electron-fake.js';
 import {

@@ -8,7 +8,7 @@ import type {
 } from 'electron';
 import { BrowserWindow } from 'electron';
 
-import { APP_ORIGIN } from '../../common/ipc/channel-names.js';
+import { APP_ORIGIN } from '../../common/ipc/app-scheme.js';
 import { isAppUrl } from './app-origin.js';
 
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;

@@ -2,7 +2,7 @@
 // built from the same method table, arguments and results validated. Every envelope is kept, so a
 // test can scan exactly what a renderer would have received.
 import { createLocalApi } from '../../common/ipc/client.js';
-import { credentialsMethods } from '../../common/ipc/credentials-methods.js';
+import { contract as appContract } from '../../common/ipc/contract.js';
 import type { ApiOf, Envelope } from '../../common/ipc/define.js';
 import { createCredentialServices } from '../../main/core/credentials/credential-services.js';
 import type { CredentialsDeps } from '../../main/core/credentials/credentials-deps.js';
@@ -11,7 +11,7 @@ import type { HttpPort } from '../../main/core/ports.js';
 import type { InstanceRecord } from '../../main/core/instances/instance-store.js';
 import { profileOf } from '../../main/core/instances/instances-service.js';
 
-const contract = { methods: { credentials: credentialsMethods }, events: {} } as const;
+const contract = { methods: { credentials: appContract.methods.credentials }, events: {} } as const;
 export type CredentialsApi = ApiOf<typeof contract>['credentials'];
 
 export function checkedCredentialsApi(

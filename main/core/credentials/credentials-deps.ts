@@ -1,8 +1,7 @@
 // What the credential features share: their ports, the service's shape (credentials.* of the
 // contract), and opening one credential with its type, read the way the edit form needs it.
 import { isAppError } from '../../../common/errors.js';
-import type { credentialsMethods } from '../../../common/ipc/credentials-methods.js';
-import type { ImplOf } from '../../../common/ipc/define.js';
+import type { ApiImpl } from '../../../common/ipc/contract.js';
 import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
 import type { CredentialTypeEntry } from '../../../common/ipc/schemas/credentials.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -19,12 +18,7 @@ export interface CredentialsDeps {
   clock: Clock;
 }
 
-interface CredentialsContract {
-  readonly methods: { readonly credentials: typeof credentialsMethods };
-  readonly events: Readonly<Record<string, never>>;
-}
-/** The contract's credentials.*, typed from the method table alone so this module needs no more. */
-export type CredentialsService = ImplOf<CredentialsContract>['credentials'];
+export type CredentialsService = ApiImpl['credentials'];
 
 /** The type as the server describes it, or undefined when the server does not know it. */
 export async function typeOf(
