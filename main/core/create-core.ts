@@ -4,8 +4,11 @@ import type { ApiImpl } from '../../common/ipc/contract.js';
 import type { Settings } from '../../common/ipc/schemas/settings.js';
 import type { LockReason } from '../../common/ipc/schemas/vault.js';
 import type { AuditLog } from './audit/audit-log.js';
+import { createAppMethods } from './app/app-methods.js';
 import { createAuditLog } from './audit/audit-log.js';
+import { createAuditMethods } from './audit/audit-methods.js';
 import { createClipboardGuard } from './clipboard/clipboard-guard.js';
+import { createClipboardMethods } from './clipboard/clipboard-methods.js';
 import type {
   ClipboardPort,
   Clock,
@@ -32,13 +35,14 @@ import { createRotationBatch } from './rotation/rotation-batch.js';
 import { createRotationService } from './rotation/rotation-service.js';
 import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesService } from './instances/instances-service.js';
-import { createSessionService } from './services/session-service.js';
-import { trackActivity } from './services/track-activity.js';
-import { createUnlockAttempts } from './services/unlock-attempts.js';
-import { createVaultService } from './services/vault-service.js';
 import { createAutoLock } from './session/auto-lock.js';
+import { createSessionMethods } from './session/session-methods.js';
+import { createSessionService } from './session/session-service.js';
+import { trackActivity } from './session/track-activity.js';
+import { createSettingsMethods } from './settings/settings-methods.js';
 import { createSettingsService } from './settings/settings-service.js';
-import { createSettingsUpdate } from './settings/settings-update.js';
+import { createUnlockAttempts } from './vault/unlock-attempts.js';
+import { createVaultMethods } from './vault/vault-methods.js';
 import type { KdfPolicy } from './vault/vault.js';
 import { Vault } from './vault/vault.js';
 
@@ -149,24 +153,18 @@ export function createCore(ports: CorePorts): Core {
     },
   );
 
-  const updateSettings = createSettingsUpdate({
-    settings,
-    verifyPassword: (password) => vault.verifyPassword(password),
-    audit,
-  });
-
   const impl: ApiImpl = {
-    app: { info: () => ports.host },
-    vault: createVaultService(vault, session, audit, createUnlockAttempts(ports.state, clock)),
-    settings: {
-      get: () => settings.get(),
-      update: async (patch) => {
-        const next = await updateSettings(patch);
-        events.emit('settings.changed', next);
+    app: createAppMethods(ports.host),
+    vault: createVaultMethods(vault, session, audit, createUnlockAttempts(ports.state, clock)),
+    settings: createSettingsMethods({
+      settings,
+      verifyPassword: (password) => vault.verifyPassword(password),
+      audit,
+      events,
+      activity: () => {
         session.activity();
-        return next;
       },
-    },
+    }),
     instances,
     keys: keyServices.keys,
     chatflows: keyServices.chatflows,
@@ -188,17 +186,9 @@ export function createCore(ports: CorePorts): Core {
       settings: () => settings.get(),
       hooks: ports.rotationHooks,
     }),
-    audit: {
-      list: (query) => audit.list(query),
-      verify: () => audit.verify(),
-      export: () => audit.export(),
-    },
-    clipboard: { clear: () => clipboard.clearNow('manual') },
-    session: {
-      activity: () => {
-        session.activity();
-      },
-    },
+    audit: createAuditMethods(audit),
+    clipboard: createClipboardMethods(clipboard),
+    session: createSessionMethods(session),
   };
 
   return {

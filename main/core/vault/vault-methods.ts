@@ -4,12 +4,12 @@ import type { ApiImpl } from '../../../common/ipc/contract.js';
 import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
 import type { VaultStatus } from '../../../common/ipc/schemas/vault.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Vault } from '../vault/vault.js';
-import type { SessionService } from './session-service.js';
+import type { SessionService } from '../session/session-service.js';
 import type { FailedSince, UnlockAttempts } from './unlock-attempts.js';
 import { FREE_TRIES } from './unlock-attempts.js';
+import type { Vault } from './vault.js';
 
-export function createVaultService(
+export function createVaultMethods(
   vault: Vault,
   session: SessionService,
   audit: Pick<AuditLog, 'append' | 'startNew'>,

@@ -7,12 +7,12 @@ import { createCore } from '../create-core.js';
 import type { Core } from '../create-core.js';
 import { memoryCorePorts } from '../testing/memory-core.js';
 import { InMemoryKeyProtector, RecordingEventSink } from '../testing/memory-ports.js';
-import { PASSWORD } from '../vault/testing/vault-fixture.js';
-import type * as Kdf from '../vault/kdf.js';
+import { PASSWORD } from './testing/vault-fixture.js';
+import type * as Kdf from './kdf.js';
 
 const hooks = vi.hoisted(() => ({ onDerive: undefined as (() => void) | undefined }));
 
-vi.mock('../vault/kdf.js', async (importOriginal) => {
+vi.mock('./kdf.js', async (importOriginal) => {
   const original = await importOriginal<typeof Kdf>();
   return {
     ...original,

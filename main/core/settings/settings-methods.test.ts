@@ -2,19 +2,22 @@ import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS } from '../../../common/ipc/schemas/settings.js';
 import { createAuditLog } from '../audit/audit-log.js';
+import { RecordingEventSink } from '../testing/memory-ports.js';
 import { PASSWORD, vaultFixture } from '../vault/testing/vault-fixture.js';
 import { createSettingsService } from './settings-service.js';
-import { createSettingsUpdate } from './settings-update.js';
+import { createSettingsMethods } from './settings-methods.js';
 
 async function setup() {
   const fixture = vaultFixture();
   await fixture.vault.create(PASSWORD);
   const audit = createAuditLog({ ...fixture, osUser: 'operator' });
   const settings = createSettingsService(fixture.state);
-  const update = createSettingsUpdate({
+  const { update } = createSettingsMethods({
     settings,
     verifyPassword: (password) => fixture.vault.verifyPassword(password),
     audit,
+    events: new RecordingEventSink(),
+    activity: () => undefined,
   });
   const records = () => audit.list({ action: 'settings.weakened' }).records;
   return { ...fixture, settings, update, records, audit };

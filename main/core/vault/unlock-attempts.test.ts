@@ -8,8 +8,8 @@ import type { CorePorts } from '../create-core.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { memoryCorePorts } from '../testing/memory-core.js';
 import { MemoryStateStore } from '../testing/memory-ports.js';
-import { MemoryVaultFileStore } from '../vault/testing/memory-file-store.js';
-import { PASSWORD } from '../vault/testing/vault-fixture.js';
+import { MemoryVaultFileStore } from './testing/memory-file-store.js';
+import { PASSWORD } from './testing/vault-fixture.js';
 
 const WRONG = 'not the password at all';
 

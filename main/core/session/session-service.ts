@@ -2,7 +2,7 @@
 // idle, screen, sleep, quit) goes through lock(), which drops key material and tells the renderer.
 import type { LockReason } from '../../../common/ipc/schemas/vault.js';
 import type { EventSink, Logger } from '../ports.js';
-import type { AutoLock } from '../session/auto-lock.js';
+import type { AutoLock } from './auto-lock.js';
 import type { Vault } from '../vault/vault.js';
 
 export interface SessionService {
