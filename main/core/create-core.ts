@@ -21,7 +21,7 @@ import type {
   StateStore,
   VaultFileStore,
 } from './ports.js';
-import { createCredentialServices } from './credentials/credential-services.js';
+import { createCredentialsMethods } from './credentials/credentials-methods.js';
 import { createConnect, createProbe } from './flowise/connect.js';
 import { auditedInstances } from './instances/audited-instances.js';
 import { createInstanceClients } from './instances/instance-clients.js';
@@ -168,7 +168,7 @@ export function createCore(ports: CorePorts): Core {
     instances,
     keys: keyServices.keys,
     chatflows: keyServices.chatflows,
-    credentials: createCredentialServices({ clients, audit, clock }),
+    credentials: createCredentialsMethods({ clients, audit, clock }),
     rotation: rotationServices({
       clients,
       clientWithKey: keyedClients(instanceStore, ports.http),

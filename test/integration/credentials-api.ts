@@ -4,7 +4,7 @@
 import { createLocalApi } from '../../common/ipc/client.js';
 import { contract as appContract } from '../../common/ipc/contract.js';
 import type { ApiOf, Envelope } from '../../common/ipc/define.js';
-import { createCredentialServices } from '../../main/core/credentials/credential-services.js';
+import { createCredentialsMethods } from '../../main/core/credentials/credentials-methods.js';
 import type { CredentialsDeps } from '../../main/core/credentials/credentials-deps.js';
 import { createFlowiseClient } from '../../main/core/flowise/flowise-client.js';
 import type { HttpPort } from '../../main/core/ports.js';
@@ -20,7 +20,7 @@ export function checkedCredentialsApi(
 ): CredentialsApi {
   return createLocalApi(
     contract,
-    { credentials: createCredentialServices(deps) },
+    { credentials: createCredentialsMethods(deps) },
     {
       around: async (_channel, _args, send) => {
         const envelope = await send();

@@ -15,8 +15,8 @@ import { summarizeCredential } from './credential-summaries.js';
 import { scanUsage } from './credential-usage.js';
 import { checkValue } from './credential-validation.js';
 import { flowNames } from './credential-wording.js';
+import { auditor, openCredential } from './credential-access.js';
 import type { CredentialsDeps } from './credentials-deps.js';
-import { auditor, openCredential } from './credentials-deps.js';
 
 export interface CredentialRotation {
   rotatePlan(args: RotatePlanArgs): Promise<RotationPlan>;

@@ -1,31 +1,64 @@
-// credentials.create / update / delete. Input is checked against the type before it is sent; an
-// update sends only what changed, so a stored secret is never overwritten by what the form shows;
-// every change lands in the audit log with names and field labels, never a value.
+// The credentials.* methods. Reads give the list with type labels and usage, the searchable
+// catalogue, and one credential for the edit form, whose secrets show only as set or not. Input is
+// checked against the type before it is sent; an update sends only what changed, so a stored
+// secret is never overwritten by what the form shows; every change lands in the audit log with
+// names and field labels, never a value. Rotating one secret is credential-rotation.ts.
 import { AppError } from '../../../common/errors.js';
-import type {
-  CreateCredentialArgs,
-  CredentialSummary,
-  DeleteCredentialArgs,
-  UpdateCredentialArgs,
-} from '../../../common/ipc/schemas/credentials.js';
+import type { ApiImpl } from '../../../common/ipc/contract.js';
 import type { CredentialRow } from '../flowise/flowise-schemas.js';
 import { scrubbed, sharedRefusal, valuesToScrub } from './credential-errors.js';
 import { fieldsForEdit } from './credential-fields.js';
 import { summarizeCredential } from './credential-summaries.js';
+import { searchTypes, toTypeEntry } from './credential-types.js';
 import { scanUsage } from './credential-usage.js';
 import { checkChanges, checkNewData } from './credential-validation.js';
+import { auditor, openCredential, typeOf } from './credential-access.js';
+import { createCredentialRotation } from './credential-rotation.js';
 import type { CredentialsDeps } from './credentials-deps.js';
-import { auditor, openCredential, typeOf } from './credentials-deps.js';
 import { confirmDeletion, describeUpdate } from './credential-wording.js';
 
-export interface CredentialMutations {
-  create(args: CreateCredentialArgs): Promise<CredentialSummary>;
-  update(args: UpdateCredentialArgs): Promise<CredentialSummary>;
-  delete(args: DeleteCredentialArgs): Promise<void>;
-}
-
-export function createCredentialMutations(deps: CredentialsDeps): CredentialMutations {
+export function createCredentialsMethods(deps: CredentialsDeps): ApiImpl['credentials'] {
   return {
+    async list({ instanceId }) {
+      const client = deps.clients.client(instanceId);
+      const [rows, types, usage] = await Promise.all([
+        client.listCredentials(),
+        client.listCredentialTypes(),
+        scanUsage(client),
+      ]);
+      const labels = new Map(types.map((t) => [t.name, t.label]));
+      return {
+        instanceId,
+        credentials: rows
+          .map((row) =>
+            summarizeCredential(
+              instanceId,
+              row,
+              labels.get(row.credentialName),
+              usage.flowsOf(row.id),
+            ),
+          )
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        usage: usage.status,
+        fetchedAt: deps.clock.now(),
+      };
+    },
+
+    async types({ instanceId, query }) {
+      const all = (await deps.clients.client(instanceId).listCredentialTypes()).map(toTypeEntry);
+      return { types: searchTypes(all, query), total: all.length };
+    },
+
+    async get({ instanceId, id }) {
+      const { client, detail, type } = await openCredential(deps, instanceId, id);
+      const usage = await scanUsage(client);
+      return {
+        ...summarizeCredential(instanceId, detail, type?.label, usage.flowsOf(detail.id)),
+        ...(type === undefined ? {} : { type }),
+        fields: fieldsForEdit(detail.plainDataObj, type),
+        usage: usage.status,
+      };
+    },
     async create({ instanceId, credentialName, name, data }) {
       const audit = auditor(deps, instanceId);
       const client = deps.clients.client(instanceId);
@@ -131,5 +164,6 @@ export function createCredentialMutations(deps: CredentialsDeps): CredentialMuta
         throw error;
       }
     },
+    ...createCredentialRotation(deps),
   };
 }
