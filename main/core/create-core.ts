@@ -23,7 +23,6 @@ import type {
 } from './ports.js';
 import { createCredentialsMethods } from './credentials/credentials-methods.js';
 import { createConnect, createProbe } from './flowise/connect.js';
-import { auditedInstances } from './instances/audited-instances.js';
 import { createInstanceClients } from './instances/instance-clients.js';
 import { createKeyServices } from './keys/key-services.js';
 import { createKnownKeys } from './keys/known-keys.js';
@@ -34,7 +33,7 @@ import { createJournalStore, refuseWhileRotating } from './rotation/rotation-jou
 import { createRotationBatch } from './rotation/rotation-batch.js';
 import { createRotationService } from './rotation/rotation-service.js';
 import { createInstanceStore } from './instances/instance-store.js';
-import { createInstancesService } from './instances/instances-service.js';
+import { createInstancesMethods } from './instances/instances-methods.js';
 import { createAutoLock } from './session/auto-lock.js';
 import { createSessionMethods } from './session/session-methods.js';
 import { createSessionService } from './session/session-service.js';
@@ -140,18 +139,19 @@ export function createCore(ports: CorePorts): Core {
   });
 
   const journals = createJournalStore(vault);
-  const instances = auditedInstances(
-    createInstancesService(instanceStore, createConnect(ports.http), clock, {
-      probe: createProbe(ports.http),
-      verifyPassword: (password) => vault.verifyPassword(password),
-    }),
+  const instances = createInstancesMethods({
+    store: instanceStore,
+    connect: createConnect(ports.http),
+    probe: createProbe(ports.http),
+    verifyPassword: (password) => vault.verifyPassword(password),
+    clock,
     audit,
     events,
-    (id) => knownKeys.forgetInstance(id),
-    (id) => {
+    onRemoved: (id) => knownKeys.forgetInstance(id),
+    beforeRemove: (id) => {
       refuseWhileRotating(journals, id);
     },
-  );
+  });
 
   const impl: ApiImpl = {
     app: createAppMethods(ports.host),

@@ -9,7 +9,7 @@ import type { CredentialsDeps } from '../../main/core/credentials/credentials-de
 import { createFlowiseClient } from '../../main/core/flowise/flowise-client.js';
 import type { HttpPort } from '../../main/core/ports.js';
 import type { InstanceRecord } from '../../main/core/instances/instance-store.js';
-import { profileOf } from '../../main/core/instances/instances-service.js';
+import { profileOf } from '../../main/core/instances/instance-profiles.js';
 
 const contract = { methods: { credentials: appContract.methods.credentials }, events: {} } as const;
 export type CredentialsApi = ApiOf<typeof contract>['credentials'];

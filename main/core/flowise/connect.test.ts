@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { testConnection } from '../instances/connection-report.js';
-import { profileOf } from '../instances/instances-service.js';
+import { profileOf } from '../instances/instance-profiles.js';
 import { createConnect } from './connect.js';
 import { keyRow3 } from './testing/key-rows.js';
 import { json, ScriptedHttp, text } from './testing/scripted-http.js';

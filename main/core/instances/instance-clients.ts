@@ -4,7 +4,7 @@ import type { FlowiseClient } from '../flowise/flowise-client.js';
 import { createFlowiseClient } from '../flowise/flowise-client.js';
 import type { HttpPort } from '../ports.js';
 import type { InstanceRecord, InstanceStore } from './instance-store.js';
-import { profileOf } from './instances-service.js';
+import { profileOf } from './instance-profiles.js';
 
 export interface InstanceClients {
   record(instanceId: string): InstanceRecord;

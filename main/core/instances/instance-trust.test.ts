@@ -8,7 +8,7 @@ import type { Probe } from './connection-report.js';
 import type { InstanceSection, InstanceStore } from './instance-store.js';
 import { InstanceRecord } from './instance-store.js';
 import { trustChanges } from './instance-trust.js';
-import { createInstancesService, profileOf } from './instances-service.js';
+import { createInstanceProfiles, profileOf } from './instance-profiles.js';
 
 const KEY = 'Kq3v9ZxL0pR7sT2uW5yB8nD1fH4jM6cE0gA3kN9qX2s';
 const SHA = Array.from({ length: 32 }, () => 'AB').join(':');
@@ -74,7 +74,7 @@ describe('profiles saved under "allow self-signed certificate"', () => {
         },
       });
     };
-    const service = createInstancesService(
+    const service = createInstanceProfiles(
       memoryStore({ instances: [record] }),
       createConnect(http),
       new FakeClock(10),

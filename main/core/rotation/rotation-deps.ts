@@ -6,7 +6,7 @@ import type { FlowiseClient } from '../flowise/flowise-client.js';
 import { createFlowiseClient } from '../flowise/flowise-client.js';
 import type { InstanceClients } from '../instances/instance-clients.js';
 import type { InstanceStore } from '../instances/instance-store.js';
-import { profileOf } from '../instances/instances-service.js';
+import { profileOf } from '../instances/instance-profiles.js';
 import type { KnownKeys } from '../keys/known-keys.js';
 import type { RevealTickets } from '../keys/reveal-tickets.js';
 import type { Clock, EventSink, HttpPort } from '../ports.js';

@@ -1,4 +1,5 @@
-// The instances.* methods: profiles in the vault, summaries (never the admin key) to the renderer.
+// The instance profiles in the vault and their connection tests, unaudited: instances-methods.ts
+// serves these with the audit log and the instances.changed event. Summaries never hold the admin key.
 import { randomUUID } from 'node:crypto';
 
 import { AppError } from '../../../common/errors.js';
@@ -83,17 +84,17 @@ function applyPatch(current: InstanceRecord, patch: InstancePatch, now: number):
   return next;
 }
 
-export interface InstancesServiceDeps {
+export interface InstanceProfilesDeps {
   /** Absent where certificates cannot be read; tests then show none. */
   probe?: Probe | undefined;
   verifyPassword: (password: string) => Promise<void>;
 }
 
-export function createInstancesService(
+export function createInstanceProfiles(
   store: InstanceStore,
   connect: Connect,
   clock: Clock,
-  deps: InstancesServiceDeps,
+  deps: InstanceProfilesDeps,
 ): ApiImpl['instances'] {
   const { probe, verifyPassword } = deps;
   const list = (): InstanceList => {

@@ -1,5 +1,6 @@
-// Records instance changes and connection tests in the audit log, passed or refused, and tells
-// every window the list changed. Details name fields, origins, fingerprints and error codes only.
+// The instances.* methods: the profiles of instance-profiles.ts, with every change and connection
+// test recorded in the audit log, passed or refused, and every window told the list changed.
+// Details name fields, origins, fingerprints and error codes only.
 import { AppError } from '../../../common/errors.js';
 import type { ApiImpl } from '../../../common/ipc/contract.js';
 import type {
@@ -8,7 +9,10 @@ import type {
   InstanceReauth,
 } from '../../../common/ipc/schemas/instances.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { EventSink } from '../ports.js';
+import type { Clock, EventSink } from '../ports.js';
+import type { Connect, Probe } from './connection-report.js';
+import { createInstanceProfiles } from './instance-profiles.js';
+import type { InstanceStore } from './instance-store.js';
 
 function originOf(baseUrl: string): string {
   try {
@@ -43,15 +47,27 @@ function editWords(patch: InstancePatch, reauth: InstanceReauth | undefined): st
   return words.join(', ');
 }
 
-export function auditedInstances(
-  inner: ApiImpl['instances'],
-  audit: AuditLog,
-  events: EventSink,
+export interface InstancesDeps {
+  store: InstanceStore;
+  connect: Connect;
+  /** Absent where certificates cannot be read; tests then show none. */
+  probe?: Probe | undefined;
+  verifyPassword: (password: string) => Promise<void>;
+  clock: Clock;
+  audit: AuditLog;
+  events: EventSink;
   /** Drops what else the vault holds for a removed instance (its remembered keys). */
-  onRemoved: (id: string) => Promise<void>,
+  onRemoved: (id: string) => Promise<void>;
   /** Throws when the instance may not go yet (a rotation on it is unfinished). */
-  beforeRemove: (id: string) => void = () => undefined,
-): ApiImpl['instances'] {
+  beforeRemove: (id: string) => void;
+}
+
+export function createInstancesMethods(deps: InstancesDeps): ApiImpl['instances'] {
+  const { audit, events, onRemoved, beforeRemove } = deps;
+  const inner = createInstanceProfiles(deps.store, deps.connect, deps.clock, {
+    probe: deps.probe,
+    verifyPassword: deps.verifyPassword,
+  });
   const changed = async (): Promise<void> => {
     events.emit('instances.changed', await inner.list());
   };
