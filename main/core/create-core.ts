@@ -24,7 +24,10 @@ import type {
 import { createCredentialsMethods } from './credentials/credentials-methods.js';
 import { createConnect, createProbe } from './flowise/connect.js';
 import { createInstanceClients } from './instances/instance-clients.js';
-import { createKeyServices } from './keys/key-services.js';
+import { createChatflowsMethods } from './keys/chatflows-methods.js';
+import { createKeyCopy } from './keys/key-copy.js';
+import { createKeysMethods } from './keys/keys-methods.js';
+import type { KeysDeps } from './keys/keys-deps.js';
 import { createKnownKeys } from './keys/known-keys.js';
 import { createRevealTickets } from './keys/reveal-tickets.js';
 import type { RotationDeps, RotationHooks } from './rotation/rotation-deps.js';
@@ -124,7 +127,7 @@ export function createCore(ports: CorePorts): Core {
   const knownKeys = createKnownKeys(vault);
   const tickets = createRevealTickets(clock);
   const clients = createInstanceClients(instanceStore, ports.http);
-  const keyServices = createKeyServices({
+  const keysDeps: KeysDeps = {
     clients,
     known: knownKeys,
     tickets,
@@ -133,9 +136,12 @@ export function createCore(ports: CorePorts): Core {
     vault,
     settings: () => settings.get(),
     clock,
-  });
+  };
+  // keys.copy and chatflows.copySnippet share one re-auth window, and a lock voids it with the
+  // reveal tickets.
+  const keyCopy = createKeyCopy(keysDeps);
   session.onLock(() => {
-    keyServices.onLock();
+    keyCopy.clear();
   });
 
   const journals = createJournalStore(vault);
@@ -166,8 +172,8 @@ export function createCore(ports: CorePorts): Core {
       },
     }),
     instances,
-    keys: keyServices.keys,
-    chatflows: keyServices.chatflows,
+    keys: createKeysMethods(keysDeps, keyCopy),
+    chatflows: createChatflowsMethods(keysDeps, keyCopy),
     credentials: createCredentialsMethods({ clients, audit, clock }),
     rotation: rotationServices({
       clients,

@@ -2,8 +2,8 @@
 // clipboard guard. A copy long after the last unlock asks for the master password again.
 import { AppError, isAppError } from '../../../common/errors.js';
 import { fingerprint } from '../flowise/mask.js';
+import { keySubject } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
-import { keySubject } from './keys-deps.js';
 
 export interface KeyCopy {
   reveal(args: { ticket: string }): Promise<{ value: string }>;

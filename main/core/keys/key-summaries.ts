@@ -1,5 +1,6 @@
 // Turns Flowise's key rows into what the renderer may see: masked, fingerprinted, with the flows
 // bound to each key found through GET /chatflows (the key rows' own flow list carries no ids).
+import type { AuditSubject } from '../../../common/ipc/schemas/audit.js';
 import type { BoundFlow, Chatflow, KeySummary } from '../../../common/ipc/schemas/keys.js';
 import type { ApiKeyRow, ChatflowRow } from '../flowise/flowise-schemas.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
@@ -67,5 +68,15 @@ export function summarizeChatflow(
     ...(key === undefined ? {} : { keyName: key.keyName }),
     deployed: flow.deployed === true,
     ...(updatedAt === undefined ? {} : { updatedAt }),
+  };
+}
+
+/** A key as the audit log names it: never the value, only its fingerprint. */
+export function keySubject(row: { id: string; keyName: string; apiKey: string }): AuditSubject {
+  return {
+    kind: 'key' as const,
+    id: row.id,
+    name: row.keyName,
+    fingerprint: fingerprint(row.apiKey),
   };
 }

@@ -1,26 +1,18 @@
-// keys.create / update / delete. Permissions are checked against the admin key's own before the
-// server is asked (Flowise refuses more with a 400); every change lands in the audit log.
-import { AppError, isAppError } from '../../../common/errors.js';
-import type {
-  CreateKeyArgs,
-  CreatedKey,
-  DeleteKeyArgs,
-  KeySummary,
-  UpdateKeyArgs,
-} from '../../../common/ipc/schemas/keys.js';
+// The keys.* methods: an instance's keys, every instance's keys side by side, the permission picker,
+// and create / update / delete. Permissions are checked against the admin key's own before the
+// server is asked (Flowise refuses more with a 400); every change lands in the audit log. Reveal and
+// copy, which share their re-auth window with chatflows.copySnippet, are key-copy.ts.
+import { AppError, isAppError, toWireError } from '../../../common/errors.js';
+import type { ApiImpl } from '../../../common/ipc/contract.js';
+import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
+import type { ApiKeyRow, ChatflowRow } from '../flowise/flowise-schemas.js';
 import type { InstanceClients } from '../instances/instance-clients.js';
 import { fingerprint } from '../flowise/mask.js';
-import { flowsByKey, summarizeKey } from './key-summaries.js';
+import type { KeyCopy } from './key-copy.js';
+import { flowsByKey, keySubject, summarizeChatflow, summarizeKey } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
-import { keySubject } from './keys-deps.js';
-
-export interface KeyMutations {
-  create(args: CreateKeyArgs): Promise<CreatedKey>;
-  update(args: UpdateKeyArgs): Promise<KeySummary>;
-  delete(args: DeleteKeyArgs): Promise<void>;
-}
 
 /** The key an instance is managed with (this one, or another profile of the same server) is
  * not deleted here: the app would lose its way into that server. Rotation replaces it safely. */
@@ -56,7 +48,34 @@ async function checkWithinAdmin(
     );
 }
 
-export function createKeyMutations(deps: KeysDeps): KeyMutations {
+export interface InstanceKeys {
+  rows: ApiKeyRow[];
+  flows: ChatflowRow[];
+  summaries: KeySummary[];
+}
+
+/** Keys and flows of one instance, fetched side by side, with first-seen dates recorded. */
+export async function loadInstanceKeys(deps: KeysDeps, instanceId: string): Promise<InstanceKeys> {
+  const client = deps.clients.client(instanceId);
+  const [rows, flows] = await Promise.all([client.listKeys(), client.listChatflows()]);
+  const now = deps.clock.now();
+  const known = await deps.known.observe(
+    instanceId,
+    rows.map((row) => ({
+      keyId: row.id,
+      keyName: row.keyName,
+      fingerprint: fingerprint(row.apiKey),
+    })),
+    now,
+  );
+  const bound = flowsByKey(flows);
+  const summaries = rows.map((row) =>
+    summarizeKey(instanceId, row, known.get(row.id), bound.get(row.id) ?? [], now),
+  );
+  return { rows, flows, summaries };
+}
+
+export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'] {
   const { clients, known, audit, clock } = deps;
   const record = async (entry: AuditEntry, instanceId: string): Promise<void> => {
     await audit.append({ ...entry, instanceId, instanceName: clients.record(instanceId).name });
@@ -76,6 +95,63 @@ export function createKeyMutations(deps: KeysDeps): KeyMutations {
   };
 
   return {
+    async list({ instanceId }) {
+      const { rows, flows, summaries } = await loadInstanceKeys(deps, instanceId);
+      const keyById = new Map(rows.map((row) => [row.id, row]));
+      const chatflows = flows.map((flow) =>
+        summarizeChatflow(
+          instanceId,
+          flow,
+          flow.apikeyid === null ? undefined : keyById.get(flow.apikeyid),
+        ),
+      );
+      return { instanceId, keys: summaries, chatflows, fetchedAt: deps.clock.now() };
+    },
+    async listAll() {
+      const instances = await Promise.all(
+        deps.clients.all().map(async (record) => {
+          try {
+            const { summaries } = await loadInstanceKeys(deps, record.id);
+            return { instanceId: record.id, instanceName: record.name, keys: summaries };
+          } catch (error) {
+            // One unreachable instance must not hide the others.
+            return {
+              instanceId: record.id,
+              instanceName: record.name,
+              keys: [],
+              error: toWireError(error),
+            };
+          }
+        }),
+      );
+      return { instances };
+    },
+    async permissions({ instanceId }) {
+      const client = deps.clients.client(instanceId);
+      const { adminKey } = deps.clients.record(instanceId);
+      const generation = await client.generation();
+      if (generation !== '3.0.13+') {
+        const version = await client.version().catch(() => undefined);
+        return {
+          groups: [],
+          adminHeld: [],
+          supported: false,
+          keyAccess: generation === '3.0.1-3.0.12' ? 'workspace-owner' : 'full',
+          ...(version === undefined ? {} : { version }),
+        };
+      }
+      const [groups, rows] = await Promise.all([client.keyPermissions(), client.listKeys()]);
+      const own = rows.find((row) => row.apiKey === adminKey);
+      return {
+        groups: groups.map((group) => ({
+          category: group.category,
+          permissions: group.permissions.map(({ key, label }) => ({ key, label })),
+        })),
+        adminHeld: own?.permissions ?? [],
+        supported: true,
+        keyAccess: 'per-key',
+      };
+    },
     async create({ instanceId, keyName, permissions }) {
       const client = clients.client(instanceId);
       try {
@@ -169,5 +245,7 @@ export function createKeyMutations(deps: KeysDeps): KeyMutations {
         return failed('key.delete', instanceId, row.keyName, error);
       }
     },
+    reveal: (args) => copy.reveal(args),
+    copy: (args) => copy.copy(args),
   };
 }

@@ -1,20 +1,12 @@
-// chatflows.*: each flow with its key, binding to another key or to none, and API snippets whose
-// key reaches only the clipboard.
+// The chatflows.* methods: each flow with its key, binding to another key or to none, and API
+// snippets whose key reaches only the clipboard.
 import { AppError } from '../../../common/errors.js';
-import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
+import type { ApiImpl } from '../../../common/ipc/contract.js';
 import type { KeyCopy } from './key-copy.js';
-import { summarizeChatflow } from './key-summaries.js';
+import { keySubject, summarizeChatflow } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
-import { keySubject } from './keys-deps.js';
 import type { SnippetLanguage } from './snippets.js';
 import { KEY_PLACEHOLDER, predictionSnippet } from './snippets.js';
-
-export interface ChatflowsService {
-  list(args: { instanceId: string }): Promise<Chatflow[]>;
-  bind(args: { instanceId: string; chatflowId: string; keyId: string | null }): Promise<Chatflow>;
-  snippet(args: SnippetArgs): Promise<{ code: string; hasKey: boolean }>;
-  copySnippet(args: SnippetArgs & { password?: string | undefined }): Promise<{ clearsAt: number }>;
-}
 
 const LANGUAGE_NAMES: Record<SnippetLanguage, string> = {
   curl: 'curl',
@@ -28,7 +20,7 @@ interface SnippetArgs {
   language: SnippetLanguage;
 }
 
-export function createChatflowsService(deps: KeysDeps, copy: KeyCopy): ChatflowsService {
+export function createChatflowsMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['chatflows'] {
   const { clients } = deps;
 
   async function flowsWithKeys(instanceId: string) {
