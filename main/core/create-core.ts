@@ -23,18 +23,16 @@ import type {
 } from './ports.js';
 import { createCredentialsMethods } from './credentials/credentials-methods.js';
 import { createConnect, createProbe } from './flowise/connect.js';
-import { createInstanceClients } from './instances/instance-clients.js';
+import { createInstanceClients, keyedClients } from './instances/instance-clients.js';
 import { createChatflowsMethods } from './keys/chatflows-methods.js';
 import { createKeyCopy } from './keys/key-copy.js';
 import { createKeysMethods } from './keys/keys-methods.js';
 import type { KeysDeps } from './keys/keys-deps.js';
 import { createKnownKeys } from './keys/known-keys.js';
 import { createRevealTickets } from './keys/reveal-tickets.js';
-import type { RotationDeps, RotationHooks } from './rotation/rotation-deps.js';
-import { keyedClients } from './rotation/rotation-deps.js';
+import type { RotationHooks } from './rotation/rotation-deps.js';
 import { createJournalStore, refuseWhileRotating } from './rotation/rotation-journal.js';
-import { createRotationBatch } from './rotation/rotation-batch.js';
-import { createRotationService } from './rotation/rotation-service.js';
+import { createRotationMethods } from './rotation/rotation-methods.js';
 import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesMethods } from './instances/instances-methods.js';
 import { createAutoLock } from './session/auto-lock.js';
@@ -77,18 +75,6 @@ export interface Core {
   readonly audit: AuditLog;
   /** Locks with reason 'quit' and stops every timer. */
   shutdown(): Promise<void>;
-}
-
-/** The single-key engine, with the bulk layer on top of it. */
-function rotationServices(deps: RotationDeps): ApiImpl['rotation'] {
-  const single = createRotationService(deps);
-  const batch = createRotationBatch(deps, single);
-  return {
-    ...single,
-    planMany: (selection) => batch.planMany(selection),
-    startMany: (args) => batch.startMany(args),
-    revokeMany: (args) => batch.revokeMany(args),
-  };
 }
 
 export function createCore(ports: CorePorts): Core {
@@ -175,7 +161,7 @@ export function createCore(ports: CorePorts): Core {
     keys: createKeysMethods(keysDeps, keyCopy),
     chatflows: createChatflowsMethods(keysDeps, keyCopy),
     credentials: createCredentialsMethods({ clients, audit, clock }),
-    rotation: rotationServices({
+    rotation: createRotationMethods({
       clients,
       clientWithKey: keyedClients(instanceStore, ports.http),
       known: knownKeys,

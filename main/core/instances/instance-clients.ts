@@ -19,3 +19,12 @@ export function createInstanceClients(store: InstanceStore, http: HttpPort): Ins
     all: () => store.read().instances,
   };
 }
+
+/** A client of the instance that authenticates with another key than its admin key. */
+export function keyedClients(
+  store: InstanceStore,
+  http: HttpPort,
+): (instanceId: string, apiKey: string) => FlowiseClient {
+  return (instanceId, apiKey) =>
+    createFlowiseClient({ http, ...profileOf(store.get(instanceId)), apiKey });
+}

@@ -6,7 +6,7 @@ import { ensureSwitched, withAdmin } from './admin-switch.js';
 import { proveKeyRefused, proveKeyWorks } from './key-probe.js';
 import { requireNewKey } from './replacement-check.js';
 import { refuseStoredAdminKey } from './rotation-overlap.js';
-import { eachFlow } from './rotation-deps.js';
+import { eachFlow } from './each-limited.js';
 import type { JournalFlow } from './rotation-journal.js';
 import { stepIndex } from './rotation-journal.js';
 import type { Run } from './rotation-run.js';

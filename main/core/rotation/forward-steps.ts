@@ -9,7 +9,7 @@ import { normaliseKeyName } from '../flowise/keys-api.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import { flowType } from '../keys/key-summaries.js';
 import { proveKeyWorks } from './key-probe.js';
-import { eachFlow } from './rotation-deps.js';
+import { eachFlow } from './each-limited.js';
 import type { Journal, JournalFlow } from './rotation-journal.js';
 import { requireNewKey } from './replacement-check.js';
 import type { Run } from './rotation-run.js';

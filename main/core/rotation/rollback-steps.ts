@@ -4,7 +4,7 @@
 import { AppError, isAppError } from '../../../common/errors.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
 import { normaliseKeyName } from '../flowise/keys-api.js';
-import { eachFlow } from './rotation-deps.js';
+import { eachFlow } from './each-limited.js';
 import type { Run } from './rotation-run.js';
 import { withoutFailure, withoutValues } from './rotation-run.js';
 import { concurrency } from './forward-steps.js';

@@ -16,7 +16,7 @@ import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import type { Candidate } from './batch-select.js';
 import { selectKeys } from './batch-select.js';
 import type { RotationDeps } from './rotation-deps.js';
-import { eachLimited } from './rotation-deps.js';
+import { eachLimited } from './each-limited.js';
 import { refuseOverlap, refuseTwice } from './rotation-overlap.js';
 import { newRotationId, planRotation } from './rotation-plan.js';
 import type { RotationService } from './rotation-service.js';
