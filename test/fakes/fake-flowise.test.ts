@@ -1,5 +1,5 @@
 // The fake's own traps, checked with raw requests so that the client cannot hide a divergence
-// from the real server (flowise-server.md §4).
+// from the real server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FakeFlowise } from './fake-flowise.js';

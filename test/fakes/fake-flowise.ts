@@ -1,5 +1,5 @@
 // A fast fake Flowise: a real HTTP server on 127.0.0.1 with the routes the app calls and the real
-// server's semantics and traps (see ../../../shared/flowise-server.md), older lines on request,
+// server's semantics and traps, older lines on request,
 // scriptable faults per route, and a log of every request for assertions.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';

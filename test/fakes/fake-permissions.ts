@@ -86,7 +86,7 @@ export const ALL_KEY_PERMISSIONS: readonly string[] = Object.entries(CATALOGUE).
   ([category, entries]) => entries.map(([action]) => `${category}:${action}`),
 );
 
-/** What migration 1765360298674 gave every existing key (flowise-api.md §1.4). */
+/** What Flowise's migration 1765360298674 gave every existing key. */
 export const DEFAULT_KEY_PERMISSIONS: readonly string[] = ALL_KEY_PERMISSIONS.filter(
   (p) =>
     /^(chatflows|agentflows|tools|assistants|variables|apikeys|documentStores|templates):/.test(

@@ -1,5 +1,5 @@
 // Which Flowise line a server belongs to, from its version or, failing that, from what it answers.
-// The lines differ in how API keys work (flowise-api.md §5): per-key permissions from 3.0.13,
+// The lines differ in how API keys work: per-key permissions from 3.0.13,
 // workspace-owner keys in 3.0.1–3.0.12, full-access keys from 2.0.6 up to 3.0.0.
 
 export type FlowiseGeneration = '3.0.13+' | '3.0.1-3.0.12' | '2.0.6-3.0.0';
