@@ -8,10 +8,9 @@ import { flowiseRest } from '../flowise/flowise-rest.js';
 import { expect, test } from './fixtures.js';
 import { AuditPage } from './pages/audit-pages.js';
 import { CredentialsPage } from './pages/credentials-pages.js';
-import { InstancesPage } from './pages/instances-pages.js';
+import { newVaultWithInstance } from './pages/instances-pages.js';
 import { ClipboardToast, KeysPage } from './pages/keys-pages.js';
 import { RotationPage } from './pages/rotation-pages.js';
-import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
 
 const PASSWORD = 'correct horse battery staple 7';
 const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
@@ -30,12 +29,9 @@ test("a new user's first ten minutes: vault, instance, key, copy, bind, rotate a
   const credentialSecret = `sk-e2e-first-${randomBytes(16).toString('hex')}`;
   const { id: flowId } = await rest.createFlow(flowName);
   const page = app.page;
-  const frame = new AppFrame(page);
   try {
     // A vault, then the instance it manages.
-    await new CreateVaultPage(page).create(PASSWORD);
-    await frame.open('Instances');
-    await new InstancesPage(page).add({
+    const frame = await newVaultWithInstance(page, PASSWORD, {
       name: 'local',
       baseUrl: flowise.url,
       adminKey: flowise.apiKey,
