@@ -2,6 +2,7 @@
 // (or on a replacement of it that vanished) goes back to the old one and reads it back, and only
 // when no flow is left on them is the new key deleted. What it reports is what it read back.
 import { AppError, isAppError } from '../../../common/errors.js';
+import { countOf } from '../../../common/words.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
 import { normaliseKeyName } from '../flowise/keys-api.js';
 import { eachFlow } from './each-limited.js';
@@ -84,6 +85,6 @@ export async function rollbackSteps(run: Run): Promise<void> {
   await run.note(
     'rebind',
     'ok',
-    `rolled back: ${String(moving.length)} flow(s) moved back, ${String(restored)} of ${String(flows.length)} read back on the old key; new key ${listed.length > 0 ? 'deleted' : ours.size > 0 ? 'already gone from the server' : 'was never created'}`,
+    `rolled back: ${countOf(moving.length, 'flow')} moved back, ${String(restored)} of ${String(flows.length)} read back on the old key; new key ${listed.length > 0 ? 'deleted' : ours.size > 0 ? 'already gone from the server' : 'was never created'}`,
   );
 }
