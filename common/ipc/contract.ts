@@ -13,7 +13,7 @@ import {
   CredentialList,
   CredentialRef,
   CredentialSummary,
-  CredentialTypeCatalogue,
+  CredentialTypeCatalog,
   CredentialTypesArgs,
   DeleteCredentialArgs,
   RotatePlanArgs,
@@ -130,7 +130,7 @@ export const contract = {
       list: method(z.tuple([InstanceArg]), KeyList, keyListWire),
       /** Every instance side by side; an unreachable one carries its error instead of keys. */
       listAll: method(none, AllKeys, allKeysWire),
-      /** The permission picker: the server's catalogue and what the admin key itself holds. */
+      /** The permission picker: the server's catalog and what the admin key itself holds. */
       permissions: method(z.tuple([InstanceArg]), PermissionCatalog),
       create: method(z.tuple([CreateKeyArgs]), CreatedKey),
       /** Redeems a creation ticket once; a second call is refused. */
@@ -155,8 +155,8 @@ export const contract = {
     credentials: {
       /** Every credential with its type label and the flows that use it. */
       list: method(z.tuple([InstanceArg]), CredentialList),
-      /** The searchable catalogue of credential types, with their inputs. */
-      types: method(z.tuple([CredentialTypesArgs]), CredentialTypeCatalogue),
+      /** The searchable catalog of credential types, with their inputs. */
+      types: method(z.tuple([CredentialTypesArgs]), CredentialTypeCatalog),
       /** For the edit form: secret fields only as `{ kind: 'secret', set }`. */
       get: method(z.tuple([CredentialRef]), CredentialForEdit),
       create: method(z.tuple([CreateCredentialArgs]), CredentialSummary),

@@ -10,7 +10,7 @@ import type {
   CredentialForEdit,
   CredentialList,
   CredentialSummary,
-  CredentialTypeCatalogue,
+  CredentialTypeCatalog,
   FieldInput,
   RotationPlan,
 } from '../../common/ipc/schemas/credentials.js';
@@ -25,13 +25,13 @@ export interface CredentialsStoreState {
   readonly list: CredentialList | null;
   readonly listError: StoreError | null;
   /** The type picker's catalog for `instanceId`, loaded on first need. */
-  readonly catalog: CredentialTypeCatalogue | null;
+  readonly catalog: CredentialTypeCatalog | null;
   /** Subscribes to the vault events; returns the unsubscribe. */
   connect: () => () => void;
   /** Shows another instance (or the same again): loads its credentials. */
   show: (instanceId: string | null) => Promise<void>;
   refresh: () => Promise<void>;
-  loadCatalog: () => Promise<Outcome<CredentialTypeCatalogue>>;
+  loadCatalog: () => Promise<Outcome<CredentialTypeCatalog>>;
   /** For the edit dialog, which keeps it; secrets come only as set or not. */
   get: (id: string) => Promise<Outcome<CredentialForEdit>>;
   create: (

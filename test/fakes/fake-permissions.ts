@@ -1,4 +1,4 @@
-// The permission catalogue a Flowise 3.1.4 server serves at /auth/permissions/API_KEY: category →
+// The permission catalog a Flowise 3.1.4 server serves at /auth/permissions/API_KEY: category →
 // action, label, and on which platforms it exists (o = open source, e = enterprise, c = cloud).
 
 type Entry = readonly [action: string, label: string, platforms: string];
@@ -58,7 +58,7 @@ const CATALOGUE: Record<string, Entry[]> = {
   loginActivity: [['view', 'View Login Activity', 'e']],
 };
 
-export interface CatalogueEntry {
+export interface CatalogEntry {
   key: string;
   value: string;
   isOpenSource: boolean;
@@ -66,7 +66,7 @@ export interface CatalogueEntry {
   isCloud: boolean;
 }
 
-export function permissionCatalogue(): Record<string, CatalogueEntry[]> {
+export function permissionCatalog(): Record<string, CatalogEntry[]> {
   return Object.fromEntries(
     Object.entries(CATALOGUE).map(([category, entries]) => [
       category,

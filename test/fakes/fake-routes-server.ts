@@ -1,9 +1,9 @@
 // What the server says about itself: /ping (text `pong`, sent as text/html like the real one),
-// /version, /settings (3.0.1+) and the permission catalogue (3.0.13+).
+// /version, /settings (3.0.1+) and the permission catalog (3.0.13+).
 import type { FakeGeneration } from './fake-flowise-state.js';
 import type { FakeRoute } from './fake-flowise-http.js';
 import { json, route, textReply } from './fake-flowise-http.js';
-import { permissionCatalogue } from './fake-permissions.js';
+import { permissionCatalog } from './fake-permissions.js';
 
 export function serverRoutes(generation: FakeGeneration, versionIsOpen: boolean): FakeRoute[] {
   const routes = [
@@ -24,6 +24,6 @@ export function serverRoutes(generation: FakeGeneration, versionIsOpen: boolean)
       ),
     );
   if (generation === '3.0.13+')
-    routes.push(route('GET', '/auth/permissions/:type', () => json(200, permissionCatalogue())));
+    routes.push(route('GET', '/auth/permissions/:type', () => json(200, permissionCatalog())));
   return routes;
 }

@@ -58,7 +58,7 @@ export function serverContract(ctx: () => ContractContext, generation: FlowiseGe
       });
     });
   else
-    it('has no permission catalogue: keys carry no permissions before 3.0.13', async () => {
+    it('has no permission catalog: keys carry no permissions before 3.0.13', async () => {
       const { client, secrets } = ctx();
       await expectFailure(client.keyPermissions(), 'not_flowise', secrets);
     });

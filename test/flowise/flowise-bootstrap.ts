@@ -64,16 +64,16 @@ async function login(base: string, admin: Admin): Promise<string> {
 }
 
 async function allKeyPermissions(base: string, session: Record<string, string>): Promise<string[]> {
-  const catalogue = await call(
+  const catalog = await call(
     `${base}/api/v1/auth/permissions/API_KEY`,
     { headers: session },
-    'reading the permission catalogue',
+    'reading the permission catalog',
   );
-  const groups = (await catalogue.json()) as Record<string, { key: string }[]>;
+  const groups = (await catalog.json()) as Record<string, { key: string }[]>;
   const permissions = Object.values(groups)
     .flat()
     .map((p) => p.key);
-  if (permissions.length === 0) throw new Error('the permission catalogue is empty');
+  if (permissions.length === 0) throw new Error('the permission catalog is empty');
   return permissions;
 }
 

@@ -207,14 +207,14 @@ describe('credentials on a real Flowise', () => {
     expect(list.usage).toMatchObject({ checked: false, error: { code: 'forbidden' } });
   });
 
-  it('answers not_found for an unknown id, and serves the whole type catalogue', async () => {
+  it('answers not_found for an unknown id, and serves the whole type catalog', async () => {
     const id = randomUUID();
     await expect(credentials.get({ instanceId, id })).rejects.toMatchObject({ code: 'not_found' });
     await expect(credentials.update({ instanceId, id, name: 'x' })).rejects.toMatchObject({
       code: 'not_found',
     });
-    const catalogue = await credentials.types({ instanceId });
-    expect(catalogue.total).toBe(113);
+    const catalog = await credentials.types({ instanceId });
+    expect(catalog.total).toBe(113);
     const openai = await credentials.types({ instanceId, query: 'openai api' });
     expect(openai.types.map((t) => t.name)).toContain('openAIApi');
   });

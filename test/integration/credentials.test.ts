@@ -259,7 +259,7 @@ describe('credentials', () => {
     expect(retired.fields).toEqual({ token: { kind: 'secret', set: true } });
   });
 
-  it('searches the type catalogue', async () => {
+  it('searches the type catalog', async () => {
     const { credentials, instanceId } = f;
     const all = await credentials.types({ instanceId });
     expect(all.total).toBe(6);

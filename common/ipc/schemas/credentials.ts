@@ -72,12 +72,12 @@ export const CredentialTypesArgs = z.strictObject({
 });
 export type CredentialTypesArgs = z.infer<typeof CredentialTypesArgs>;
 
-export const CredentialTypeCatalogue = z.object({
+export const CredentialTypeCatalog = z.object({
   types: z.array(CredentialTypeEntry),
   /** How many types the server has, before the search. */
   total: z.number(),
 });
-export type CredentialTypeCatalogue = z.infer<typeof CredentialTypeCatalogue>;
+export type CredentialTypeCatalog = z.infer<typeof CredentialTypeCatalog>;
 
 /** Whether the flows using each credential could be found (it needs chatflows:view). */
 export const UsageStatus = z.object({ checked: z.boolean(), error: WireError.optional() });

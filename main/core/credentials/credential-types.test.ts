@@ -31,7 +31,7 @@ describe('credential types', () => {
     expect(isSecretInput({ type: 'number', label: 'Token count', name: 'n' })).toBe(false);
   });
 
-  it('maps inputs to the catalogue shape, unknown types as other', () => {
+  it('maps inputs to the catalog shape, unknown types as other', () => {
     const entry = toTypeEntry({
       ...jira,
       inputs: [

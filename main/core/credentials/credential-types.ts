@@ -1,4 +1,4 @@
-// Flowise's credential types (/components-credentials) as the catalogue the renderer shows: the
+// Flowise's credential types (/components-credentials) as the catalog the renderer shows: the
 // HTML description turned into text plus links, inputs typed, and which inputs hold a secret.
 import type {
   CredentialTypeEntry,

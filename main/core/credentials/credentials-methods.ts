@@ -1,5 +1,5 @@
 // The credentials.* methods. Reads give the list with type labels and usage, the searchable
-// catalogue, and one credential for the edit form, whose secrets show only as set or not. Input is
+// catalog, and one credential for the edit form, whose secrets show only as set or not. Input is
 // checked against the type before it is sent; an update sends only what changed, so a stored
 // secret is never overwritten by what the form shows; every change lands in the audit log with
 // names and field labels, never a value. Rotating one secret is credential-rotation.ts.

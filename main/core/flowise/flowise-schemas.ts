@@ -31,7 +31,7 @@ export const ApiKeyList = z.array(ApiKeyRow);
 export const DeleteResult = z.object({ affected: z.number().nullish() });
 export const KeyDeleteAnswer = z.union([ApiKeyList, DeleteResult]);
 
-export const PermissionCatalogue = z.record(
+export const PermissionCatalog = z.record(
   Text,
   z.array(
     z.object({

@@ -1,7 +1,7 @@
 // What a server says about itself: ping, version, platform, and the permissions a key may hold.
 import type { ConnectionDescription } from '../instances/connection-report.js';
 import type { Transport } from './flowise-transport.js';
-import { PermissionCatalogue, SettingsAnswer, VersionAnswer } from './flowise-schemas.js';
+import { PermissionCatalog, SettingsAnswer, VersionAnswer } from './flowise-schemas.js';
 import { notFlowise } from './response-errors.js';
 
 export type Platform = ConnectionDescription['platform'];
@@ -53,8 +53,8 @@ export function createServerApi(t: Transport): ServerApi {
       return PLATFORMS.includes(type) ? (type as Platform) : 'unknown';
     },
     async keyPermissions() {
-      const catalogue = await t.json('GET', '/auth/permissions/API_KEY', PermissionCatalogue);
-      return Object.entries(catalogue).map(([category, entries]) => ({
+      const catalog = await t.json('GET', '/auth/permissions/API_KEY', PermissionCatalog);
+      return Object.entries(catalog).map(([category, entries]) => ({
         category,
         permissions: entries.map((e) => ({
           key: e.key,
