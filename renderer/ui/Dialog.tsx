@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 
 export interface DialogProps {
   open: boolean;
-  onOpenChange: (open: boolean) => void;
+  /** Called when the person closes it: Escape, a click outside, or a close button. */
+  onClose: () => void;
   title: string;
   description: ReactNode;
   children: ReactNode;
@@ -20,7 +21,7 @@ export interface DialogProps {
 
 export function Dialog({
   open,
-  onOpenChange,
+  onClose,
   title,
   description,
   children,
@@ -32,7 +33,12 @@ export function Dialog({
     if (!dismissible) event.preventDefault();
   };
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+    <RadixDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) onClose();
+      }}
+    >
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
         <RadixDialog.Content

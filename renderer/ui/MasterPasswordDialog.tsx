@@ -21,9 +21,7 @@ export function MasterPasswordDialog(props: MasterPasswordDialogProps) {
   return (
     <Dialog
       open={props.open}
-      onOpenChange={(open) => {
-        if (!open) props.onClose();
-      }}
+      onClose={props.onClose}
       title="Enter the master password"
       description={props.description}
     >

@@ -14,7 +14,7 @@ import { TypePicker } from './TypePicker.js';
 
 export interface CreateCredentialDialogProps {
   open: boolean;
-  onOpenChange: (open: boolean) => void;
+  onClose: () => void;
   onCreated: (created: CredentialSummary) => void;
 }
 
@@ -64,15 +64,11 @@ function CreateSteps({ onCreated }: { onCreated: (created: CredentialSummary) =>
   );
 }
 
-export function CreateCredentialDialog({
-  open,
-  onOpenChange,
-  onCreated,
-}: CreateCredentialDialogProps) {
+export function CreateCredentialDialog({ open, onClose, onCreated }: CreateCredentialDialogProps) {
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onClose={onClose}
       wide
       title="New credential"
       description="Pick a type, then fill in its fields. Secrets go straight to the Flowise server; this app keeps no copy."

@@ -123,9 +123,7 @@ export function CredentialsPage() {
       )}
       <CreateCredentialDialog
         open={open?.action === 'create'}
-        onOpenChange={(next) => {
-          if (!next) close();
-        }}
+        onClose={close}
         onCreated={(created) => {
           done(`${created.name} created.`);
         }}

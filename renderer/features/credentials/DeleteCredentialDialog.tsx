@@ -98,9 +98,7 @@ export function DeleteCredentialDialog({
   return (
     <Dialog
       open={credential !== undefined}
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       {...(onCloseAutoFocus === undefined ? {} : { onCloseAutoFocus })}
       title={`Delete ${credential?.name ?? ''}?`}
       description="The credential is deleted from the Flowise server. This cannot be undone."

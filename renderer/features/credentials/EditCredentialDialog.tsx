@@ -58,9 +58,7 @@ export function EditCredentialDialog({ credential, onClose, onSaved }: EditCrede
   return (
     <Dialog
       open={credential !== undefined}
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       wide
       title={`Edit ${credential?.name ?? ''}`}
       description="Change what you need. Secret fields stay as stored unless you type a new value."

@@ -25,9 +25,7 @@ export function RotateSecretDialog({ credential, onClose, onRotated }: RotateSec
   return (
     <Dialog
       open={credential !== undefined}
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       wide
       title={`Rotate a secret of ${credential?.name ?? ''}`}
       description="Enter the new value, review the flows that use this credential, then rotate. The old value is replaced on the server."

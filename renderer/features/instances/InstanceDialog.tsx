@@ -4,17 +4,17 @@ import { InstanceForm } from './InstanceForm.js';
 
 export interface InstanceDialogProps {
   open: boolean;
-  onOpenChange: (open: boolean) => void;
+  onClose: () => void;
   /** Edit mode when given. */
   instance: InstanceSummary | undefined;
   onSaved: (saved: InstanceSummary) => void;
 }
 
-export function InstanceDialog({ open, onOpenChange, instance, onSaved }: InstanceDialogProps) {
+export function InstanceDialog({ open, onClose, instance, onSaved }: InstanceDialogProps) {
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onClose={onClose}
       wide
       title={instance === undefined ? 'Add instance' : `Edit ${instance.name}`}
       description={

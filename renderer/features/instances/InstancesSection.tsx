@@ -109,9 +109,7 @@ export function InstancesSection() {
       )}
       <InstanceDialog
         open={editing !== null && (editing.mode === 'add' || edited !== undefined)}
-        onOpenChange={(open) => {
-          if (!open) setEditing(null);
-        }}
+        onClose={() => setEditing(null)}
         instance={edited}
         onSaved={(saved) => {
           setEditing(null);

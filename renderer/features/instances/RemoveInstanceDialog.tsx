@@ -34,11 +34,9 @@ export function RemoveInstanceDialog({
   return (
     <Dialog
       open={instance !== undefined}
-      onOpenChange={(open) => {
-        if (!open) {
-          setFailure(null);
-          onClose();
-        }
+      onClose={() => {
+        setFailure(null);
+        onClose();
       }}
       onCloseAutoFocus={onCloseAutoFocus}
       title={`Remove ${name}?`}

@@ -19,9 +19,7 @@ export function BindFlowDialog({ flow, onClose, onBound }: BindFlowDialogProps) 
   return (
     <Dialog
       open={flow !== undefined}
-      onOpenChange={(next) => {
-        if (!next) onClose();
-      }}
+      onClose={onClose}
       title={`Key for ${flow?.name ?? ''}`}
       description="Callers of this flow's API must send the key chosen here."
     >

@@ -1,11 +1,11 @@
 // Create a key, then show its value once. The value is redeemed from main with the one-time ticket
 // into RevealStep's own state, which goes away with the dialog: it is never in a store.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import type { CreatedKey } from '../../../common/ipc/schemas/keys.js';
-import { useKeysStore } from '../../stores/stores-context.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { CreateKeyForm } from './CreateKeyForm.js';
+import { useCatalogWhileOpen } from './use-catalog-while-open.js';
 import { RevealStep } from './RevealStep.js';
 
 export interface CreateKeyDialogProps {
@@ -17,20 +17,15 @@ export interface CreateKeyDialogProps {
 
 export function CreateKeyDialog({ open, onClose, onCreated }: CreateKeyDialogProps) {
   const [created, setCreated] = useState<CreatedKey | null>(null);
-  const loadCatalog = useKeysStore((s) => s.loadCatalog);
 
-  useEffect(() => {
-    if (open) void loadCatalog();
-  }, [open, loadCatalog]);
+  useCatalogWhileOpen(open);
 
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        if (!next) {
-          setCreated(null);
-          onClose();
-        }
+      onClose={() => {
+        setCreated(null);
+        onClose();
       }}
       wide
       dismissible={created === null}

@@ -24,9 +24,7 @@ export function DeleteKeyDialog(props: DeleteKeyDialogProps) {
   return (
     <Dialog
       open={key !== undefined}
-      onOpenChange={(next) => {
-        if (!next) props.onClose();
-      }}
+      onClose={props.onClose}
       onCloseAutoFocus={props.onCloseAutoFocus}
       title={`Delete ${key?.keyName ?? ''}?`}
       description="The key is deleted on the Flowise server. Anything that still sends it gets 401."

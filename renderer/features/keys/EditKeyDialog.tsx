@@ -1,11 +1,12 @@
 // Rename a key and change its permissions within the admin key's own. Only what changed is sent.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
 import { KeyFields } from './KeyFields.js';
+import { useCatalogWhileOpen } from './use-catalog-while-open.js';
 
 export interface EditKeyDialogProps {
   /** The dialog is open while set. */
@@ -16,18 +17,13 @@ export interface EditKeyDialogProps {
 }
 
 export function EditKeyDialog({ keySummary, onClose, onDone }: EditKeyDialogProps) {
-  const loadCatalog = useKeysStore((s) => s.loadCatalog);
   const open = keySummary !== undefined;
-  useEffect(() => {
-    if (open) void loadCatalog();
-  }, [open, loadCatalog]);
+  useCatalogWhileOpen(open);
 
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        if (!next) onClose();
-      }}
+      onClose={onClose}
       wide
       title={`Edit ${keySummary?.keyName ?? ''}`}
       description="Rename the key or change what it may do. Its value stays the same."

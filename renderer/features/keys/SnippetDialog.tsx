@@ -27,9 +27,7 @@ export function SnippetDialog({
   return (
     <Dialog
       open={flow !== undefined}
-      onOpenChange={(next) => {
-        if (!next) onClose();
-      }}
+      onClose={onClose}
       wide
       title={`API code for ${flow?.name ?? ''}`}
       description="The key is left out on screen. Copy puts the full code, key included, on the clipboard for a short while."

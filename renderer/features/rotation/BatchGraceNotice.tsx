@@ -86,11 +86,9 @@ function RevokeBatchDialog(props: {
   return (
     <Dialog
       open={props.batchId !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          setFailure(null);
-          props.onClose();
-        }
+      onClose={() => {
+        setFailure(null);
+        props.onClose();
       }}
       title="Revoke the old keys?"
       description="Each old key is deleted on its Flowise server, then checked to be refused. Anything still sending one gets 401."

@@ -57,9 +57,7 @@ export function BulkRotationDialog({ open, onClose }: BulkRotationDialogProps) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        if (!next) onClose();
-      }}
+      onClose={onClose}
       wide
       title="Rotate several keys"
       description="Replace many keys at once. Each key gets its own rotation, saved step by step, so any of them can be resumed or rolled back on its own."

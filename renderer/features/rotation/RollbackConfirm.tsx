@@ -22,9 +22,7 @@ export function RollbackConfirm({ view, open, onClose, onConfirm }: RollbackConf
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        if (!next) onClose();
-      }}
+      onClose={onClose}
       title="Roll back this rotation?"
       description={`The flows go back to the old key, ${view.oldKey.name}, and the new key, ${newName}, is deleted on the server.`}
     >

@@ -158,9 +158,7 @@ export function RotationWizard(props: RotationWizardProps) {
   return (
     <Dialog
       open={props.open}
-      onOpenChange={(next) => {
-        if (!next) props.onClose();
-      }}
+      onClose={props.onClose}
       wide
       title="Rotate an API key"
       description="Replace a key with a new one, step by step. Each step is saved in the vault, so an interrupted rotation can be resumed."

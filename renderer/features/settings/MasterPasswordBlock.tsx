@@ -25,7 +25,7 @@ export function MasterPasswordBlock() {
       </div>
       <Dialog
         open={open}
-        onOpenChange={setOpen}
+        onClose={() => setOpen(false)}
         title="Change master password"
         description="Enter your current master password, then choose a new one. It cannot be recovered, so keep it safe."
       >
