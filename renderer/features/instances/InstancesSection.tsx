@@ -109,7 +109,9 @@ export function InstancesSection() {
       )}
       <InstanceDialog
         open={editing !== null && (editing.mode === 'add' || edited !== undefined)}
-        onClose={() => setEditing(null)}
+        onClose={() => {
+          setEditing(null);
+        }}
         instance={edited}
         onSaved={(saved) => {
           setEditing(null);

@@ -7,7 +7,7 @@ import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
-import { usageText } from './KeyRow.js';
+import { KeyHead, usageText } from './KeyRow.js';
 import { summarizePermissions } from './permissions.js';
 import { VirtualList } from '../../ui/VirtualList.js';
 
@@ -16,13 +16,7 @@ const ROW_HEIGHT = 64;
 function CompactRow({ keySummary: key }: { keySummary: KeySummary }) {
   return (
     <div className="key-info">
-      <div className="key-head">
-        <h3 className="key-name">{key.keyName}</h3>
-        <span className="key-masked">
-          <span className="visually-hidden">Value </span>
-          {key.masked}
-        </span>
-      </div>
+      <KeyHead keySummary={key} level={3} />
       <p className="key-line small">
         {summarizePermissions(key.permissions)} · {usageText(key)}
       </p>

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { CreatedKey } from '../../../common/ipc/schemas/keys.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { CreateKeyForm } from './CreateKeyForm.js';
-import { useCatalogWhileOpen } from './use-catalog-while-open.js';
 import { RevealStep } from './RevealStep.js';
+import { useCatalogWhileOpen } from './use-catalog-while-open.js';
 
 export interface CreateKeyDialogProps {
   open: boolean;

@@ -5,12 +5,17 @@ import { Button } from '../../ui/Button.js';
 import { formatDay } from './key-list.js';
 import { summarizePermissions } from './permissions.js';
 
-export interface KeyRowProps {
-  keySummary: KeySummary;
+/** What a person can do to one key; the page owns them, the rows only call them. */
+export interface KeyActions {
   onCopy: (key: KeySummary) => void;
   onEdit: (key: KeySummary) => void;
   onDelete: (key: KeySummary) => void;
   onRotate: (key: KeySummary) => void;
+}
+
+export interface KeyRowProps {
+  keySummary: KeySummary;
+  actions: KeyActions;
 }
 
 const Hidden = ({ children }: { children: string }) => (
@@ -28,20 +33,29 @@ export function usageText(key: KeySummary): string {
   return `Used by ${String(flows.length)} flow${flows.length === 1 ? '' : 's'}: ${names.join(', ')}${more}`;
 }
 
-export function KeyRow({ keySummary: key, onCopy, onEdit, onDelete, onRotate }: KeyRowProps) {
+/** The key's name and masked value, in the full row and in the read-only all-instances list. */
+export function KeyHead({ keySummary: key, level }: { keySummary: KeySummary; level: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <div className="key-head">
+      <Heading className="key-name">{key.keyName}</Heading>
+      <span className="key-masked">
+        <span className="visually-hidden">Value </span>
+        {key.masked}
+      </span>
+    </div>
+  );
+}
+
+export function KeyRow({ keySummary: key, actions }: KeyRowProps) {
+  const { onCopy, onEdit, onDelete, onRotate } = actions;
   const permissions = summarizePermissions(key.permissions);
   const age = `First seen ${formatDay(key.firstSeenAt)}${key.createdHere ? ' (created here)' : ''}`;
   const updated = key.updatedAt === undefined ? '' : ` · updated ${formatDay(key.updatedAt)}`;
   return (
     <div className="key-row">
       <div className="key-info">
-        <div className="key-head">
-          <h2 className="key-name">{key.keyName}</h2>
-          <span className="key-masked">
-            <span className="visually-hidden">Value </span>
-            {key.masked}
-          </span>
-        </div>
+        <KeyHead keySummary={key} level={2} />
         <p className="key-line" title={permissions}>
           {permissions}
         </p>

@@ -2,7 +2,7 @@
 // them. A live region says what just happened for people who cannot see the list change.
 import { useEffect, useRef, useState } from 'react';
 
-import type { Chatflow, KeySummary } from '../../../common/ipc/schemas/keys.js';
+import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
 import { useInstancesStore, useKeysStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
@@ -13,6 +13,7 @@ import { CreateKeyDialog } from './CreateKeyDialog.js';
 import { DeleteKeyDialog } from './DeleteKeyDialog.js';
 import { EditKeyDialog } from './EditKeyDialog.js';
 import { FlowsPanel } from './FlowsPanel.js';
+import type { KeyActions } from './KeyRow.js';
 import { KeysPanel } from './KeysPanel.js';
 import { SnippetDialog } from './SnippetDialog.js';
 import { Tabs } from '../../ui/Tabs.js';
@@ -61,8 +62,19 @@ export function KeysPage() {
       </div>
     );
 
-  const copy = (key: KeySummary) =>
-    void guarded.copy(`API key ${key.keyName}`, (password) => copyKey(key.id, password));
+  const actions: KeyActions = {
+    onCopy: (key) =>
+      void guarded.copy(`API key ${key.keyName}`, (password) => copyKey(key.id, password)),
+    onEdit: (key) => {
+      setEditing(key.id);
+    },
+    onDelete: (key) => {
+      setDeleting(key.id);
+    },
+    onRotate: (key) => {
+      setRotating(key.id);
+    },
+  };
 
   return (
     <div ref={rootRef} className="sections sections-wide">
@@ -83,16 +95,7 @@ export function KeysPage() {
             onCreate={() => {
               setCreating(true);
             }}
-            onCopy={copy}
-            onEdit={(key) => {
-              setEditing(key.id);
-            }}
-            onDelete={(key) => {
-              setDeleting(key.id);
-            }}
-            onRotate={(key) => {
-              setRotating(key.id);
-            }}
+            actions={actions}
           />
         ) : view === 'all' ? (
           <AllInstancesPanel

@@ -2,7 +2,6 @@
 // runs on a deferred copy of the query, so typing stays smooth with 10,000 keys.
 import { useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
 
-import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
@@ -11,19 +10,18 @@ import { DEFAULT_QUERY, selectKeys } from './key-list.js';
 import { KeyFilters } from './KeyFilters.js';
 import { KEYS_SHOWN_MARK } from './keys-marks.js';
 import { KeyRow } from './KeyRow.js';
+import type { KeyActions } from './KeyRow.js';
 import { VirtualList } from '../../ui/VirtualList.js';
 
 export const KEY_ROW_HEIGHT = 112;
 
 export interface KeysPanelProps {
   onCreate: () => void;
-  onCopy: (key: KeySummary) => void;
-  onEdit: (key: KeySummary) => void;
-  onDelete: (key: KeySummary) => void;
-  onRotate: (key: KeySummary) => void;
+  /** Handed to each row as they are. */
+  actions: KeyActions;
 }
 
-export function KeysPanel({ onCreate, onCopy, onEdit, onDelete, onRotate }: KeysPanelProps) {
+export function KeysPanel({ onCreate, actions }: KeysPanelProps) {
   const keys = useKeysStore((s) => s.keys);
   const error = useKeysStore((s) => s.listError);
   const refresh = useKeysStore((s) => s.refresh);
@@ -76,15 +74,7 @@ export function KeysPanel({ onCreate, onCopy, onEdit, onDelete, onRotate }: Keys
               rowHeight={KEY_ROW_HEIGHT}
               maxHeight={KEY_ROW_HEIGHT * 6}
               itemKey={(key) => key.id}
-              renderItem={(key) => (
-                <KeyRow
-                  keySummary={key}
-                  onCopy={onCopy}
-                  onEdit={onEdit}
-                  onDelete={onDelete}
-                  onRotate={onRotate}
-                />
-              )}
+              renderItem={(key) => <KeyRow keySummary={key} actions={actions} />}
             />
           )}
         </>

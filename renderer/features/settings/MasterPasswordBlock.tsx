@@ -25,7 +25,9 @@ export function MasterPasswordBlock() {
       </div>
       <Dialog
         open={open}
-        onClose={() => setOpen(false)}
+        onClose={() => {
+          setOpen(false);
+        }}
         title="Change master password"
         description="Enter your current master password, then choose a new one. It cannot be recovered, so keep it safe."
       >
