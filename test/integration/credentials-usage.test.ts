@@ -79,7 +79,7 @@ describe('credential usage', () => {
     await expect(credentials.delete({ instanceId, id })).rejects.toMatchObject({
       code: 'precondition_failed',
       message: expect.stringMatching(
-        /^2 flow\(s\) use "openai prod": "(support bot|triage agent)" and "(support bot|triage agent)"\. They will fail/,
+        /^2 flows use "openai prod": "(support bot|triage agent)" and "(support bot|triage agent)"\. They will fail/,
       ),
     });
     await expect(
@@ -91,7 +91,7 @@ describe('credential usage', () => {
     expect(flowise.state.credentials.has(id)).toBe(false);
     const records = f.core.audit.list({ action: 'credential.delete' }).records;
     expect(records.map((r) => [r.outcome, r.subject?.name, r.detail])).toEqual([
-      ['ok', 'openai prod', '2 flow(s) used it'],
+      ['ok', 'openai prod', '2 flows used it'],
       ['failed', 'openai prod', 'precondition_failed'],
       ['failed', 'openai prod', 'precondition_failed'],
     ]);
@@ -143,7 +143,7 @@ describe('secret rotation', () => {
     expect(record).toMatchObject({
       outcome: 'ok',
       subject: { kind: 'credential', id, name: 'rotating' },
-      detail: 'secret rotated: OpenAI Api Key; used by 2 flow(s)',
+      detail: 'secret rotated: OpenAI Api Key; used by 2 flows',
     });
   });
 

@@ -137,7 +137,7 @@ describe('credentials on a real Flowise', () => {
     expect(audit.at(-1)).toMatchObject({
       action: 'credential.update',
       outcome: 'ok',
-      detail: 'secret rotated: Access Token; used by 0 flow(s)',
+      detail: 'secret rotated: Access Token; used by 0 flows',
     });
   });
 
@@ -175,7 +175,7 @@ describe('credentials on a real Flowise', () => {
     expect(listed?.typeLabel).toBe('OpenAI API');
     await expect(credentials.delete({ instanceId, id })).rejects.toMatchObject({
       code: 'precondition_failed',
-      message: expect.stringContaining(`1 flow(s) use "${name}": "${flow.name}"`),
+      message: expect.stringContaining(`1 flow uses "${name}": "${flow.name}"`),
     });
     expect(await stored(id)).toBeDefined();
     await credentials.delete({ instanceId, id, confirmName: name });

@@ -126,11 +126,11 @@ describe('bulk rotation', () => {
       (r) => r.detail,
     );
     expect(batch.reverse()).toEqual([
-      'start: 2 key(s) on 2 instance(s)',
+      'start: 2 keys on 2 instances',
       'start ended: 2 waiting in grace, 0 stopped by an error, 0 not started',
-      'revoke: 2 old key(s) to revoke',
+      'revoke: 2 old keys to revoke',
       'revoke ended: 2 done, 0 stopped by an error',
-      'revoke: 0 old key(s) to revoke',
+      'revoke: 0 old keys to revoke',
       'revoke ended: 2 done, 0 stopped by an error',
     ]);
     // Every step of both keys went into the audit log as well.

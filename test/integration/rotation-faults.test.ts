@@ -129,6 +129,6 @@ it('a rebind that fails on several flows names every flow that failed, not just 
     .map((c) => c.name);
   expect(stuck).toHaveLength(2);
   for (const name of stuck) expect(failed.error?.message).toContain(`"${name}"`);
-  expect(failed.error?.message).toContain('2 flow(s)');
+  expect(failed.error?.message).toContain('2 flows');
   expectNoLockedOutFlow(f.flowise);
 });

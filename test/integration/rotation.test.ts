@@ -39,7 +39,7 @@ describe('rotation of one key', () => {
     expect(plan.permissions).toEqual(PERMISSIONS);
     expect(plan.oldKey).toMatchObject({ id: old.id, name: 'deploy' });
     expect(plan.newKeyName).toMatch(/^deploy \(rotation [a-f0-9]{12}\)$/);
-    expect(plan.warnings.join(' ')).toContain('3 flow(s) accept only one key');
+    expect(plan.warnings.join(' ')).toContain('3 flows accept only one key');
     expect(f.flowise.state.keys.size).toBe(2);
     expect((await f.api.rotation.list()).rotations).toEqual([]);
   });

@@ -59,7 +59,7 @@ describe('credential errors', () => {
     const row = { name: 'openai prod' };
     expect(() => {
       confirmDeletion(row, { checked: true }, flows(2), undefined);
-    }).toThrow('2 flow(s) use "openai prod": "flow 0" and "flow 1".');
+    }).toThrow('2 flows use "openai prod": "flow 0" and "flow 1".');
     expect(() => {
       confirmDeletion(
         row,

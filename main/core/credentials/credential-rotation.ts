@@ -17,6 +17,7 @@ import { checkValue } from './credential-validation.js';
 import { flowNames } from './credential-wording.js';
 import { auditor, openCredential } from './credential-access.js';
 import type { CredentialsDeps } from './credentials-deps.js';
+import { countOf } from '../../../common/words.js';
 
 export interface CredentialRotation {
   rotatePlan(args: RotatePlanArgs): Promise<RotationPlan>;
@@ -90,7 +91,7 @@ export function createCredentialRotation(deps: CredentialsDeps): CredentialRotat
         await audit.ok({
           action: 'credential.update',
           subject: { kind: 'credential', id, name: row.name },
-          detail: `secret rotated: ${input.label}; used by ${String(usedBy.length)} flow(s)${usage.status.checked ? '' : ' (usage not checked)'}`,
+          detail: `secret rotated: ${input.label}; used by ${countOf(usedBy.length, 'flow')}${usage.status.checked ? '' : ' (usage not checked)'}`,
         });
         return summarizeCredential(instanceId, row, type?.label, usedBy);
       } catch (error) {

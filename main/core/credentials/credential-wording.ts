@@ -2,6 +2,7 @@
 import { AppError } from '../../../common/errors.js';
 import type { UsageStatus } from '../../../common/ipc/schemas/credentials.js';
 import type { BoundFlow } from '../../../common/ipc/schemas/keys.js';
+import { countOf, plural } from '../../../common/words.js';
 
 const SHOWN_FLOWS = 5;
 const MAX_DETAIL = 500;
@@ -46,7 +47,7 @@ export function confirmDeletion(
   if (usedBy.length > 0)
     throw new AppError(
       'precondition_failed',
-      `${String(usedBy.length)} flow(s) use "${row.name}": ${flowNames(usedBy)}. They will fail ` +
+      `${countOf(usedBy.length, 'flow')} ${plural(usedBy.length, 'uses', 'use')} "${row.name}": ${flowNames(usedBy)}. ${plural(usedBy.length, 'It', 'They')} will fail ` +
         "until they are given another credential. Type the credential's name to delete it anyway.",
       { usedBy: usedBy.length },
     );

@@ -16,6 +16,7 @@ import { auditor, openCredential, typeOf } from './credential-access.js';
 import { createCredentialRotation } from './credential-rotation.js';
 import type { CredentialsDeps } from './credentials-deps.js';
 import { confirmDeletion, describeUpdate } from './credential-wording.js';
+import { countOf } from '../../../common/words.js';
 
 export function createCredentialsMethods(deps: CredentialsDeps): ApiImpl['credentials'] {
   return {
@@ -154,7 +155,7 @@ export function createCredentialsMethods(deps: CredentialsDeps): ApiImpl['creden
           subject,
           detail:
             usedBy.length > 0
-              ? `${String(usedBy.length)} flow(s) used it`
+              ? `${countOf(usedBy.length, 'flow')} used it`
               : usage.status.checked
                 ? 'no flow used it'
                 : 'usage could not be checked',

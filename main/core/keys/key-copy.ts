@@ -4,6 +4,7 @@ import { AppError, isAppError } from '../../../common/errors.js';
 import { fingerprint } from '../flowise/mask.js';
 import { keySubject } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
+import { countOf } from '../../../common/words.js';
 
 export interface KeyCopy {
   reveal(args: { ticket: string }): Promise<{ value: string }>;
@@ -26,7 +27,7 @@ export function createKeyCopy(deps: KeysDeps): KeyCopy {
     if (password === undefined)
       throw new AppError(
         'reauth_required',
-        `The vault was unlocked more than ${String(minutes)} minutes ago. Enter the master password to copy a key.`,
+        `The vault was unlocked more than ${countOf(minutes, 'minute')} ago. Enter the master password to copy a key.`,
       );
     await vault.verifyPassword(password);
     lastReauth = clock.now();

@@ -13,6 +13,7 @@ import { fingerprint } from '../flowise/mask.js';
 import type { KeyCopy } from './key-copy.js';
 import { flowsByKey, keySubject, summarizeChatflow, summarizeKey } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
+import { countOf, plural } from '../../../common/words.js';
 
 /** The key an instance is managed with (this one, or another profile of the same server) is
  * not deleted here: the app would lose its way into that server. Rotation replaces it safely. */
@@ -225,13 +226,15 @@ export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'
         if (bound.length > 0 && confirmName !== row.keyName)
           throw new AppError(
             'precondition_failed',
-            `${String(bound.length)} flow(s) use "${row.keyName}" and will answer 401 until rebound. Type the key's name to delete it anyway.`,
+            `${countOf(bound.length, 'flow')} ${plural(bound.length, 'uses', 'use')} "${row.keyName}" and will answer 401 until rebound. Type the key's name to delete it anyway.`,
             { boundFlows: bound.length },
           );
         await client.deleteKey(keyId);
         await known.forget(instanceId, keyId);
         const detail =
-          bound.length > 0 ? `${String(bound.length)} flow(s) were bound to it` : undefined;
+          bound.length > 0
+            ? `${countOf(bound.length, 'flow')} ${plural(bound.length, 'was', 'were')} bound to it`
+            : undefined;
         await record(
           {
             action: 'key.delete',

@@ -1,6 +1,7 @@
 // Work over many flows or keys at once, a few at a time, where every item is tried and the
 // failures are reported together.
 import { AppError, toWireError } from '../../../common/errors.js';
+import { countOf } from '../../../common/words.js';
 
 /** Runs `task` over `items`, at most `limit` at a time; every item is tried. Returns the items
  * whose task threw, each with its error, in the order they failed. */
@@ -51,7 +52,7 @@ export async function eachFlow<T extends { name: string }>(
   const names = failures.map((f) => `"${f.item.name}"`).join(', ');
   throw new AppError(
     wire.code,
-    `${String(failures.length)} flow(s) failed: ${names}. ${failures.length > 1 ? 'The first error: ' : ''}${wire.message}`,
+    `${countOf(failures.length, 'flow')} failed: ${names}. ${failures.length > 1 ? 'The first error: ' : ''}${wire.message}`,
     { failedFlows: failures.map((f) => f.item.name).join(', '), failedCount: failures.length },
   );
 }

@@ -13,6 +13,7 @@ import type { Run } from './rotation-run.js';
 import { newKeyOf, withoutValues } from './rotation-run.js';
 import { concurrency } from './forward-steps.js';
 import { flowType } from '../keys/key-summaries.js';
+import { countOf, plural } from '../../../common/words.js';
 
 export async function revokeStep(run: Run): Promise<void> {
   const j = run.journal;
@@ -58,7 +59,7 @@ export async function revokeStep(run: Run): Promise<void> {
   if (still.length > 0)
     throw new AppError(
       'conflict',
-      `The old key "${j.oldKey.name}" is still bound to ${String(still.length)} flow(s): ${still.map((f) => `"${f.name}"`).join(', ')}, so it was not deleted. Resume to move them to the new key and revoke again.`,
+      `The old key "${j.oldKey.name}" is still bound to ${countOf(still.length, 'flow')}: ${still.map((f) => `"${f.name}"`).join(', ')}, so it was not deleted. Resume to move ${plural(still.length, 'it', 'them')} to the new key and revoke again.`,
       { boundFlows: still.map((f) => f.name).join(', ') },
     );
   if (stepIndex(run.journal.reached) < stepIndex('grace')) {
@@ -78,7 +79,7 @@ export async function revokeStep(run: Run): Promise<void> {
     'revoke',
     'ok',
     (present ? 'old key deleted' : 'old key was already gone') +
-      (stragglers.length > 0 ? `; ${String(stragglers.length)} late flow(s) moved first` : ''),
+      (stragglers.length > 0 ? `; ${countOf(stragglers.length, 'late flow')} moved first` : ''),
   );
 }
 

@@ -14,6 +14,7 @@ import type { Journal, JournalFlow } from './rotation-journal.js';
 import { requireNewKey } from './replacement-check.js';
 import type { Run } from './rotation-run.js';
 import { newKeyOf } from './rotation-run.js';
+import { countOf } from '../../../common/words.js';
 
 const DEFAULT_CONCURRENCY = 8;
 
@@ -120,7 +121,7 @@ export async function rebindStep(run: Run): Promise<void> {
   await run.note(
     'rebind',
     'ok',
-    `${String(pending.length)} flow(s) rebound in ${String(cutoverMs)} ms`,
+    `${countOf(pending.length, 'flow')} rebound in ${String(cutoverMs)} ms`,
   );
 }
 
@@ -189,8 +190,8 @@ export async function verifyStep(run: Run): Promise<void> {
   await run.note(
     'verify',
     'ok',
-    `${String(checked.length)} flow(s) read back the new key; it authenticates (${how})` +
-      (probes.length > 0 ? `; ${String(probes.length)} flow(s) answered with it` : '') +
+    `${countOf(checked.length, 'flow')} read back the new key; it authenticates (${how})` +
+      (probes.length > 0 ? `; ${countOf(probes.length, 'flow')} answered with it` : '') +
       (skipped.length > 0 ? `; left alone: ${skipped.join(', ')}` : ''),
   );
 }

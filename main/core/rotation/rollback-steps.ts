@@ -10,6 +10,7 @@ import type { Run } from './rotation-run.js';
 import { withoutFailure, withoutValues } from './rotation-run.js';
 import { concurrency } from './forward-steps.js';
 import { switchBack } from './admin-switch.js';
+import { countOf, plural } from '../../../common/words.js';
 
 /** The client rollback works with. An admin rotation's own calls go out with the old admin key
  * from the journal, the key it goes back to: the stored key may be the new one, which the server
@@ -61,7 +62,7 @@ export async function rollbackSteps(run: Run): Promise<void> {
   if (left.length > 0)
     throw new AppError(
       'conflict',
-      `${String(left.length)} flow(s) are still on the new key, so it is kept: ${left.map((f) => `"${f.name}"`).join(', ')}.`,
+      `${countOf(left.length, 'flow')} ${plural(left.length, 'is', 'are')} still on the new key, so it is kept: ${left.map((f) => `"${f.name}"`).join(', ')}.`,
     );
   await run.hook('rollback:checked');
   const listed = rows.filter((r) => ours.has(r.id));

@@ -21,6 +21,7 @@ import { refuseOverlap, refuseTwice } from './rotation-overlap.js';
 import { newRotationId, planRotation } from './rotation-plan.js';
 import type { RotationService } from './rotation-service.js';
 import { canRevoke, toView } from './rotation-view.js';
+import { countOf } from '../../../common/words.js';
 
 /** Instances worked on at once. */
 const INSTANCES_AT_ONCE = 3;
@@ -62,7 +63,7 @@ export function createRotationBatch(deps: RotationDeps, service: RotationService
     await deps.audit.append({
       action: 'rotation.batch',
       outcome,
-      subject: { kind: 'rotation', id: batchId, name: `bulk rotation of ${String(count)} key(s)` },
+      subject: { kind: 'rotation', id: batchId, name: `bulk rotation of ${countOf(count, 'key')}` },
       detail: detail.slice(0, 500),
     });
   }
@@ -111,7 +112,7 @@ export function createRotationBatch(deps: RotationDeps, service: RotationService
         batchId,
         'ok',
         keys.length,
-        `start: ${String(keys.length)} key(s) on ${String(instances)} instance(s)`,
+        `start: ${countOf(keys.length, 'key')} on ${countOf(instances, 'instance')}`,
       );
       const items = await perInstance(keys, async (ref): Promise<BatchResultItem> => {
         const base = {
@@ -149,7 +150,7 @@ export function createRotationBatch(deps: RotationDeps, service: RotationService
         batchId,
         'ok',
         journals.length,
-        `revoke: ${String(ready.length)} old key(s) to revoke`,
+        `revoke: ${countOf(ready.length, 'old key')} to revoke`,
       );
       const items = await perInstance(journals, async (j): Promise<BatchResultItem> => {
         const base = { instanceId: j.instanceId, instanceName: j.instanceName, keyId: j.oldKey.id };

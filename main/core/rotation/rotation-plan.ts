@@ -9,6 +9,7 @@ import { normaliseKeyName } from '../flowise/keys-api.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import { flowsByKey } from '../keys/key-summaries.js';
 import type { RotationDeps } from './rotation-deps.js';
+import { countOf, plural } from '../../../common/words.js';
 
 const NAME_MAX = 100;
 
@@ -57,7 +58,7 @@ export async function planRotation(
   const warnings: string[] = [];
   if (bound.length > 0)
     warnings.push(
-      `${String(bound.length)} flow(s) accept only one key. As each is moved to the new key, callers still using the old key are refused; the moves run together to keep that window short.`,
+      `${countOf(bound.length, 'flow')} ${plural(bound.length, 'accepts', 'accept')} only one key. As each is moved to the new key, callers still using the old key are refused; the moves run together to keep that window short.`,
     );
   warnings.push('The old key keeps working for management calls until you revoke it at the end.');
   if (admin)

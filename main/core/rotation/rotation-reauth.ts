@@ -2,6 +2,7 @@
 // password now.
 import { AppError } from '../../../common/errors.js';
 import type { RotationDeps } from './rotation-deps.js';
+import { countOf } from '../../../common/words.js';
 
 export function createReauth(
   deps: Pick<RotationDeps, 'settings' | 'vault' | 'clock'>,
@@ -14,7 +15,7 @@ export function createReauth(
     if (password === undefined)
       throw new AppError(
         'reauth_required',
-        `The vault was unlocked more than ${String(minutes)} minutes ago. Enter the master password to see the new key again.`,
+        `The vault was unlocked more than ${countOf(minutes, 'minute')} ago. Enter the master password to see the new key again.`,
       );
     await deps.vault.verifyPassword(password);
     lastReauth = deps.clock.now();

@@ -26,6 +26,7 @@ import { canRevoke, canRollback, toView } from './rotation-view.js';
 import { rollbackSteps } from './rollback-steps.js';
 import { keySlot, refuseOverlap } from './rotation-overlap.js';
 import { forgetLostKey } from './lost-key.js';
+import { countOf } from '../../../common/words.js';
 
 export interface RotationService {
   plan(args: { instanceId: string; keyId: string }): Promise<KeyRotationPlan>;
@@ -149,7 +150,7 @@ export function createRotationService(deps: RotationDeps): RotationService {
       await run.note(
         'plan',
         'ok',
-        `replacing ${maskKey(old.apiKey)} (${fingerprint(old.apiKey)}) with "${plan.newKeyName}"; ${String(plan.flows.length)} flow(s) to rebind`,
+        `replacing ${maskKey(old.apiKey)} (${fingerprint(old.apiKey)}) with "${plan.newKeyName}"; ${countOf(plan.flows.length, 'flow')} to rebind`,
       );
       return forward(run);
     });

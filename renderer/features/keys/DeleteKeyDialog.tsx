@@ -8,6 +8,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { Dialog, DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
+import { countOf, plural } from '../../../common/words.js';
 
 export interface DeleteKeyDialogProps {
   keySummary: KeySummary | undefined;
@@ -85,8 +86,8 @@ function DeleteKeyBody({
         <div className="delete-warning">
           <p>
             <strong>
-              {bound.length} flow{bound.length === 1 ? '' : 's'} use this key and will answer 401
-              until rebound to another key:
+              {countOf(bound.length, 'flow')} {plural(bound.length, 'uses', 'use')} this key and
+              will answer 401 until rebound to another key:
             </strong>
           </p>
           <ul aria-label="Flows using this key">

@@ -4,6 +4,7 @@ import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { Button } from '../../ui/Button.js';
 import { formatDay } from './key-list.js';
 import { summarizePermissions } from './permissions.js';
+import { countOf } from '../../../common/words.js';
 
 /** What a person can do to one key; the page owns them, the rows only call them. */
 export interface KeyActions {
@@ -30,7 +31,7 @@ export function usageText(key: KeySummary): string {
   if (flows.length === 0) return 'Not used by any flow';
   const names = flows.slice(0, 3).map((f) => f.name);
   const more = flows.length > 3 ? ` and ${String(flows.length - 3)} more` : '';
-  return `Used by ${String(flows.length)} flow${flows.length === 1 ? '' : 's'}: ${names.join(', ')}${more}`;
+  return `Used by ${countOf(flows.length, 'flow')}: ${names.join(', ')}${more}`;
 }
 
 /** The key's name and masked value, in the full row and in the read-only all-instances list. */

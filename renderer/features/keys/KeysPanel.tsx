@@ -12,6 +12,7 @@ import { KEYS_SHOWN_MARK } from './keys-marks.js';
 import { KeyRow } from './KeyRow.js';
 import type { KeyActions } from './KeyRow.js';
 import { VirtualList } from '../../ui/VirtualList.js';
+import { countOf } from '../../../common/words.js';
 
 export const KEY_ROW_HEIGHT = 112;
 
@@ -62,7 +63,7 @@ export function KeysPanel({ onCreate, actions }: KeysPanelProps) {
         <>
           <p className="muted small" aria-live="polite">
             {shown.length === keys.length
-              ? `${String(keys.length)} key${keys.length === 1 ? '' : 's'}`
+              ? countOf(keys.length, 'key')
               : `${String(shown.length)} of ${String(keys.length)} keys match`}
           </p>
           {shown.length === 0 ? (

@@ -8,7 +8,7 @@ import { useRotationStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { Dialog, DialogClose } from '../../ui/Dialog.js';
-import { plural } from './rotation-words.js';
+import { countOf, plural } from '../../../common/words.js';
 
 /** The rotations waiting in grace, by batch, in the order the batches first appear. */
 export function waitingBatches(rotations: readonly RotationView[]): [string, RotationView[]][] {
@@ -30,8 +30,8 @@ export function BatchGraceNotice({ rotations }: { rotations: readonly RotationVi
       {batches.map(([batchId, views]) => (
         <section key={batchId} className="notice" aria-label={`Bulk rotation ${batchId}`}>
           <p>
-            Bulk rotation {batchId}: {plural(views.length, 'old key')} still work, waiting for your
-            apps to move to the new keys.
+            Bulk rotation {batchId}: {countOf(views.length, 'old key')} still{' '}
+            {plural(views.length, 'works', 'work')}, waiting for your apps to move to the new keys.
           </p>
           <Button
             onClick={() => {
@@ -79,7 +79,7 @@ function RevokeBatchDialog(props: {
       return;
     }
     setFailure(
-      `${plural(failed.length, 'key')} could not be revoked; open ${failed.length === 1 ? 'it' : 'them'} in the list to retry.`,
+      `${countOf(failed.length, 'key')} could not be revoked; open ${plural(failed.length, 'it', 'them')} in the list to retry.`,
     );
   }
 

@@ -2,7 +2,8 @@
 // for a failed one, Retry or Roll back, exactly as in the single-key wizard.
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Button } from '../../ui/Button.js';
-import { STATUS_LABELS, STEP_LABELS, plural, stepPhases } from './rotation-words.js';
+import { STATUS_LABELS, STEP_LABELS, stepPhases } from './rotation-words.js';
+import { countOf } from '../../../common/words.js';
 
 export interface BulkKey {
   instanceId: string;
@@ -48,7 +49,7 @@ export function BulkKeyRow(props: BulkKeyRowProps) {
         <h4 className="rotation-name">{item.keyName}</h4>
         <p className="muted small">
           {item.instanceName}
-          {view === undefined ? '' : `, ${plural(view.flows.length, 'flow')}`}
+          {view === undefined ? '' : `, ${countOf(view.flows.length, 'flow')}`}
         </p>
         <p className={`rotation-outcome ${tone}`}>{statusOf(props)}</p>
       </div>

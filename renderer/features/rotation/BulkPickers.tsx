@@ -5,7 +5,7 @@ import { useId } from 'react';
 import type { AllKeys } from '../../../common/ipc/schemas/keys.js';
 import { Alert } from '../../ui/Alert.js';
 import { KeyDetails } from './KeyDetails.js';
-import { plural } from './rotation-words.js';
+import { countOf } from '../../../common/words.js';
 
 const toggled = (set: ReadonlySet<string>, value: string, on: boolean): Set<string> => {
   const next = new Set(set);
@@ -78,7 +78,7 @@ export function BulkNamePicker(props: {
         <option value="">Choose a name…</option>
         {names.map((name) => (
           <option key={name} value={name}>
-            {`${name} (on ${plural(counts.get(name) ?? 0, 'instance')})`}
+            {`${name} (on ${countOf(counts.get(name) ?? 0, 'instance')})`}
           </option>
         ))}
       </select>

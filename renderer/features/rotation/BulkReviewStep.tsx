@@ -6,8 +6,9 @@ import type { BatchKeyRef, BatchPlan } from '../../../common/ipc/schemas/rotatio
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField } from '../../ui/Field.js';
-import { plural } from './rotation-words.js';
+
 import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
+import { countOf } from '../../../common/words.js';
 
 export interface BulkReviewStepProps {
   plan: BatchPlan;
@@ -25,7 +26,7 @@ export function BulkReviewStep({ plan, onBack, onStart }: BulkReviewStepProps) {
       <h3 ref={heading} tabIndex={-1} className="rotation-heading">
         {ready.length === 0
           ? 'No key can be rotated'
-          : `${plural(ready.length, 'key')} to rotate, ${plural(flows, 'flow')} to move`}
+          : `${countOf(ready.length, 'key')} to rotate, ${countOf(flows, 'flow')} to move`}
       </h3>
       <table className="bulk-table">
         <caption className="visually-hidden">The keys found</caption>
@@ -80,7 +81,7 @@ export function BulkReviewStep({ plan, onBack, onStart }: BulkReviewStepProps) {
             onStart(ready.map((i) => ({ instanceId: i.instanceId, keyId: i.key?.id ?? '' })));
           }}
         >
-          {`Rotate ${plural(ready.length, 'key')}`}
+          {`Rotate ${countOf(ready.length, 'key')}`}
         </Button>
       </div>
     </section>

@@ -126,7 +126,7 @@ describe('BulkRotationDialog', () => {
     startAll(dialog, '1 key');
 
     const row = await within(dialog).findByRole('listitem', { name: 'deploy on Prod' });
-    await within(row).findByText(/2 flow\(s\) failed: "Support bot", "FAQ"/);
+    await within(row).findByText(/2 flows failed: "Support bot", "FAQ"/);
     expect(within(row).getByRole('button', { name: 'Roll back deploy on Prod' })).toBeTruthy();
     fireEvent.click(within(row).getByRole('button', { name: 'Retry deploy on Prod' }));
     const value = await revealNext(dialog);

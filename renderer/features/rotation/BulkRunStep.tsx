@@ -13,8 +13,9 @@ import { BulkKeyRow } from './BulkKeyRow.js';
 import { BulkReveal } from './BulkReveal.js';
 import { BulkRevokeAll, BulkSummary } from './BulkSummary.js';
 import { RevealPasswordDialog } from './RevealPasswordDialog.js';
-import { plural } from './rotation-words.js';
+
 import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
+import { countOf } from '../../../common/words.js';
 
 export interface BulkRunStepProps {
   keys: readonly BulkKey[];
@@ -101,8 +102,8 @@ export function BulkRunStep({ keys }: BulkRunStepProps) {
     <div className="stack">
       <p ref={status} tabIndex={-1} role="status" className="rotation-status">
         {batchId === null
-          ? `Rotating ${plural(keys.length, 'key')}…`
-          : `${plural(ours.filter((v) => v.status !== 'failed').length, 'key')} rotated so far, ${plural(ours.filter((v) => v.status === 'failed').length, 'key')} stopped by an error.`}
+          ? `Rotating ${countOf(keys.length, 'key')}…`
+          : `${countOf(ours.filter((v) => v.status !== 'failed').length, 'key')} rotated so far, ${countOf(ours.filter((v) => v.status === 'failed').length, 'key')} stopped by an error.`}
       </p>
       <ul className="rotation-list" aria-label="Keys in this bulk rotation">
         {keys.map((k, i) => (

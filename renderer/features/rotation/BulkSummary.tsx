@@ -5,8 +5,9 @@ import { useState } from 'react';
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField } from '../../ui/Field.js';
-import { plural } from './rotation-words.js';
+
 import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
+import { countOf, plural } from '../../../common/words.js';
 
 export function BulkRevokeAll(props: {
   views: readonly RotationView[];
@@ -23,11 +24,11 @@ export function BulkRevokeAll(props: {
         Update your apps, then revoke the old keys
       </h3>
       <p>
-        {`Every new key has been shown. ${plural(waiting, 'old key')} still work${waiting === 1 ? 's' : ''} for management calls until revoked.`}
+        {`Every new key has been shown. ${countOf(waiting, 'old key')} still ${plural(waiting, 'works', 'work')} for management calls until revoked.`}
       </p>
       {open === 0 ? null : (
         <p>
-          {`${plural(open, 'key')} stopped by an error ${open === 1 ? 'is' : 'are'} left alone: retry or roll ${open === 1 ? 'it' : 'them'} back above, now or later from the Rotation page.`}
+          {`${countOf(open, 'key')} stopped by an error ${plural(open, 'is', 'are')} left alone: retry or roll ${plural(open, 'it', 'them')} back above, now or later from the Rotation page.`}
         </p>
       )}
       <CheckboxField
@@ -49,10 +50,10 @@ export function BulkSummary(props: { views: readonly RotationView[]; notStarted:
   const count = (status: RotationView['status']) =>
     props.views.filter((v) => v.status === status).length;
   const lines = [
-    `${plural(count('done'), 'key')} rotated, old key revoked`,
-    `${plural(count('rolled_back'), 'key')} rolled back`,
-    `${plural(count('failed') + count('waiting') + count('running'), 'key')} still open`,
-    `${plural(props.notStarted, 'key')} not started`,
+    `${countOf(count('done'), 'key')} rotated, old key revoked`,
+    `${countOf(count('rolled_back'), 'key')} rolled back`,
+    `${countOf(count('failed') + count('waiting') + count('running'), 'key')} still open`,
+    `${countOf(props.notStarted, 'key')} not started`,
   ];
   return (
     <section className="stack" aria-label="Summary">

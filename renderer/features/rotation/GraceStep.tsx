@@ -7,8 +7,9 @@ import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField } from '../../ui/Field.js';
 import { RollbackConfirm } from './RollbackConfirm.js';
-import { plural } from './rotation-words.js';
+
 import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
+import { countOf, plural } from '../../../common/words.js';
 
 export interface GraceStepProps {
   view: RotationView;
@@ -31,7 +32,7 @@ export function GraceStep({ view, busy, onShowAgain, onRevoke, onRollback }: Gra
       <p>
         {view.flows.length === 0
           ? 'No flow was bound to the old key.'
-          : `${plural(view.flows.length, 'flow')} now accept only the new key, ${newName}.`}{' '}
+          : `${countOf(view.flows.length, 'flow')} now ${plural(view.flows.length, 'accepts', 'accept')} only the new key, ${newName}.`}{' '}
         Put the new key in every app and script that used <strong>{view.oldKey.name}</strong>. Until
         you revoke it, the old key still works for management calls, but not for these flows.
       </p>

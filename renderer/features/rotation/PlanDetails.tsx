@@ -2,7 +2,7 @@
 // what happens to the app's own admin key when that is the key rotated.
 import type { BoundFlow } from '../../../common/ipc/schemas/keys.js';
 import { CheckboxField } from '../../ui/Field.js';
-import { plural } from './rotation-words.js';
+import { countOf, plural } from '../../../common/words.js';
 
 export interface PlanFlowsProps {
   flows: readonly BoundFlow[];
@@ -21,7 +21,8 @@ export function PlanFlows({ flows, probes, onProbesChange }: PlanFlowsProps) {
   return (
     <section aria-label="Affected flows">
       <h3 className="rotation-heading">
-        Affected flows: {plural(flows.length, 'flow')} move to the new key
+        Affected flows: {countOf(flows.length, 'flow')} {plural(flows.length, 'moves', 'move')} to
+        the new key
       </h3>
       <p className="muted small">
         Tick a flow only if it is safe to call: the check then runs one real prediction on it with

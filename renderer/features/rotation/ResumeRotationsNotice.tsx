@@ -7,8 +7,9 @@ import { useEffect, useState } from 'react';
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { useRotationStore } from '../../stores/stores-context.js';
 import { Button } from '../../ui/Button.js';
-import { plural } from './rotation-words.js';
+
 import { RotationWizard } from './RotationWizard.js';
+import { countOf } from '../../../common/words.js';
 
 export function ResumeRotationsNotice() {
   const load = useRotationStore((s) => s.load);
@@ -69,7 +70,7 @@ function Notice({
   return (
     <section className="notice rotation-notice" aria-label="Unfinished rotations">
       <p>
-        <strong>{plural(open.length, 'key rotation')} did not finish.</strong> Resume to finish, or
+        <strong>{countOf(open.length, 'key rotation')} did not finish.</strong> Resume to finish, or
         roll back if the old key was not revoked yet.
       </p>
       <div className="row">

@@ -2,7 +2,8 @@
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { orderRotations } from '../../stores/rotation-store.js';
 import { Button } from '../../ui/Button.js';
-import { STATUS_LABELS, STEP_LABELS, plural, when } from './rotation-words.js';
+import { STATUS_LABELS, STEP_LABELS, when } from './rotation-words.js';
+import { countOf } from '../../../common/words.js';
 
 export interface RotationListProps {
   rotations: readonly RotationView[];
@@ -30,7 +31,7 @@ function RotationRow({
         <h2 className="rotation-name">{view.oldKey.name}</h2>
         <p className={`rotation-outcome ${statusClass}`}>{STATUS_LABELS[view.status]}</p>
         <p className="muted small">
-          {view.instanceName}, {plural(view.flows.length, 'flow')}, started {when(view.startedAt)}.
+          {view.instanceName}, {countOf(view.flows.length, 'flow')}, started {when(view.startedAt)}.
           New key: {view.newKey?.name ?? view.newKeyName}.
           {view.batchId === undefined ? null : ` Part of bulk rotation ${view.batchId}.`}
         </p>

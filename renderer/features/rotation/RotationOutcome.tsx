@@ -3,8 +3,9 @@
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
-import { STEP_LABELS, plural } from './rotation-words.js';
+import { STEP_LABELS } from './rotation-words.js';
 import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
+import { countOf, plural } from '../../../common/words.js';
 
 export interface RotationFailureProps {
   view: RotationView;
@@ -77,7 +78,7 @@ export function RotationSummary({ view }: { view: RotationView }) {
       <p>
         {view.flows.length === 0
           ? `The new key is ${newName}.`
-          : `${plural(view.flows.length, 'flow')} answer to the new key, ${newName}.`}
+          : `${countOf(view.flows.length, 'flow')} ${plural(view.flows.length, 'answers', 'answer')} to the new key, ${newName}.`}
         {view.cutoverMs === undefined
           ? ''
           : ` The flows were moved within ${String(Math.round(view.cutoverMs))} ms of each other.`}

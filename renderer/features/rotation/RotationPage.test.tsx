@@ -40,7 +40,7 @@ describe('RotationPage', () => {
     ]);
     expect(rows[0]?.textContent).toContain('Stopped by an error');
     expect(rows[0]?.textContent).toContain(
-      'Move the flows to the new key: 3 flow(s) failed: "Support bot", "Sales bot", "FAQ".',
+      'Move the flows to the new key: 3 flows failed: "Support bot", "Sales bot", "FAQ".',
     );
     expect(rows[1]?.textContent).toContain('Done: old key revoked');
 

@@ -56,9 +56,6 @@ export const PHASE_WORDS: Record<StepPhase, string> = {
   current: 'in progress',
 };
 
-export const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${String(n)} ${n === 1 ? one : many}`;
-
 export function when(ms: number): string {
   return new Date(ms).toLocaleString();
 }
