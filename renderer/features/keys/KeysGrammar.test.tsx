@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { showKeys } from '../../testing/show-keys.js';
+import { addChatflow, showKeys } from '../../testing/show-keys.js';
 
 afterEach(cleanup);
 
@@ -11,9 +11,9 @@ const VALUE = 'fkv-existing-key-VALUE-0123456789wxyz';
 
 describe('counts in the keys page', () => {
   it('says "1 flow uses this key" and "1 key" for one', async () => {
-    await showKeys((fake, id) => {
-      const key = fake.keys.seedKey(id, 'prod key', VALUE);
-      fake.keys.seedChatflow(id, 'Support bot', key.id);
+    await showKeys(({ server }) => {
+      const key = server.addKey('prod key', undefined, VALUE);
+      addChatflow(server, 'Support bot', key.id);
     });
     await screen.findByRole('list', { name: 'API keys' });
     fireEvent.click(screen.getByRole('button', { name: 'Delete prod key' }));
