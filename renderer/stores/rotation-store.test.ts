@@ -64,7 +64,7 @@ describe('createRotationStore', () => {
     expect(failed.ok && failed.value).toMatchObject({ status: 'failed', failedStep: 'rebind' });
     const id = failed.ok ? failed.value.id : '';
     expect(store.getState().rotations?.[0]?.error?.message).toMatch(
-      /^3 flow\(s\) failed: "a", "b", "c"\./,
+      /^3 flows failed: "a", "b", "c"\./,
     );
     const back = await store.getState().rollback(id);
     expect(back.ok && back.value.status).toBe('rolled_back');
