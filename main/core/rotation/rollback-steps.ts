@@ -2,7 +2,6 @@
 // (or on a replacement of it that vanished) goes back to the old one and reads it back, and only
 // when no flow is left on them is the new key deleted. What it reports is what it read back.
 import { AppError, isAppError } from '../../../common/errors.js';
-import { countOf } from '../../../common/words.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
 import { normaliseKeyName } from '../flowise/keys-api.js';
 import { eachFlow } from './each-limited.js';
