@@ -117,6 +117,7 @@ describe('rotation of the admin key', () => {
       'reveal',
       'grace',
       'revoke',
+      'revoke',
       'confirm',
     ]);
     const edits = (await f.api.audit.list({ action: 'instance.update' })).records;

@@ -116,9 +116,9 @@ describe('bulk rotation', () => {
       [f.flowise, revoked.items[0]],
       [second, revoked.items[1]],
     ] as const) {
-      expect(replacements(flowise, { newKeyName: item?.rotation?.newKeyName ?? '' })).toHaveLength(
-        1,
-      );
+      const view = item?.rotation;
+      expect(view?.newKey?.name).toBe('deploy');
+      expect(replacements(flowise, view ?? { newKeyName: '' })).toHaveLength(1);
       expectNoLockedOutFlow(flowise);
     }
 

@@ -22,9 +22,15 @@ export function deletesOf(flowise: FakeFlowise, keyId: string): number {
     .length;
 }
 
-/** The keys on the server named like the replacement. */
-export function replacements(flowise: FakeFlowise, view: Pick<RotationView, 'newKeyName'>) {
-  return [...flowise.state.keys.values()].filter((k) => k.keyName === view.newKeyName);
+/** The keys on the server named like the replacement, or with its id once it took the old
+ * key's name after revoke. */
+export function replacements(
+  flowise: FakeFlowise,
+  view: Pick<RotationView, 'newKeyName'> & Partial<Pick<RotationView, 'newKey'>>,
+) {
+  return [...flowise.state.keys.values()].filter(
+    (k) => k.keyName === view.newKeyName || (view.newKey !== undefined && k.id === view.newKey.id),
+  );
 }
 
 /** The rotation ended well: one replacement holding `value`, every flow that was on the old key

@@ -91,6 +91,7 @@ const call = (
  *  revoke   | re-read flows right before the delete         | GET /chatflows       |  2  | all
  *  revoke   | the server's generation, before the DELETE    | GET /version         |  1  | all (500, html absorbed)
  *  revoke   | delete the old key                            | DELETE /apikey/:id   |  1  | all
+ *  confirm  | the new key takes the old key's name          | PUT /apikey/:id      |  1  | all
  *  confirm  | the old key is refused (401), with the old key| GET /chatflows       |  1  | all
  *  rollback | list keys: the old key is still there         | GET /apikey          |  1  | 500
  *  rollback | list flows on the new key                     | GET /chatflows       |  1  | html
@@ -124,6 +125,7 @@ const CALLS: readonly Call[] = [
   call('revoke', 're-read flows', 'GET', FLOWS, 2, ALL),
   call('revoke', 'generation', 'GET', VERSION, 1, ALL, ['500', 'html']),
   call('revoke', 'delete old key', 'DELETE', KEY, 1, ALL),
+  call('confirm', 'rename new key', 'PUT', KEY, 1, ALL),
   call('confirm', 'old key refused', 'GET', FLOWS, 1, ALL),
   call('rollback', 'list keys', 'GET', KEYS, 1, ['500']),
   call('rollback', 'list flows', 'GET', FLOWS, 1, ['html']),
@@ -243,7 +245,11 @@ async function rotate({ old, flows, rollback, fault }: Run): Promise<Outcome> {
 async function expectSafe(outcome: Outcome, old: ServerKey, flows: readonly ServerFlow[]) {
   const ids = flows.map((flow) => flow.id);
   const { view, atFault } = outcome;
-  const named = (state: ServerState) => state.keys.filter((k) => k.keyName === view.newKeyName);
+  // By its suffixed name, or by its id once it took the old key's name after revoke.
+  const named = (state: ServerState) =>
+    state.keys.filter(
+      (k) => k.keyName === view.newKeyName || (k.id === view.newKey?.id && k.id !== old.id),
+    );
 
   if (atFault !== undefined) {
     expect(lockedOut(atFault.state, ids), 'locked out right after the fault').toEqual([]);

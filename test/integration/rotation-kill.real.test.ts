@@ -265,8 +265,13 @@ async function expectNoLockedOutFlow(s: Setup): Promise<void> {
   expect(locked).toEqual([]);
 }
 
+// By the suffix, or by the old key's name, which the replacement takes once the old key is gone.
 const replacementsOf = async (s: Setup) =>
-  (await listKeys()).filter((k) => k.keyName.startsWith(`${s.old.keyName} (rotation `));
+  (await listKeys()).filter(
+    (k) =>
+      k.keyName.startsWith(`${s.old.keyName} (rotation `) ||
+      (k.keyName === s.old.keyName && k.id !== s.old.id),
+  );
 
 const sent = (log: readonly LogLine[], method: string, path: string) =>
   log.filter((l) => l.t === 'req' && l.method === method && l.path.endsWith(path)).length;

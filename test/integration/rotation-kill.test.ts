@@ -13,7 +13,7 @@ import type { FakeFlowise } from '../fakes/fake-flowise.js';
 import { startFakeFlowise } from '../fakes/fake-flowise.js';
 import type { FakeKey } from '../fakes/fake-flowise-state.js';
 import type { RotationCore } from './rotation-fixture.js';
-import { expectNoLockedOutFlow, expectRotated } from './rotation-expect.js';
+import { expectNoLockedOutFlow, expectRotated, replacements } from './rotation-expect.js';
 import { startRotationCore } from './rotation-fixture.js';
 
 const CHILD = join(import.meta.dirname, 'rotation-kill-child.ts');
@@ -82,7 +82,7 @@ it.each(POINTS)(
     expect(open).toHaveLength(1);
     const view = await core.api.rotation.resume({ rotationId: open[0]?.id ?? '' });
     let done = view;
-    let value = [...flowise.state.keys.values()].find((k) => k.keyName === view.newKeyName)?.apiKey;
+    let value = replacements(flowise, view)[0]?.apiKey;
     if (view.status === 'waiting') {
       const again = await core.api.rotation.reveal({ rotationId: view.id });
       value = (await core.api.keys.reveal({ ticket: again.ticket ?? '' })).value;
@@ -117,7 +117,7 @@ it.each(ADMIN_POINTS)(
     await core.api.keys.list({ instanceId: core.instanceId });
     const [open] = (await core.api.rotation.list()).rotations.filter((r) => r.unfinished);
     let done = await core.api.rotation.resume({ rotationId: open?.id ?? '' });
-    let value = [...flowise.state.keys.values()].find((k) => k.keyName === done.newKeyName)?.apiKey;
+    let value = replacements(flowise, done)[0]?.apiKey;
     if (done.status === 'waiting') {
       const again = await core.api.rotation.reveal({ rotationId: done.id });
       value = (await core.api.keys.reveal({ ticket: again.ticket ?? '' })).value;

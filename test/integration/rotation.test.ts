@@ -93,6 +93,7 @@ describe('rotation of one key', () => {
       'reveal',
       'grace',
       'revoke',
+      'revoke',
       'confirm',
     ]);
     await expect(api.rotation.rollback({ rotationId: started.id })).rejects.toMatchObject({
@@ -131,6 +132,36 @@ describe('rotation of one key', () => {
     expect(failed.error?.message).toContain('Ending nodes not found');
     expect(failed.error?.message).not.toContain('was not found');
     expect(failed.error?.message).not.toContain(first.id);
+  });
+
+  it('gives the new key the old name once the old key is revoked, and never stacks suffixes', async () => {
+    const first = await f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
+    expect(first.newKeyName).toMatch(/^deploy \(rotation [a-f0-9]{12}\)$/);
+    const done = await f.api.rotation.revoke({ rotationId: first.id });
+    expect(done).toMatchObject({ status: 'done', newKey: { name: 'deploy' } });
+    const renamed = f.flowise.state.keys.get(done.newKey?.id ?? '');
+    expect(renamed).toMatchObject({ keyName: 'deploy', permissions: PERMISSIONS });
+    const puts = f.flowise.log.filter(
+      (r) => r.method === 'PUT' && r.url.startsWith('/api/v1/apikey/'),
+    );
+    expect(puts).toHaveLength(1);
+    const audit = await f.api.audit.list({ action: 'rotation.step' });
+    expect(audit.records.some((r) => r.detail?.includes('renamed to "deploy"'))).toBe(true);
+
+    // A key still carrying an old suffix (renamed by an older version) loses it first.
+    await f.api.keys.update({
+      instanceId: f.instanceId,
+      keyId: renamed?.id ?? '',
+      keyName: 'deploy (rotation 5d6c0a1b2c3d)',
+    });
+    const plan = await f.api.rotation.plan({ instanceId: f.instanceId, keyId: renamed?.id ?? '' });
+    expect(plan.newKeyName).toMatch(/^deploy \(rotation [a-f0-9]{12}\)$/);
+    const second = await f.api.rotation.start({
+      instanceId: f.instanceId,
+      keyId: renamed?.id ?? '',
+    });
+    const end = await f.api.rotation.revoke({ rotationId: second.id });
+    expect(end.newKey?.name).toBe('deploy');
   });
 
   it('reports progress after every step, without a ticket', async () => {

@@ -1,7 +1,7 @@
 // After grace, only forward: revoke checks that the new key is there, moves any flow still on the
 // old key, saves `grace` (its point of no return) and deletes the old key (once: a key already
 // gone is not deleted again); confirm checks that the server now refuses it.
-import { AppError } from '../../../common/errors.js';
+import { AppError, isAppError } from '../../../common/errors.js';
 import { ensureSwitched, withAdmin } from './admin-switch.js';
 import { proveKeyRefused, proveKeyWorks } from './key-probe.js';
 import { requireNewKey } from './replacement-check.js';
@@ -14,6 +14,8 @@ import { newKeyOf, withoutValues } from './rotation-run.js';
 import { concurrency } from './forward-steps.js';
 import { flowType } from '../keys/key-summaries.js';
 import { countOf, plural } from '../../../common/words.js';
+import { normaliseKeyName } from '../flowise/keys-api.js';
+import { originalName } from './rotation-plan.js';
 
 export async function revokeStep(run: Run): Promise<void> {
   const j = run.journal;
@@ -81,6 +83,26 @@ export async function revokeStep(run: Run): Promise<void> {
     (present ? 'old key deleted' : 'old key was already gone') +
       (stragglers.length > 0 ? `; ${countOf(stragglers.length, 'late flow')} moved first` : ''),
   );
+}
+
+/** Once the old key is gone, the new key takes its name: the suffix only served to find it after
+ * a crash. One PUT, journaled after; a crash in between sends the same PUT again on resume. */
+export async function renameStep(run: Run): Promise<void> {
+  const j = run.journal;
+  const target = originalName(j.oldKey.name);
+  const fresh = j.newKey;
+  if (fresh === undefined || normaliseKeyName(fresh.name) === target || target === '') return;
+  try {
+    await run.admin().updateKey(fresh.id, { keyName: target, permissions: j.permissions });
+  } catch (error) {
+    // A key that may not rename keys still finishes the rotation; the name keeps its suffix.
+    if (!isAppError(error, 'forbidden')) throw error;
+    await run.note('revoke', 'failed', `new key not renamed to "${target}": ${error.message}`);
+    return;
+  }
+  await run.hook('rename:put');
+  await run.save({ newKey: { ...fresh, name: target } });
+  await run.note('revoke', 'ok', `new key renamed to "${target}"`);
 }
 
 export async function confirmStep(run: Run): Promise<void> {

@@ -35,6 +35,8 @@ export const ROTATION_CHECKPOINTS = [
   'grace:saved',
   'revoke:deleted',
   'revoke:done',
+  // The new key renamed to the old name on the server, the journal does not know it yet.
+  'rename:put',
   'confirm:refused',
   'confirm:admin-proved',
   'rollback:switched',

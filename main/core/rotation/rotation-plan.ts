@@ -17,11 +17,20 @@ export function newRotationId(): string {
   return randomBytes(6).toString('hex');
 }
 
+const ROTATION_SUFFIX = /(?:\s*\(rotation [a-f0-9]{12}\))+$/;
+
+/** A key's name without the suffix of any rotation it came from: the name it is given back once
+ * its rotation has revoked the old key. */
+export function originalName(name: string): string {
+  return normaliseKeyName(normaliseKeyName(name).replace(ROTATION_SUFFIX, ''));
+}
+
 /** The old name plus a suffix with the rotation id, cut to fit the name limit, in the form the
- * server will store it: resume finds a key made just before a crash by this exact name. */
+ * server will store it: resume finds a key made just before a crash by this exact name. An old
+ * suffix is dropped first, so names do not grow with every rotation. */
 export function replacementName(oldName: string, rotationId: string): string {
   const suffix = ` (rotation ${rotationId})`;
-  const base = normaliseKeyName(oldName).slice(0, NAME_MAX - suffix.length);
+  const base = originalName(oldName).slice(0, NAME_MAX - suffix.length);
   return normaliseKeyName(`${base}${suffix}`);
 }
 

@@ -11,7 +11,7 @@ import type {
   StartRotationArgs,
 } from '../../../common/ipc/schemas/rotation.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
-import { confirmStep, revokeStep } from './finish-steps.js';
+import { confirmStep, renameStep, revokeStep } from './finish-steps.js';
 import { switchStep } from './admin-switch.js';
 import { createStep, rebindStep, revealStep, verifyStep } from './forward-steps.js';
 import type { RotationCheckpoint } from './rotation-checkpoints.js';
@@ -112,6 +112,7 @@ export function createRotationService(deps: RotationDeps): RotationService {
     if (stepIndex(run.journal.reached) < stepIndex('revoke'))
       if (!(await attempt(run, 'revoke', () => revokeStep(run)))) return toView(run.journal);
     await run.hook('revoke:done');
+    if (!(await attempt(run, 'confirm', () => renameStep(run)))) return toView(run.journal);
     await attempt(run, 'confirm', () => confirmStep(run));
     return toView(run.journal);
   }

@@ -108,7 +108,7 @@ describe('RotationWizard', () => {
     const keys = (await fake.api.keys.list({ instanceId })).keys.filter(
       (k) => k.id !== fake.server.adminKey.id,
     );
-    expect(keys.map((k) => [k.keyName, k.boundFlows.length])).toEqual([[view?.newKeyName, 3]]);
+    expect(keys.map((k) => [k.keyName, k.boundFlows.length])).toEqual([['deploy', 3]]);
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     const list = await screen.findByRole('list', { name: 'Rotations' });
