@@ -9,16 +9,23 @@ const MARKS: Record<StepPhase, string> = {
   skipped: '–',
   pending: '○',
   current: '…',
+  showing: '…',
+  waiting: '…',
 };
 
-export function RotationProgress({ view }: { view: RotationView }) {
+/** `showing`: the new key is on screen now. */
+export function RotationProgress({ view, showing }: { view: RotationView; showing: boolean }) {
   return (
     <ol className="rotation-steps" aria-label="Rotation steps">
-      {stepPhases(view).map(({ step, phase }) => (
+      {stepPhases(view, showing).map(({ step, phase }) => (
         <li
           key={step}
           className={`rotation-step rotation-step-${phase}`}
-          aria-current={phase === 'current' ? 'step' : undefined}
+          aria-current={
+            phase === 'pending' || phase === 'done' || phase === 'skipped' || phase === 'failed'
+              ? undefined
+              : 'step'
+          }
         >
           <span className="rotation-step-mark" aria-hidden="true">
             {MARKS[phase]}

@@ -117,6 +117,26 @@ describe('RotationWizard', () => {
     expect(document.body.textContent).not.toContain(value);
   });
 
+  it("says what is true of each step: the key on screen, then the wait for the person's word", async () => {
+    await showRotation();
+    const dialog = await openWizard();
+    await planFor(dialog);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start rotation' }));
+    await within(dialog).findByTestId('rotation-new-key');
+    const steps = within(dialog).getByRole('list', { name: 'Rotation steps' });
+    const state = (label: string) =>
+      within(steps)
+        .getAllByRole('listitem')
+        .find((li) => li.textContent.includes(label))?.textContent;
+    expect(state('Show the new key once')).toContain('(on screen now)');
+    expect(state('Update your apps')).toContain('(not started)');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I have stored it' }));
+    expect(state('Show the new key once')).toContain('(done)');
+    expect(state('Update your apps')).toContain('(waiting for you)');
+    expect(state('Revoke the old key')).toContain('(not started)');
+  });
+
   it('resumed in grace, revokes without a false "already running" error', async () => {
     const { fake } = await showRotation();
     let dialog = await openWizard();

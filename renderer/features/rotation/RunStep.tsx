@@ -86,7 +86,7 @@ export function RunStep(props: RunStepProps) {
             ? 'Saving the plan…'
             : 'The rotation did not start.'}
       </p>
-      {view === undefined ? null : <RotationProgress view={view} />}
+      {view === undefined ? null : <RotationProgress view={view} showing={props.ticket !== null} />}
       {callError === null ? null : (
         <Alert>
           <p>{callError}</p>

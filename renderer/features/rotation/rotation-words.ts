@@ -35,16 +35,30 @@ export const FLOW_STATES: Record<RotationFlow['state'], string> = {
   skipped: 'left alone',
 };
 
-export type StepPhase = 'done' | 'failed' | 'skipped' | 'pending' | 'current';
+export type StepPhase =
+  'done' | 'failed' | 'skipped' | 'pending' | 'current' | 'showing' | 'waiting';
 
 /** Each step with where it stands; the next pending step of a running rotation is "current".
- * The admin key switch is left out of other rotations, where it never runs. */
-export function stepPhases(view: RotationView): { step: RotationStep; phase: StepPhase }[] {
+ * In grace, the reveal is "showing" while the new key is on screen (`showing`), and the wait for
+ * the person is "waiting", not "not started". The admin key switch is left out of other
+ * rotations, where it never runs. */
+export function stepPhases(
+  view: RotationView,
+  showing = false,
+): { step: RotationStep; phase: StepPhase }[] {
   const steps = view.steps.filter((s) => view.admin === true || s.step !== 'switch');
   const next = steps.find((s) => s.state === 'pending');
+  const waiting = view.status === 'waiting';
   return steps.map(({ step, state }) => ({
     step,
-    phase: view.status === 'running' && step === next?.step ? 'current' : state,
+    phase:
+      waiting && showing && step === 'reveal'
+        ? 'showing'
+        : waiting && !showing && step === 'grace' && state === 'pending'
+          ? 'waiting'
+          : view.status === 'running' && step === next?.step
+            ? 'current'
+            : state,
   }));
 }
 
@@ -54,6 +68,8 @@ export const PHASE_WORDS: Record<StepPhase, string> = {
   skipped: 'skipped',
   pending: 'not started',
   current: 'in progress',
+  showing: 'on screen now',
+  waiting: 'waiting for you',
 };
 
 export function when(ms: number): string {
