@@ -1,7 +1,7 @@
 // `npm test`: the unit project, then every Flowise release the app supports, each on a real
 // server this runner installs (once, into the cache), starts, and stops however the run ends,
 // Ctrl+C included. 3.1.4 runs the whole `flowise` project and the Playwright e2e specs; the older
-// lines run the suites that prove them (VERSION_FILES). 2.2.8 runs twice: keys in api.json
+// lines run the suites that prove them (VERSION_FILES) and their e2e projects (keys, rotation). 2.2.8 runs twice: keys in api.json
 // (Flowise's default) and in the database. Each run's install and test times are printed.
 // A server named by FKV_FLOWISE_* replaces them all: only it is used, and the runner says so.
 import type { ChildProcess } from 'node:child_process';
@@ -13,7 +13,7 @@ import { installFlowise, startFlowise } from './flowise/flowise-server.js';
 import type { FlowiseTarget, KnownFlowise } from './flowise/flowise-target.js';
 import { knownFlowise, targetFromEnv, targetToEnv } from './flowise/flowise-target.js';
 
-type Step = [name: string, command: string, args: string[]];
+type Step = [name: string, command: string, args: string[], env?: Record<string, string>];
 
 /** What proves an older line: the client contract, rotation, and the server set-up itself. */
 const VERSION_FILES = [
@@ -26,7 +26,21 @@ const vitestFlowise = (files: string[]): Step => [
   'npx',
   ['vitest', 'run', '--project', 'flowise', ...files],
 ];
-const E2E: Step = ['playwright e2e', 'npm', ['run', 'test:e2e']];
+// 3.1.4's step builds the app and runs every spec; the older releases' projects run in their own
+// steps below (FKV_E2E_OLDER_VERSIONS, test/e2e/flowise-versions.ts), on the build it made.
+const E2E: Step = ['playwright e2e', 'npm', ['run', 'test:e2e'], { FKV_E2E_OLDER_VERSIONS: '' }];
+const e2eOn = (version: string): Step => [
+  `playwright e2e (keys and rotation specs, project harness-flowise-${version})`,
+  'npx',
+  [
+    'playwright',
+    'test',
+    '-c',
+    'test/e2e/playwright.config.ts',
+    `--project=harness-flowise-${version}`,
+  ],
+  { FKV_E2E_OLDER_VERSIONS: version },
+];
 
 interface Run {
   version: string;
@@ -36,8 +50,8 @@ interface Run {
 
 const RUNS: Run[] = [
   { version: '3.1.4', steps: [vitestFlowise([]), E2E] },
-  { version: '3.0.12', steps: [vitestFlowise(VERSION_FILES)] },
-  { version: '2.2.8', steps: [vitestFlowise(VERSION_FILES)] },
+  { version: '3.0.12', steps: [vitestFlowise(VERSION_FILES), e2eOn('3.0.12')] },
+  { version: '2.2.8', steps: [vitestFlowise(VERSION_FILES), e2eOn('2.2.8')] },
   { version: '2.2.8', apiKeyStorage: 'db', steps: [vitestFlowise(VERSION_FILES)] },
 ];
 
@@ -85,12 +99,13 @@ async function steps(
   const known = await knownFlowise(target);
   const list = pick(known);
   say(`${label}: real Flowise ${known.version} at ${known.url}`);
-  const env = { ...process.env, ...targetToEnv(known) };
-  for (const [name, command, args] of list) {
+  // Also under its release's own names, which the e2e projects of older releases read.
+  const env = { ...process.env, ...targetToEnv(known), ...targetToEnv(known, known.version) };
+  for (const [name, command, args, extra] of list) {
     if (interrupted !== undefined) return;
     say(`${label}: running ${name}`);
     const began = Date.now();
-    results.push([`${label}: ${name}`, await run(command, args, env)]);
+    results.push([`${label}: ${name}`, await run(command, args, { ...env, ...extra })]);
     timings.push(`${label}: ${name} took ${seconds(began)}`);
   }
 }

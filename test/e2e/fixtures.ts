@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { _electron, test as base } from '@playwright/test';
 
-import { targetFromEnv } from '../flowise/flowise-target.js';
+import type { FlowiseGeneration } from '../../main/core/flowise/generation.js';
+import { knownFlowise, targetFromEnv } from '../flowise/flowise-target.js';
 import type { Harness } from '../harness/harness-server.js';
 import { startHarness } from '../harness/harness-server.js';
 import { describeHits } from '../harness/secret-scan.js';
@@ -29,15 +30,19 @@ export interface AppDriver {
 
 export interface FlowiseServer {
   url: string;
-  /** Holds every permission an API key may hold. */
+  /** Holds every permission an API key may hold (before 3.0.13: full access). */
   apiKey: string;
   apiKeyId: string;
+  version: string;
+  generation: FlowiseGeneration;
 }
 
 export const test = base.extend<
   { app: AppDriver; secretScan: SecretWatch },
-  { flowise: FlowiseServer }
+  { flowise: FlowiseServer; flowiseVersion: string | undefined }
 >({
+  // Set by the per-release projects (playwright.config.ts); undefined: the run's own server.
+  flowiseVersion: [undefined, { option: true, scope: 'worker' }],
   secretScan: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern.
     async ({}, use, testInfo) => {
@@ -53,13 +58,13 @@ export const test = base.extend<
     { auto: true },
   ],
   flowise: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern.
-    async ({}, use) => {
-      const target = targetFromEnv();
+    async ({ flowiseVersion }, use) => {
+      const target = targetFromEnv(process.env, flowiseVersion);
       if (target === undefined) {
         throw new Error('No Flowise server: run through test/e2e/playwright.config.ts.');
       }
-      await use({ url: target.url, apiKey: target.apiKey, apiKeyId: target.apiKeyId });
+      const { url, apiKey, apiKeyId, version, generation } = await knownFlowise(target);
+      await use({ url, apiKey, apiKeyId, version, generation });
     },
     { scope: 'worker' },
   ],

@@ -67,7 +67,10 @@ test('a key is shown once, copied with a countdown, renamed, bound and deleted w
     const keys = await openKeys(app.page, flowise);
 
     // Create: the value is shown once, in the dialog only.
-    const reveal = await keys.create(keyName);
+    const reveal = await keys.create(
+      keyName,
+      flowise.generation === '3.0.13+' ? 'Read only' : null,
+    );
     await expect(reveal.warning).toBeVisible();
     const value = (await reveal.value.textContent()) ?? '';
     expect(value.length).toBeGreaterThan(20);
@@ -131,6 +134,10 @@ test('a key is shown once, copied with a countdown, renamed, bound and deleted w
 });
 
 test("a weak admin key's refusal names the permission it lacks", async ({ app, flowise }) => {
+  test.skip(
+    flowise.generation !== '3.0.13+',
+    `Flowise ${flowise.version} keys carry no permissions (before 3.0.13): no key is weak.`,
+  );
   const api = rest(flowise);
   const weakName = unique('e2e-weak');
   const rows = (await api('POST', '/apikey', {

@@ -1,9 +1,14 @@
 // Two launchers, one set of specs (VS Code's model): 'harness' drives the real renderer in Debian
 // Chromium against the real core over loopback; 'electron' drives the desktop app wherever an
-// Electron binary exists, and skips with the reason elsewhere.
+// Electron binary exists, and skips with the reason elsewhere. Both use the run's Flowise 3.1.4.
+// The keys and rotation specs run once more per older release (flowise-versions.ts), in the
+// harness, each against its own real server; tests about per-key permissions skip there, saying
+// why, because those servers have none.
 import { execSync } from 'node:child_process';
 
 import { defineConfig } from '@playwright/test';
+
+import { E2E_OLDER_VERSIONS } from './flowise-versions.js';
 
 function chromiumPath(): string {
   if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
@@ -14,7 +19,8 @@ function chromiumPath(): string {
   }
 }
 
-export default defineConfig({
+// The worker option the per-release projects set (fixtures.ts).
+export default defineConfig<object, { flowiseVersion: string | undefined }>({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: '../../test-results',
@@ -32,6 +38,11 @@ export default defineConfig({
     // Playwright starts the browser fixture before a test can skip, so this project gets the same
     // Chromium settings even though its specs drive Electron.
     { name: 'electron', use: chromium() },
+    ...E2E_OLDER_VERSIONS.map((version) => ({
+      name: `harness-flowise-${version}`,
+      testMatch: ['keys.spec.ts', 'rotation.spec.ts'],
+      use: { ...chromium(), flowiseVersion: version },
+    })),
   ],
 });
 

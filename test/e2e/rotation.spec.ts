@@ -1,4 +1,5 @@
-// Guided key rotation against the real Flowise: a key bound to three flows that answer without an LLM is rotated through the wizard,
+// Guided key rotation against the real Flowise (3.1.4, and each older release in its own
+// project): a key bound to three flows that answer without an LLM is rotated through the wizard,
 // once straight through and once across a restart of the harness while it waits in grace. The server must end with the flows
 // on the new key, the new key answering predictions, and the old key refused with 401.
 import { randomBytes } from 'node:crypto';
@@ -115,7 +116,8 @@ test('a key bound to three flows is rotated end to end, and the old key is refus
     // The plan names the three flows and is honest about the cutover.
     for (const flow of flows) await expect(wizard.flows).toContainText(flow.name);
     await expect(wizard.flows).toContainText('3 flows move to the new key');
-    await expect(wizard.permissions).toContainText('chatflows:view');
+    if (flowise.generation === '3.0.13+')
+      await expect(wizard.permissions).toContainText('chatflows:view');
     await expect(wizard.cutover).toContainText('A chatflow accepts exactly one key');
     await wizard.safeToCall(flows[0]?.name ?? '').check();
     await wizard.startButton.click();
