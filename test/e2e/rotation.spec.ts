@@ -119,7 +119,9 @@ test('a key bound to three flows is rotated end to end, and the old key is refus
     if (flowise.generation === '3.0.13+')
       await expect(wizard.permissions).toContainText('chatflows:view');
     await expect(wizard.cutover).toContainText('A chatflow accepts exactly one key');
-    await wizard.safeToCall(flows[0]?.name ?? '').check();
+    // Before 3.0.1 the model-free flow is a chatflow (test/flowise/flowise-flows.ts).
+    const flowType = flowise.generation === '2.0.6-3.0.0' ? 'chatflow' : 'agentflow';
+    await wizard.safeToCall(flows[0]?.name ?? '', flowType).check();
     await wizard.startButton.click();
 
     // Run up to the reveal; the new key is shown once.
