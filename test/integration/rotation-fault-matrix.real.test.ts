@@ -65,7 +65,8 @@ const call = (
  * Every Flowise call of one rotation of a key bound to two flows (the first one probed), in the
  * order the engine makes them: rotation-plan.ts (plan), forward-steps.ts (create, rebind, verify,
  * with replacement-check.ts and key-probe.ts), finish-steps.ts (revoke, confirm), keys-api.ts
- * (createKey lists the ids first; deleteKey asks the server's generation), and rollback-steps.ts
+ * (createKey lists the ids first, whose rows tell the server's line; deleteKey and updateKey ask
+ * the server's generation), and rollback-steps.ts
  * for a rollback asked for in grace. The first test below checks that a rotation (and a
  * rollback) without faults makes exactly these calls, step by step.
  *
@@ -91,6 +92,7 @@ const call = (
  *  revoke   | re-read flows right before the delete         | GET /chatflows       |  2  | all
  *  revoke   | the server's generation, before the DELETE    | GET /version         |  1  | all (500, html absorbed)
  *  revoke   | delete the old key                            | DELETE /apikey/:id   |  1  | all
+ *  confirm  | the server's generation, before the rename PUT| GET /version         |  1  | 500, html (absorbed)
  *  confirm  | the new key takes the old key's name          | PUT /apikey/:id      |  1  | all
  *  confirm  | the old key is refused (401), with the old key| GET /chatflows       |  1  | all
  *  rollback | list keys: the old key is still there         | GET /apikey          |  1  | 500
@@ -125,6 +127,7 @@ const CALLS: readonly Call[] = [
   call('revoke', 're-read flows', 'GET', FLOWS, 2, ALL),
   call('revoke', 'generation', 'GET', VERSION, 1, ALL, ['500', 'html']),
   call('revoke', 'delete old key', 'DELETE', KEY, 1, ALL),
+  call('confirm', 'generation', 'GET', VERSION, 1, ['500', 'html'], ['500', 'html']),
   call('confirm', 'rename new key', 'PUT', KEY, 1, ALL),
   call('confirm', 'old key refused', 'GET', FLOWS, 1, ALL),
   call('rollback', 'list keys', 'GET', KEYS, 1, ['500']),

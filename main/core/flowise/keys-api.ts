@@ -6,6 +6,7 @@ import type { Transport } from './flowise-transport.js';
 import type { ApiKeyRow } from './flowise-schemas.js';
 import { ApiKeyList, KeyDeleteAnswer } from './flowise-schemas.js';
 import type { FlowiseGeneration } from './generation.js';
+import { generationOfRows } from './generation.js';
 import { checkId, checkName, checkPermissions, segment } from './input-checks.js';
 import type { KeyImport } from './keys-import.js';
 import { createKeyImport } from './keys-import.js';
@@ -42,10 +43,10 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
   const listKeys = (): Promise<ApiKeyRow[]> => t.json('GET', '/apikey', ApiKeyList);
   const subject = (id: string): string => `API key ${id}`;
 
-  /** Ids before a create, or undefined when the key may create but not list. */
-  const idsBefore = async (): Promise<Set<string> | undefined> => {
+  /** The rows before a create, or undefined when the key may create but not list. */
+  const rowsBefore = async (): Promise<ApiKeyRow[] | undefined> => {
     try {
-      return new Set((await listKeys()).map((row) => row.id));
+      return await listKeys();
     } catch (error) {
       if (isAppError(error, 'forbidden')) return undefined;
       throw error;
@@ -56,9 +57,12 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
    * rather than a key that silently has full access. */
   const permissionsFor = async (
     wanted: readonly string[] | undefined,
+    line: () => Promise<FlowiseGeneration>,
   ): Promise<string[] | undefined> => {
-    if ((await generation()) === '3.0.13+')
-      return wanted === undefined ? undefined : checkPermissions(wanted);
+    if (wanted === undefined) return undefined;
+    // The form is checked before anything is asked of the server.
+    if (wanted.length > 0) checkPermissions(wanted);
+    if ((await line()) === '3.0.13+') return checkPermissions(wanted);
     if (wanted !== undefined && wanted.length > 0)
       throw new AppError(
         'bad_request',
@@ -74,8 +78,15 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
 
     async createKey(draft) {
       const keyName = checkName(normaliseKeyName(draft.keyName), 'key');
-      const permissions = await permissionsFor(draft.permissions);
-      const before = await idsBefore();
+      if (draft.permissions !== undefined && draft.permissions.length > 0)
+        checkPermissions(draft.permissions);
+      const rows = await rowsBefore();
+      const before = rows === undefined ? undefined : new Set(rows.map((row) => row.id));
+      // The rows already listed tell the line, sparing a call; an empty list cannot.
+      const fromRows = rows === undefined ? undefined : generationOfRows(rows);
+      const permissions = await permissionsFor(draft.permissions, () =>
+        fromRows === undefined ? generation() : Promise.resolve(fromRows),
+      );
       const after = await t.json('POST', '/apikey', ApiKeyList, {
         body: { keyName, ...(permissions === undefined ? {} : { permissions }) },
         subject: `API key "${keyName}"`,
@@ -102,10 +113,10 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
       const keyId = checkId(id, 'API key');
       let keyName =
         patch.keyName === undefined ? undefined : checkName(normaliseKeyName(patch.keyName), 'key');
-      let permissions = await permissionsFor(patch.permissions);
-      const perKey = (await generation()) === '3.0.13+';
-      // Flowise requires both fields on PUT, so what the caller leaves out is taken from the key.
-      if (keyName === undefined || (perKey && permissions === undefined)) {
+      let permissions = await permissionsFor(patch.permissions, generation);
+      // Flowise requires both fields on PUT, so what the caller leaves out is taken from the key
+      // (which has no permissions before 3.0.13, so none are sent there).
+      if (keyName === undefined || permissions === undefined) {
         const current = (await listKeys()).find((row) => row.id === keyId);
         if (current === undefined) throw notFoundError(t.host, subject(keyId), 'GET /apikey');
         keyName ??= current.keyName;
