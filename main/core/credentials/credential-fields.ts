@@ -1,6 +1,7 @@
 // What the edit form may see of a stored credential. Secret inputs become `{ kind: 'secret', set }`
-// whatever the server sent; a url keeps its shape with the password part hidden (servers before
-// 3.1.3 send it in clear); a field the type does not declare is treated as a secret.
+// whatever the server sent; an address that carries a password keeps its shape with the password
+// hidden (servers before 3.1.3 declare such a field a plain string and send it in clear); a field
+// the type does not declare is treated as a secret.
 import type {
   CredentialTypeEntry,
   CredentialTypeInput,
@@ -34,8 +35,11 @@ function plainValue(value: unknown): string | number | boolean {
 export function fieldValue(input: CredentialTypeInput | undefined, value: unknown): FieldValue {
   if (input === undefined || input.secret || (isRedactedValue(value) && input.type !== 'url'))
     return { kind: 'secret', set: isSet(value) };
-  if (input.type === 'url' && typeof value === 'string') {
-    if (value.includes('••')) return { kind: 'masked', display: value };
+  if (input.type === 'url' && typeof value === 'string' && value.includes('••'))
+    return { kind: 'masked', display: value };
+  // Before 3.1.3 a URL secret is declared a plain string and sent in clear: any address that
+  // carries a password keeps its shape with the password hidden, whatever its declared type.
+  if ((input.type === 'url' || input.type === 'string') && typeof value === 'string') {
     const masked = maskUrl(value);
     return masked === undefined ? { kind: 'value', value } : { kind: 'masked', display: masked };
   }
