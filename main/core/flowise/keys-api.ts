@@ -63,7 +63,7 @@ export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGen
     // The form is checked before anything is asked of the server.
     if (wanted.length > 0) checkPermissions(wanted);
     if ((await line()) === '3.0.13+') return checkPermissions(wanted);
-    if (wanted !== undefined && wanted.length > 0)
+    if (wanted.length > 0)
       throw new AppError(
         'bad_request',
         `${t.host} runs Flowise older than 3.0.13: its API keys carry no permissions and every key has full access, so none can be chosen.`,
