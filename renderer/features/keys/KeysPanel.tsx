@@ -41,9 +41,15 @@ export function KeysPanel({ onCreate, actions }: KeysPanelProps) {
     <div className="sections sections-wide">
       <div className="row row-between">
         <KeyFilters query={query} onChange={setQuery} />
-        <Button variant="primary" data-create-key="" onClick={onCreate}>
-          Create key
-        </Button>
+        <div className="row">
+          {/* Keys made or deleted on the server meanwhile show up without leaving the page. */}
+          <Button onClick={() => void refresh()}>
+            Refresh <span className="visually-hidden">keys</span>
+          </Button>
+          <Button variant="primary" data-create-key="" onClick={onCreate}>
+            Create key
+          </Button>
+        </div>
       </div>
       {error === null ? null : (
         <Alert actions={<Button onClick={() => void refresh()}>Try again</Button>}>
