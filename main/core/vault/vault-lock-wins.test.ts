@@ -5,24 +5,12 @@ import { z } from 'zod';
 
 import { InMemoryKeyProtector } from '../testing/memory-ports.js';
 import { PASSWORD, vaultFixture } from './testing/vault-fixture.js';
-import type * as Kdf from './kdf.js';
+import { hooks } from './testing/derive-hook.js';
 
-const hooks = vi.hoisted(() => ({ onDerive: undefined as (() => void) | undefined }));
-
-vi.mock('./kdf.js', async (importOriginal) => {
-  const original = await importOriginal<typeof Kdf>();
-  return {
-    ...original,
-    // The lock lands once the derivation has started and before it has finished.
-    deriveKek: (...args: Parameters<typeof original.deriveKek>) => {
-      const pending = original.deriveKek(...args);
-      const hook = hooks.onDerive;
-      hooks.onDerive = undefined;
-      hook?.();
-      return pending;
-    },
-  };
-});
+// The lock lands once the derivation has started and before it has finished.
+vi.mock('./kdf.js', async (importOriginal) =>
+  (await import('./testing/derive-hook.js')).hookedKdf(await importOriginal()),
+);
 
 afterEach(() => {
   hooks.onDerive = undefined;

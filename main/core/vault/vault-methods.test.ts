@@ -8,23 +8,11 @@ import type { Core } from '../create-core.js';
 import { memoryCorePorts } from '../testing/memory-core.js';
 import { InMemoryKeyProtector, RecordingEventSink } from '../testing/memory-ports.js';
 import { PASSWORD } from './testing/vault-fixture.js';
-import type * as Kdf from './kdf.js';
+import { hooks } from './testing/derive-hook.js';
 
-const hooks = vi.hoisted(() => ({ onDerive: undefined as (() => void) | undefined }));
-
-vi.mock('./kdf.js', async (importOriginal) => {
-  const original = await importOriginal<typeof Kdf>();
-  return {
-    ...original,
-    deriveKek: (...args: Parameters<typeof original.deriveKek>) => {
-      const pending = original.deriveKek(...args);
-      const hook = hooks.onDerive;
-      hooks.onDerive = undefined;
-      hook?.();
-      return pending;
-    },
-  };
-});
+vi.mock('./kdf.js', async (importOriginal) =>
+  (await import('./testing/derive-hook.js')).hookedKdf(await importOriginal()),
+);
 
 afterEach(() => {
   hooks.onDerive = undefined;
