@@ -44,7 +44,7 @@ async function checkWithinAdmin(
   if (missing.length > 0)
     throw new AppError(
       'forbidden',
-      `The instance's admin key does not hold ${missing.join(', ')}, so it cannot grant ${missing.length === 1 ? 'it' : 'them'}.`,
+      `The instance's admin key does not hold ${missing.join(', ')}, so it cannot grant ${plural(missing.length, 'it', 'them')}.`,
       { missing: missing.join(',') },
     );
 }

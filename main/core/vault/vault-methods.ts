@@ -1,5 +1,6 @@
 // The vault.* methods of the contract.
 import { AppError, isAppError } from '../../../common/errors.js';
+import { countOf } from '../../../common/words.js';
 import type { ApiImpl } from '../../../common/ipc/contract.js';
 import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
 import type { VaultStatus } from '../../../common/ipc/schemas/vault.js';
@@ -26,15 +27,13 @@ export function createVaultMethods(
     if (!vault.isUnlocked) return;
     const vaultSubject = { kind: 'vault' as const, name: 'master password' };
     if (told !== undefined) {
-      const { count } = told;
-      const attemptsWord = count === 1 ? 'attempt' : 'attempts';
       await audit
         .append({
           action: 'vault.unlock_failed',
           outcome: 'failed',
           subject: vaultSubject,
           detail:
-            `${String(count)} failed ${attemptsWord} since the last unlock, ` +
+            `${countOf(told.count, 'failed attempt')} since the last unlock, ` +
             `the last at ${new Date(told.lastAt).toISOString()}`,
         })
         .catch(() => {});
