@@ -2,7 +2,8 @@
 // 3.0.12 (3.0.13 removed it). This is how a key lost from 2.x's api.json, or deleted by mistake, is
 // restored with the value its callers already hold. The server stores what it is sent, so the
 // record carries Flowise's own secret hash (scrypt, 64 bytes, hex, then "." and a hex salt).
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
 
 import { AppError } from '../../../common/errors.js';
 import type { ApiKeyRow } from './flowise-schemas.js';
@@ -18,10 +19,17 @@ export interface KeyImport {
   apiKey: string;
 }
 
-/** The `apiSecret` Flowise keeps beside a key and checks a flow's caller against. */
-export function flowiseSecretHash(apiKey: string): string {
+const scryptAsync = promisify(scrypt) as (
+  key: string,
+  salt: string,
+  length: number,
+) => Promise<Buffer>;
+
+/** The `apiSecret` Flowise keeps beside a key and checks a flow's caller against. Derived off the
+ * main thread: scrypt takes tens of milliseconds, which the app's event loop should not wait on. */
+async function flowiseSecretHash(apiKey: string): Promise<string> {
   const salt = randomBytes(8).toString('hex');
-  return `${scryptSync(apiKey, salt, 64).toString('hex')}.${salt}`;
+  return `${(await scryptAsync(apiKey, salt, 64)).toString('hex')}.${salt}`;
 }
 
 function sameValue(a: string, b: string): boolean {
@@ -53,7 +61,7 @@ export function createKeyImport(
     const record = {
       keyName,
       apiKey: draft.apiKey,
-      apiSecret: flowiseSecretHash(draft.apiKey),
+      apiSecret: await flowiseSecretHash(draft.apiKey),
       createdAt: jsonDate(new Date()),
       id: randomBytes(16).toString('hex'),
     };
