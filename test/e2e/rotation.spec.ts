@@ -26,11 +26,8 @@ const send = (flowise: FlowiseServer, key: string, method: string, path: string,
   flowiseRest(flowise).send(method, path, body, key);
 
 /** The run's bootstrap key, for what the spec sets up, checks and tears down. */
-async function admin(flowise: FlowiseServer, method: string, path: string, body?: unknown) {
-  const answer = await send(flowise, flowise.apiKey, method, path, body);
-  if (answer.status >= 300) throw new Error(`${method} ${path}: ${String(answer.status)}`);
-  return answer.body;
-}
+const admin = (flowise: FlowiseServer, method: string, path: string, body?: unknown) =>
+  flowiseRest(flowise).call(method, path, body);
 
 interface KeyRow {
   id: string;
