@@ -1,6 +1,7 @@
 // Permissions grouped by area, each group with "select all", and presets. Only what the instance's
 // admin key holds is offered, and the picker says how much it left out and why.
 import type { PermissionCatalog } from '../../../common/ipc/schemas/keys.js';
+import { countOf, plural } from '../../../common/words.js';
 import { Button } from '../../ui/Button.js';
 import { offeredGroups, PRESETS, toggle, withheldCount } from './permissions.js';
 
@@ -31,6 +32,7 @@ export function PermissionPicker({ catalog, selected, onChange }: PermissionPick
   const groups = offeredGroups(catalog);
   const offered = groups.flatMap((g) => g.permissions.map((p) => p.key));
   const withheld = withheldCount(catalog);
+  const them = plural(withheld, 'it', 'them');
   const chosen = new Set(selected);
 
   return (
@@ -38,9 +40,8 @@ export function PermissionPicker({ catalog, selected, onChange }: PermissionPick
       <legend>Permissions</legend>
       {withheld > 0 ? (
         <p className="muted small">
-          {withheld} permission{withheld === 1 ? ' is' : 's are'} not offered: the instance&apos;s
-          admin key does not hold {withheld === 1 ? 'it' : 'them'}, so it cannot grant{' '}
-          {withheld === 1 ? 'it' : 'them'}.
+          {countOf(withheld, 'permission')} {plural(withheld, 'is', 'are')} not offered: the
+          instance&apos;s admin key does not hold {them}, so it cannot grant {them}.
         </p>
       ) : null}
       <div className="row" role="group" aria-label="Presets">
