@@ -27,9 +27,9 @@ function createStores(api: Api) {
   } as const;
 }
 
-export type Stores = ReturnType<typeof createStores>;
-export type StoreName = keyof Stores;
-export type StateOf<N extends StoreName> = ReturnType<Stores[N]['getState']>;
+type Stores = ReturnType<typeof createStores>;
+type StoreName = keyof Stores;
+type StateOf<N extends StoreName> = ReturnType<Stores[N]['getState']>;
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -46,10 +46,7 @@ export function StoresProvider({ children }: { children: ReactNode }) {
 }
 
 /** The one hook behind all the others: what `selector` picks from the store called `name`. */
-export function useAppStore<N extends StoreName, T>(
-  name: N,
-  selector: (state: StateOf<N>) => T,
-): T {
+function useAppStore<N extends StoreName, T>(name: N, selector: (state: StateOf<N>) => T): T {
   const stores = useContext(StoresContext);
   if (stores === null) throw new Error('useAppStore needs a <StoresProvider> above it.');
   // Indexing with a generic name widens to the union of the stores; `name` picks the one store.
