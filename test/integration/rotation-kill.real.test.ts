@@ -32,7 +32,6 @@ import {
 } from '../../main/core/testing/memory-ports.js';
 import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
 import { Vault } from '../../main/core/vault/vault.js';
-import { directReplyFlow } from '../fakes/fake-flowise-state.js';
 import { flowiseRest } from '../flowise/flowise-rest.js';
 import { PASSWORD } from './core-fixture.js';
 import type { LogLine } from './rotation-kill-core.js';
@@ -54,7 +53,7 @@ interface KeyRow {
   permissions?: string[];
 }
 
-const { call: rest } = flowiseRest(flowise);
+const { call: rest, createFlow } = flowiseRest(flowise);
 
 const listKeys = () => rest<KeyRow[]>('GET', '/apikey');
 /** The key each flow is bound to, as the server lists them (one request). */
@@ -86,11 +85,7 @@ async function flowSet(tag: string): Promise<string[]> {
   if (free !== undefined) return free;
   const set: string[] = [];
   for (const i of [1, 2, 3]) {
-    const flow = await rest<{ id: string }>('POST', '/chatflows', {
-      name: `${tag}-flow-${String(i)}`,
-      type: 'AGENTFLOW',
-      flowData: directReplyFlow('pong'),
-    });
+    const flow = await createFlow(`${tag}-flow-${String(i)}`, 'pong');
     set.push(flow.id);
     allFlows.push(flow.id);
   }
