@@ -39,6 +39,31 @@ describe('FlowsPanel', () => {
     );
   });
 
+  it('lists the flows by name, ignoring case, and narrows them with the search box', async () => {
+    await showKeys(({ server }) => {
+      addChatflow(server, 'zeta bot');
+      addChatflow(server, 'Beta bot');
+      addChatflow(server, 'alpha bot');
+      addChatflow(server, 'Alpha helper');
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Flows' }));
+    const list = await screen.findByRole('list', { name: 'Flows' });
+    const names = () =>
+      within(screen.getByRole('list', { name: 'Flows' }))
+        .getAllByRole('heading', { level: 2 })
+        .map((h) => h.textContent);
+    expect(within(list).getAllByRole('heading', { level: 2 })).toHaveLength(4);
+    expect(names()).toEqual(['alpha bot', 'Alpha helper', 'Beta bot', 'zeta bot']);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search flows' }), {
+      target: { value: 'ALPHA' },
+    });
+    expect(names()).toEqual(['alpha bot', 'Alpha helper']);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search flows' }), {
+      target: { value: 'nothing like it' },
+    });
+    expect(screen.getByText('No flow matches.')).toBeTruthy();
+  });
+
   it('moves between the tabs with the arrow keys', async () => {
     await showFlows();
     const flows = screen.getByRole('tab', { name: 'Flows' });

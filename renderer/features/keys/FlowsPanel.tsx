@@ -1,8 +1,12 @@
-// Each chatflow or agentflow with the key it answers to, and what can be done about it.
+// Each chatflow or agentflow with the key it answers to, and what can be done about it; by name,
+// with a search box.
+import { useId, useMemo, useState } from 'react';
+
 import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
+import { selectFlows } from './flow-list.js';
 
 export interface FlowsPanelProps {
   onBind: (flow: Chatflow) => void;
@@ -27,6 +31,9 @@ export function FlowsPanel({ onBind, onSnippet }: FlowsPanelProps) {
   const flows = useKeysStore((s) => s.chatflows);
   const error = useKeysStore((s) => s.listError);
   const refresh = useKeysStore((s) => s.refresh);
+  const [text, setText] = useState('');
+  const shown = useMemo(() => selectFlows(flows ?? [], text), [flows, text]);
+  const searchId = useId();
 
   if (error !== null)
     return (
@@ -43,6 +50,29 @@ export function FlowsPanel({ onBind, onSnippet }: FlowsPanelProps) {
       </div>
     );
 
+  return (
+    <div className="sections sections-wide">
+      <div className="row keys-toolbar">
+        <label htmlFor={searchId}>Search flows</label>
+        <input
+          id={searchId}
+          type="search"
+          value={text}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+          }}
+        />
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted">No flow matches.</p>
+      ) : (
+        <FlowList flows={shown} onBind={onBind} onSnippet={onSnippet} />
+      )}
+    </div>
+  );
+}
+
+function FlowList({ flows, onBind, onSnippet }: FlowsPanelProps & { flows: Chatflow[] }) {
   return (
     <ul className="flow-list" aria-label="Flows">
       {flows.map((flow) => (

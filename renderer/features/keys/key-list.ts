@@ -36,6 +36,9 @@ export function isBroad(key: KeySummary): boolean {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** Names in the reader's locale, case and accents aside, "key 2" before "key 10". */
+export const compareNames = (a: string, b: string): number => collator.compare(a, b);
+
 const compare: Record<KeySort, (a: KeySummary, b: KeySummary) => number> = {
   name: (a, b) => collator.compare(a.keyName, b.keyName),
   // Newest first: the key just made is the one being looked for.
