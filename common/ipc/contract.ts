@@ -35,6 +35,7 @@ import {
   AllKeys,
   BindArgs,
   Chatflow,
+  ChatflowRef,
   Copied,
   CopyKeyArgs,
   CreatedKey,
@@ -44,10 +45,13 @@ import {
   KeyList,
   KeySummary,
   PermissionCatalog,
+  PublicFlow,
   Revealed,
   RevealArgs,
   Snippet,
   SnippetArgs,
+  SplitKeyArgs,
+  SplitResult,
   UpdateKeyArgs,
 } from './schemas/keys.js';
 import {
@@ -139,6 +143,9 @@ export const contract = {
       copy: method(z.tuple([CopyKeyArgs]), Copied),
       update: method(z.tuple([UpdateKeyArgs]), KeySummary),
       delete: method(z.tuple([DeleteKeyArgs]), z.void()),
+      /** One new key per bound flow (same permissions, "<key> – <flow>"), each flow rebound to
+       * its own; the old key is kept. Run again after a failure: keys made are reused by name. */
+      split: method(z.tuple([SplitKeyArgs]), SplitResult),
     },
     chatflows: {
       list: method(z.tuple([InstanceArg]), z.array(Chatflow)),
@@ -151,6 +158,12 @@ export const contract = {
         z.tuple([SnippetArgs.extend({ password: z.string().max(1024).optional() })]),
         Copied,
       ),
+      /** Remembers a flow with no key as public on purpose (audited); binding a key forgets it. */
+      markPublic: method(z.tuple([ChatflowRef]), z.void()),
+      /** Undoes markPublic (audited). */
+      unmarkPublic: method(z.tuple([ChatflowRef]), z.void()),
+      /** The instance's flows remembered as public on purpose. */
+      publicOnPurpose: method(z.tuple([InstanceArg]), z.array(PublicFlow)),
     },
     credentials: {
       /** Every credential with its type label and the flows that use it. */

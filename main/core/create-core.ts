@@ -29,6 +29,7 @@ import { createKeyCopy } from './keys/key-copy.js';
 import { createKeysMethods } from './keys/keys-methods.js';
 import type { KeysDeps } from './keys/keys-deps.js';
 import { createKnownKeys } from './keys/known-keys.js';
+import { createPublicFlows } from './keys/public-flows.js';
 import { createRevealTickets } from './keys/reveal-tickets.js';
 import type { RotationHooks } from './rotation/rotation-deps.js';
 import { createJournalStore, refuseWhileRotating } from './rotation/rotation-journal.js';
@@ -111,11 +112,13 @@ export function createCore(ports: CorePorts): Core {
   const audit = createAuditLog({ vault, clock, state: ports.state, logger, osUser: ports.osUser });
   const instanceStore = createInstanceStore(vault);
   const knownKeys = createKnownKeys(vault);
+  const publicFlows = createPublicFlows(vault);
   const tickets = createRevealTickets(clock);
   const clients = createInstanceClients(instanceStore, ports.http);
   const keysDeps: KeysDeps = {
     clients,
     known: knownKeys,
+    publicFlows,
     tickets,
     clipboard,
     audit,
@@ -139,7 +142,10 @@ export function createCore(ports: CorePorts): Core {
     clock,
     audit,
     events,
-    onRemoved: (id) => knownKeys.forgetInstance(id),
+    onRemoved: async (id) => {
+      await knownKeys.forgetInstance(id);
+      await publicFlows.forgetInstance(id);
+    },
     beforeRemove: (id) => {
       refuseWhileRotating(journals, id);
     },

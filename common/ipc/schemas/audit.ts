@@ -12,6 +12,8 @@ export const AuditAction = z.enum([
   'key.copy',
   'key.reveal',
   'chatflow.bind',
+  /** Marked (or no longer marked) public on purpose. */
+  'chatflow.public',
   'credential.create',
   'credential.update',
   'credential.delete',

@@ -110,6 +110,8 @@ export const Chatflow = z.object({
   keyName: z.string().optional(),
   deployed: z.boolean(),
   updatedAt: z.number().optional(),
+  /** Has no key, and the person said that is on purpose (chatflows.markPublic). */
+  publicOnPurpose: z.literal(true).optional(),
 });
 export type Chatflow = z.infer<typeof Chatflow>;
 
@@ -138,3 +140,24 @@ export const SnippetArgs = z.strictObject({
 });
 /** The snippet shows a placeholder; only the clipboard copy carries the key. */
 export const Snippet = z.object({ code: z.string(), hasKey: z.boolean() });
+
+export const ChatflowRef = z.strictObject({ instanceId: InstanceId, chatflowId: FlowiseId });
+export type ChatflowRef = z.infer<typeof ChatflowRef>;
+
+/** A flow remembered as public on purpose: the vault's "publicFlows" section. */
+export const PublicFlow = z.object({
+  instanceId: InstanceId,
+  chatflowId: z.string(),
+  name: z.string(),
+  markedAt: z.number(),
+});
+export type PublicFlow = z.infer<typeof PublicFlow>;
+
+export const SplitKeyArgs = KeyRef;
+export const SplitResult = z.object({
+  /** One per flow now on its own key; `ticket` reveals a key made by this call, once. */
+  created: z.array(z.object({ flow: BoundFlow, key: KeySummary, ticket: z.string().optional() })),
+  /** Flows still on the old key; running the split again finishes them. */
+  failed: z.array(z.object({ flow: BoundFlow, error: WireError })),
+});
+export type SplitResult = z.infer<typeof SplitResult>;

@@ -56,7 +56,7 @@ export interface InstancesDeps {
   clock: Clock;
   audit: AuditLog;
   events: EventSink;
-  /** Drops what else the vault holds for a removed instance (its remembered keys). */
+  /** Drops what else the vault holds for a removed instance (its remembered keys and public flows). */
   onRemoved: (id: string) => Promise<void>;
   /** Throws when the instance may not go yet (a rotation on it is unfinished). */
   beforeRemove: (id: string) => void;

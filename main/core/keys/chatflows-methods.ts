@@ -27,9 +27,13 @@ export function createChatflowsMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['
     const client = clients.client(instanceId);
     const [flows, keys] = await Promise.all([client.listChatflows(), client.listKeys()]);
     const keyById = new Map(keys.map((k) => [k.id, k]));
+    const onPurpose = new Set(deps.publicFlows.forInstance(instanceId).map((f) => f.chatflowId));
     return flows.map((flow) => {
       const key = flow.apikeyid === null ? undefined : keyById.get(flow.apikeyid);
-      return { summary: summarizeChatflow(instanceId, flow, key), key };
+      const summary = summarizeChatflow(instanceId, flow, key);
+      // A mark outlives a later bind made in Flowise's own UI; it only counts while the flow is open.
+      const marked = flow.apikeyid === null && onPurpose.has(flow.id);
+      return { summary: marked ? { ...summary, publicOnPurpose: true as const } : summary, key };
     });
   }
 
@@ -50,6 +54,23 @@ export function createChatflowsMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['
     };
   }
 
+  async function recordPublic(
+    instanceId: string,
+    flow: { id: string; name: string },
+    marked: boolean,
+  ): Promise<void> {
+    await deps.audit.append({
+      action: 'chatflow.public',
+      outcome: 'ok',
+      instanceId,
+      instanceName: clients.record(instanceId).name,
+      subject: { kind: 'chatflow', id: flow.id, name: flow.name },
+      detail: marked
+        ? 'marked public on purpose: it is meant to be called without a key'
+        : 'no longer marked public on purpose',
+    });
+  }
+
   return {
     async list({ instanceId }) {
       return (await flowsWithKeys(instanceId)).map((f) => f.summary);
@@ -68,6 +89,7 @@ export function createChatflowsMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['
           'server_error',
           `The server did not keep the new key for "${row.name}".`,
         );
+      if (keyId !== null) await deps.publicFlows.unmark(instanceId, chatflowId);
       await deps.audit.append({
         action: 'chatflow.bind',
         outcome: 'ok',
@@ -83,6 +105,32 @@ export function createChatflowsMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['
       if (summary === undefined)
         throw new AppError('not_found', 'That flow is no longer on the server.');
       return summary.summary;
+    },
+    async markPublic({ instanceId, chatflowId }) {
+      const flow = await clients.client(instanceId).getChatflow(chatflowId);
+      if (flow.apikeyid !== null)
+        throw new AppError(
+          'precondition_failed',
+          `"${flow.name}" has a key, so it is not public. Set it to No Authorization first.`,
+        );
+      await deps.publicFlows.mark({
+        instanceId,
+        chatflowId,
+        name: flow.name,
+        markedAt: deps.clock.now(),
+      });
+      await recordPublic(instanceId, { id: chatflowId, name: flow.name }, true);
+    },
+    async unmarkPublic({ instanceId, chatflowId }) {
+      const marked = deps.publicFlows
+        .forInstance(instanceId)
+        .find((f) => f.chatflowId === chatflowId);
+      if (marked === undefined) return;
+      await deps.publicFlows.unmark(instanceId, chatflowId);
+      await recordPublic(instanceId, { id: chatflowId, name: marked.name }, false);
+    },
+    publicOnPurpose({ instanceId }) {
+      return deps.publicFlows.forInstance(instanceId);
     },
     async snippet(args) {
       const { code, hasKey } = await snippetFor(args, false);

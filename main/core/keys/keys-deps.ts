@@ -6,11 +6,13 @@ import type { InstanceClients } from '../instances/instance-clients.js';
 import type { Clock } from '../ports.js';
 import type { Vault } from '../vault/vault.js';
 import type { KnownKeys } from './known-keys.js';
+import type { PublicFlows } from './public-flows.js';
 import type { RevealTickets } from './reveal-tickets.js';
 
 export interface KeysDeps {
   clients: InstanceClients;
   known: KnownKeys;
+  publicFlows: PublicFlows;
   tickets: RevealTickets;
   clipboard: ClipboardGuard;
   audit: AuditLog;

@@ -13,6 +13,7 @@ import { fingerprint } from '../flowise/mask.js';
 import type { KeyCopy } from './key-copy.js';
 import { flowsByKey, keySubject, summarizeChatflow, summarizeKey } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
+import { createKeySplit } from './key-split.js';
 import { countOf, plural } from '../../../common/words.js';
 
 /** The key an instance is managed with (this one, or another profile of the same server) is
@@ -250,5 +251,6 @@ export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'
     },
     reveal: (args) => copy.reveal(args),
     copy: (args) => copy.copy(args),
+    split: createKeySplit(deps),
   };
 }

@@ -14,6 +14,7 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'key.copy': 'API key copied',
   'key.reveal': 'New API key shown',
   'chatflow.bind': 'Flow key assigned',
+  'chatflow.public': 'Flow public on purpose',
   'credential.create': 'Credential created',
   'credential.update': 'Credential edited',
   'credential.delete': 'Credential deleted',
