@@ -197,6 +197,34 @@ describe('bulk rotation', () => {
     expect(deletesOf(f.flowise, f.flowise.adminKeyId)).toBe(0);
   });
 
+  it('leaves out the admin key another profile of the same server is saved with', async () => {
+    const other = keyWithFlow(f.flowise, 'other-admin');
+    await f.api.instances.add({ name: 'other', baseUrl: f.flowise.url, adminKey: other.apiKey });
+    await f.api.keys.listAll();
+    f.clock.advance(31 * DAY);
+
+    const aged = await f.api.rotation.planMany({
+      mode: 'olderThan',
+      days: 30,
+      instanceIds: [f.instanceId],
+    });
+    expect(keyNames(aged)).not.toContain('other-admin');
+    expect(aged.notes.join(' ')).toContain('"other-admin" on flowise is left out');
+    const byName = await f.api.rotation.planMany({
+      mode: 'sameName',
+      keyName: 'other-admin',
+      instanceIds: [f.instanceId],
+    });
+    expect(byName.items).toEqual([]);
+    const byHand = await f.api.rotation.planMany({
+      mode: 'byHand',
+      keys: [{ instanceId: f.instanceId, keyId: other.id }],
+    });
+    expect(byHand.items[0]?.error).toMatchObject({ code: 'precondition_failed' });
+    expect(byHand.items[0]?.error?.message).toContain('to manage other;');
+    expect(byHand.items[0]?.plan).toBeUndefined();
+  });
+
   it('goes on past a key that fails; that key can be retried on its own', async () => {
     const a = keyWithFlow(f.flowise, 'first');
     const b = keyWithFlow(f.flowise, 'second');

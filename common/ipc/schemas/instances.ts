@@ -96,6 +96,8 @@ export const ConnectionReport = z.object({
   workspaceId: z.string().optional(),
   keyName: z.string().optional(),
   permissions: z.array(z.string()),
+  /** The permissions the app needs to manage the server that this key lacks (3.0.13+ only). */
+  missingForVault: z.array(z.string()).optional(),
   /** The whole report in words, e.g. "Flowise 3.1.4, open source. This key can …". */
   summary: z.string(),
   /** What was changed in the typed address before testing, e.g. a trailing /api/v1 removed. */

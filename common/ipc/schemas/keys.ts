@@ -30,6 +30,11 @@ export const KeySummary = z.object({
   updatedAt: z.number().optional(),
   /** The vault holds a copy of the value, so it can be copied. Flowise's own list always does. */
   copyable: z.boolean(),
+  /** An instance in this vault is saved with this key as its admin key (main compares the values;
+   * the value never comes here). It is not deleted, nor rotated in bulk: only on its own. */
+  usedByVault: z.boolean().optional(),
+  /** For such a key on 3.0.13+: the permissions the app needs to manage the server that it lacks. */
+  missingForVault: z.array(z.string()).optional(),
 });
 export type KeySummary = z.infer<typeof KeySummary>;
 

@@ -3,6 +3,7 @@ import { AppError, toWireError } from '../../../common/errors.js';
 import type { ConnectionReport } from '../../../common/ipc/schemas/instances.js';
 import type { FlowiseGeneration } from '../flowise/generation.js';
 import type { CertificateProbe } from '../ports.js';
+import { missingForVault } from './admin-needs.js';
 import { describePermissions } from './describe-permissions.js';
 
 export interface ConnectionDescription {
@@ -60,6 +61,14 @@ export async function certificateFinding(
   }
 }
 
+/** On 3.0.13+, what the key lacks of what the app needs; a key that cannot list keys lacks at
+ * least apikeys:view, and what else is unknown, as the summary says. */
+function missingOf(found: ConnectionDescription): string[] {
+  if (found.generation !== '3.0.13+') return [];
+  if (found.keyRow === undefined) return ['apikeys:view'];
+  return missingForVault(found.keyRow.permissions ?? []);
+}
+
 function keySentence(found: ConnectionDescription): string {
   if (found.keyRow === undefined) {
     return 'This key cannot list API keys, so what else it may do is unknown.';
@@ -81,6 +90,7 @@ export async function testConnection(
   try {
     const found = await connect(typeof profile === 'function' ? profile() : profile).describe();
     const platform = found.platform === 'unknown' ? 'platform unknown' : found.platform;
+    const missing = missingOf(found);
     return {
       ok: true,
       checkedAt: now,
@@ -90,6 +100,7 @@ export async function testConnection(
       ...(found.workspaceId === undefined ? {} : { workspaceId: found.workspaceId }),
       ...(found.keyRow === undefined ? {} : { keyName: found.keyRow.keyName }),
       permissions: found.keyRow?.permissions ?? [],
+      ...(missing.length === 0 ? {} : { missingForVault: missing }),
       summary: `Flowise ${found.version}, ${platform}. ${keySentence(found)}`,
     };
   } catch (error) {

@@ -4,6 +4,7 @@ import type { AuditSubject } from '../../../common/ipc/schemas/audit.js';
 import type { BoundFlow, Chatflow, KeySummary } from '../../../common/ipc/schemas/keys.js';
 import type { ApiKeyRow, ChatflowRow } from '../flowise/flowise-schemas.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
+import { vaultMarks } from '../instances/admin-needs.js';
 import type { KnownKey } from './known-keys.js';
 
 const FLOW_TYPES = new Set(['CHATFLOW', 'AGENTFLOW', 'MULTIAGENT', 'ASSISTANT']);
@@ -35,6 +36,8 @@ export function summarizeKey(
   known: KnownKey | undefined,
   bound: readonly BoundFlow[],
   now: number,
+  /** The saved instances: a key one of them is saved with is marked as the vault's own. */
+  vaultRecords: readonly { adminKey: string }[],
 ): KeySummary {
   const updatedAt = time(row.updatedDate);
   return {
@@ -49,6 +52,7 @@ export function summarizeKey(
     createdHere: known?.createdHere ?? false,
     ...(updatedAt === undefined ? {} : { updatedAt }),
     copyable: true,
+    ...vaultMarks(vaultRecords, row),
   };
 }
 

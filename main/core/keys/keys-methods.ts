@@ -9,6 +9,7 @@ import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
 import type { ApiKeyRow, ChatflowRow } from '../flowise/flowise-schemas.js';
 import type { InstanceClients } from '../instances/instance-clients.js';
+import { vaultHolder } from '../instances/admin-needs.js';
 import { fingerprint } from '../flowise/mask.js';
 import type { KeyCopy } from './key-copy.js';
 import { flowsByKey, keySubject, summarizeChatflow, summarizeKey } from './key-summaries.js';
@@ -22,7 +23,7 @@ function refuseStoredAdminKey(
   clients: InstanceClients,
   row: { keyName: string; apiKey: string },
 ): void {
-  const holder = clients.all().find((r) => r.adminKey === row.apiKey);
+  const holder = vaultHolder(clients.all(), row);
   if (holder !== undefined)
     throw new AppError(
       'precondition_failed',
@@ -72,7 +73,14 @@ export async function loadInstanceKeys(deps: KeysDeps, instanceId: string): Prom
   );
   const bound = flowsByKey(flows);
   const summaries = rows.map((row) =>
-    summarizeKey(instanceId, row, known.get(row.id), bound.get(row.id) ?? [], now),
+    summarizeKey(
+      instanceId,
+      row,
+      known.get(row.id),
+      bound.get(row.id) ?? [],
+      now,
+      deps.clients.all(),
+    ),
   );
   return { rows, flows, summaries };
 }
@@ -173,7 +181,7 @@ export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'
         await known.remember(remembered);
         await record({ action: 'key.create', outcome: 'ok', subject: keySubject(row) }, instanceId);
         return {
-          key: summarizeKey(instanceId, row, remembered, [], now),
+          key: summarizeKey(instanceId, row, remembered, [], now, clients.all()),
           ticket: deps.tickets.issue(row.apiKey, {
             instanceId,
             instanceName: clients.record(instanceId).name,
@@ -210,7 +218,7 @@ export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'
           },
           instanceId,
         );
-        return summarizeKey(instanceId, row, seen.get(keyId), flows, clock.now());
+        return summarizeKey(instanceId, row, seen.get(keyId), flows, clock.now(), clients.all());
       } catch (error) {
         return failed('key.update', instanceId, keyName ?? keyId, error);
       }

@@ -1,13 +1,16 @@
 // Which keys a bulk rotation takes: those first seen at least N days ago, those the person chose,
 // or those of one name, over the chosen instances. An instance that cannot be read is reported as
-// its own item; it never hides the others. Admin keys are left out: the key this app manages an
-// instance with is rotated on its own (its Rotate button on the Keys page), with the vault switch.
+// its own item; it never hides the others. Admin keys are left out, those of other profiles of the
+// same server too: the key this app manages an instance with is rotated on its own (its Rotate
+// button on the Keys page), with the vault switch.
 import { toWireError } from '../../../common/errors.js';
 import type { WireError } from '../../../common/errors.js';
 import type { BatchSelection } from '../../../common/ipc/schemas/rotation-batch.js';
 import { BATCH_MAX_KEYS } from '../../../common/ipc/schemas/rotation-batch.js';
 import { AppError } from '../../../common/errors.js';
+import type { ApiKeyRow } from '../flowise/flowise-schemas.js';
 import { fingerprint } from '../flowise/mask.js';
+import { vaultHolder } from '../instances/admin-needs.js';
 import type { RotationDeps } from './rotation-deps.js';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -47,7 +50,8 @@ async function selectOnInstance(
     rows.map((r) => ({ keyId: r.id, keyName: r.keyName, fingerprint: fingerprint(r.apiKey) })),
     now,
   );
-  const isAdmin = (apiKey: string) => apiKey === record.adminKey;
+  // Any profile's admin key: another profile of the same server lists it too.
+  const holderOf = (row: ApiKeyRow) => vaultHolder(deps.clients.all(), row);
   if (selection.mode === 'byHand') {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return selection.keys
@@ -61,14 +65,15 @@ async function selectOnInstance(
             error: toWireError(new AppError('not_found', 'That key is no longer on the server.')),
           };
         const key = { id: row.id, name: row.keyName };
-        if (!isAdmin(row.apiKey)) return { ...base, key };
+        const holder = holderOf(row);
+        if (holder === undefined) return { ...base, key };
         return {
           ...base,
           key,
           error: toWireError(
             new AppError(
               'precondition_failed',
-              `"${row.keyName}" is the key this app uses to manage ${record.name}; rotate it on its own from the Keys page.`,
+              `"${row.keyName}" is the key this app uses to manage ${holder.name}; rotate it on its own from the Keys page.`,
             ),
           ),
         };
@@ -79,13 +84,15 @@ async function selectOnInstance(
       ? row.keyName === selection.keyName
       : now - (known.get(row.id)?.firstSeenAt ?? now) >= selection.days * DAY_MS,
   );
-  const admin = matching.find((row) => isAdmin(row.apiKey));
-  if (admin !== undefined)
-    notes.push(
-      `"${admin.keyName}" on ${record.name} is left out: it is the key this app uses to manage that instance; rotate it on its own from the Keys page.`,
-    );
+  for (const row of matching) {
+    const holder = holderOf(row);
+    if (holder !== undefined)
+      notes.push(
+        `"${row.keyName}" on ${record.name} is left out: it is the key this app uses to manage ${holder.id === instanceId ? 'that instance' : holder.name}; rotate it on its own from the Keys page.`,
+      );
+  }
   return matching
-    .filter((row) => !isAdmin(row.apiKey))
+    .filter((row) => holderOf(row) === undefined)
     .map((row) => ({ ...base, key: { id: row.id, name: row.keyName } }));
 }
 
