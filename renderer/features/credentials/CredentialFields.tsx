@@ -20,6 +20,8 @@ export interface CredentialFieldsProps {
   stored?: Record<string, FieldValue>;
   /** Inputs main refused, marked invalid. */
   invalid: ReadonlySet<string>;
+  /** Required inputs left blank, named as such. */
+  missing: ReadonlySet<string>;
 }
 
 function hintFor(input: CredentialTypeInput, stored: FieldValue | undefined): string | undefined {
@@ -36,16 +38,22 @@ function OneField({
   onChange,
   stored,
   invalid,
+  missing,
 }: {
   input: CredentialTypeInput;
   value: FormValue;
   onChange: (value: FormValue) => void;
   stored: FieldValue | undefined;
   invalid: boolean;
+  missing: boolean;
 }) {
   const label = input.optional ? `${input.label} (optional)` : input.label;
   const hint = hintFor(input, stored);
-  const error = invalid ? `Check ${input.label}.` : undefined;
+  const error = missing
+    ? `${input.label} is required.`
+    : invalid
+      ? `Check ${input.label}.`
+      : undefined;
   const common = { label, ...(hint === undefined ? {} : { hint }), error };
   if (input.type === 'boolean')
     return (
@@ -99,6 +107,7 @@ export function CredentialFields({
   onChange,
   stored,
   invalid,
+  missing,
 }: CredentialFieldsProps) {
   return (
     <>
@@ -109,6 +118,7 @@ export function CredentialFields({
           value={values[input.name] ?? ''}
           stored={stored?.[input.name]}
           invalid={invalid.has(input.name)}
+          missing={missing.has(input.name)}
           onChange={(value) => {
             onChange(input.name, value);
           }}

@@ -1,6 +1,6 @@
 // The name and typed fields of a credential, for a create or an edit. What the person types lives
 // only in this component's state: it goes to main on submit, and is gone when the dialog closes.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 
 import type { CredentialTypeEntry, FieldValue } from '../../../common/ipc/schemas/credentials.js';
@@ -11,7 +11,7 @@ import { DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
 import { CredentialFields } from './CredentialFields.js';
 import type { FormValues } from './credential-form.js';
-import { fieldsNamed } from './credential-form.js';
+import { fieldsNamed, missingRequired } from './credential-form.js';
 
 export interface CredentialFormProps {
   /** Undefined when the server no longer knows the type: only the name can change. */
@@ -37,15 +37,33 @@ export function CredentialForm({
   const [failure, setFailure] = useState<StoreError | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Required fields left blank at the last submit, until each is typed in.
+  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
+  const [focusInvalid, setFocusInvalid] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const invalid = fieldsNamed(failure?.details);
+
+  useEffect(() => {
+    if (focusInvalid === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusInvalid]);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    if (name.trim() === '') {
-      setNameError('Give the credential a name.');
+    const blank =
+      type === undefined
+        ? new Set<string>()
+        : missingRequired(
+            type,
+            values,
+            stored === undefined ? undefined : { initial: initialValues, fields: stored },
+          );
+    setNameError(name.trim() === '' ? 'Give the credential a name.' : null);
+    setMissing(blank);
+    if (name.trim() === '' || blank.size > 0) {
+      setFocusInvalid((n) => n + 1);
       return;
     }
-    setNameError(null);
     setFailure(null);
     setBusy(true);
     const error = await onSubmit(name.trim(), values);
@@ -55,7 +73,7 @@ export function CredentialForm({
   }
 
   return (
-    <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
+    <form ref={formRef} className="stack" onSubmit={(event) => void submit(event)} noValidate>
       <Field
         label="Credential name"
         value={name}
@@ -74,8 +92,10 @@ export function CredentialForm({
           values={values}
           {...(stored === undefined ? {} : { stored })}
           invalid={invalid}
+          missing={missing}
           onChange={(field, value) => {
             setValues((current) => ({ ...current, [field]: value }));
+            if (missing.has(field)) setMissing(new Set([...missing].filter((m) => m !== field)));
           }}
         />
       )}

@@ -147,8 +147,8 @@ describe('CredentialsPage', () => {
     secretsGone();
   });
 
-  it('shows main’s validation and marks the fields it names', async () => {
-    await showCredentials();
+  it('names each empty required field in the form, sending nothing until they are filled', async () => {
+    const { fake, stored } = await showCredentials();
     await screen.findByRole('heading', { name: 'No credentials yet' });
     click('New credential');
     await screen.findByRole('button', { name: 'Jira API' });
@@ -160,10 +160,50 @@ describe('CredentialsPage', () => {
     type('Credential name', 'Jira');
     type('User Name', 'me@example.com');
     click('Create credential');
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('Check this field: Access Token is required.');
-    expect(screen.getByLabelText('Access Token').getAttribute('aria-invalid')).toBe('true');
+    expect(await screen.findByText('Access Token is required.')).toBeTruthy();
+    const token = screen.getByLabelText('Access Token');
+    expect(token.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(token);
     expect(screen.getByLabelText('User Name').getAttribute('aria-invalid')).toBeNull();
+    expect(fake.calls).not.toContain('credentials.create');
+
+    type('Access Token', SECRET);
+    expect(screen.queryByText('Access Token is required.')).toBeNull();
+    click('Create credential');
+    await waitFor(() => row('Jira'));
+    expect(stored('Jira', 'accessToken')).toBe(SECRET);
+    secretsGone();
+  });
+
+  it('stops an edit that empties a required field, and keeps a blank secret as stored', async () => {
+    const { fake } = await showCredentials((server) => {
+      server.addCredential('Jira bot', 'jiraApi', { username: 'me', accessToken: SECRET });
+    });
+    fireEvent.click(
+      within(await waitFor(() => row('Jira bot'))).getByRole('button', { name: 'Edit (Jira bot)' }),
+    );
+    await screen.findByLabelText('Access Token');
+    type('User Name', '');
+    click('Save changes');
+    expect(await screen.findByText('User Name is required.')).toBeTruthy();
+    expect(screen.queryByText('Access Token is required.')).toBeNull();
+    expect(fake.calls).not.toContain('credentials.update');
+  });
+
+  it('shows main’s validation and marks the fields it names', async () => {
+    await showCredentials();
+    await screen.findByRole('heading', { name: 'No credentials yet' });
+    click('New credential');
+    fireEvent.click(await screen.findByRole('button', { name: 'Postgres URL' }));
+    type('Credential name', 'Warehouse');
+    type('Postgres URL', 'warehouse');
+    click('Create credential');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Check this field: Postgres URL must be a full address with its scheme, such as https://… or redis://….',
+    );
+    expect(screen.getByLabelText('Postgres URL').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Credential name').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('renames without sending the stored secret, then replaces it when typed', async () => {
@@ -197,6 +237,23 @@ describe('CredentialsPage', () => {
     expect(changes[1]).toEqual({ accessToken: NEW_SECRET });
     expect(stored('Jira renamed', 'accessToken')).toBe(NEW_SECRET);
     secretsGone();
+  });
+
+  it('says in the edit dialog that Flowise offers no way to test a credential from here', async () => {
+    await showCredentials((server) => {
+      server.addCredential('Jira bot', 'jiraApi', { username: 'me', accessToken: SECRET });
+    });
+    fireEvent.click(
+      within(await waitFor(() => row('Jira bot'))).getByRole('button', { name: 'Edit (Jira bot)' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Jira bot' });
+    await within(dialog).findByLabelText('Access Token');
+    expect(
+      within(dialog).getByText(
+        'Flowise offers no way to test a credential from outside its editor; test it by running a flow that uses it.',
+      ),
+    ).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: /test/i })).toBeNull();
   });
 
   it('says why a credential cannot be opened for editing', async () => {

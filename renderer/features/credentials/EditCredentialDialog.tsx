@@ -11,6 +11,9 @@ import { CredentialForm } from './CredentialForm.js';
 import { changesToSend, storedValues } from './credential-form.js';
 import { WithCredential } from './WithCredential.js';
 
+export const NO_CREDENTIAL_TEST =
+  'Flowise offers no way to test a credential from outside its editor; test it by running a flow that uses it.';
+
 export interface EditCredentialDialogProps {
   /** The credential to edit; the dialog is open while set. */
   credential: CredentialSummary | undefined;
@@ -29,28 +32,34 @@ function EditForm({
   const { type, fields } = loaded;
   const initial = type === undefined ? {} : storedValues(type, fields);
   return (
-    <CredentialForm
-      type={type}
-      initialName={loaded.name}
-      initialValues={initial}
-      stored={fields}
-      submitLabel="Save changes"
-      onSubmit={async (name, values) => {
-        const changes = type === undefined ? {} : changesToSend(type, initial, values, fields);
-        const renamed = name !== loaded.name;
-        if (!renamed && Object.keys(changes).length === 0) {
-          onSaved(loaded);
+    <>
+      {/* Flowise (through 3.1.4) has no route or component hook that tests a credential: its
+          routes/credentials only create, read, update and delete, and its editor tests nothing
+          either. So no "Test" button here, and the person is told how to check one instead. */}
+      <p className="muted small">{NO_CREDENTIAL_TEST}</p>
+      <CredentialForm
+        type={type}
+        initialName={loaded.name}
+        initialValues={initial}
+        stored={fields}
+        submitLabel="Save changes"
+        onSubmit={async (name, values) => {
+          const changes = type === undefined ? {} : changesToSend(type, initial, values, fields);
+          const renamed = name !== loaded.name;
+          if (!renamed && Object.keys(changes).length === 0) {
+            onSaved(loaded);
+            return null;
+          }
+          const outcome = await update(loaded.id, {
+            ...(renamed ? { name } : {}),
+            ...(Object.keys(changes).length === 0 ? {} : { changes }),
+          });
+          if (!outcome.ok) return outcome.error;
+          onSaved(outcome.value);
           return null;
-        }
-        const outcome = await update(loaded.id, {
-          ...(renamed ? { name } : {}),
-          ...(Object.keys(changes).length === 0 ? {} : { changes }),
-        });
-        if (!outcome.ok) return outcome.error;
-        onSaved(outcome.value);
-        return null;
-      }}
-    />
+        }}
+      />
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import {
   dataToCreate,
   fieldsNamed,
   initialValues,
+  missingRequired,
   storedValues,
 } from './credential-form.js';
 
@@ -76,6 +77,33 @@ describe('credential form values', () => {
     const initial = storedValues(postgres, fields);
     expect(initial['postgresUrl']).toBe('');
     expect(changesToSend(postgres, initial, initial, fields)).toEqual({});
+  });
+
+  it('finds the required fields left blank as main would: defaults filled, stored ones kept', () => {
+    const blank = initialValues(redis);
+    // Host and port have defaults main fills in; the checkbox is never blank.
+    expect([...missingRequired(redis, { ...blank, redisCacheHost: '' })]).toEqual([
+      'redisCacheUser',
+      'redisCachePwd',
+    ]);
+    expect(
+      missingRequired(redis, { ...blank, redisCacheUser: 'u', redisCachePwd: ' x' }).size,
+    ).toBe(0);
+    expect([
+      ...missingRequired(redis, { ...blank, redisCacheUser: 'u', redisCachePwd: '  ' }),
+    ]).toEqual(['redisCachePwd']);
+
+    const fields = {
+      redisCacheHost: { kind: 'value', value: 'db' },
+      redisCacheUser: { kind: 'value', value: '' },
+      redisCachePwd: { kind: 'secret', set: true },
+    } as const;
+    const initial = storedValues(redis, fields);
+    const edit = { initial, fields };
+    expect(missingRequired(redis, initial, edit).size).toBe(0);
+    expect([...missingRequired(redis, { ...initial, redisCacheHost: '' }, edit)]).toEqual([
+      'redisCacheHost',
+    ]);
   });
 
   it('reads the refused fields from main’s details', () => {

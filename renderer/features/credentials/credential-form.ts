@@ -82,6 +82,27 @@ export function changesToSend(
   return changes;
 }
 
+/**
+ * The required inputs left blank, which main would refuse (credential-validation.ts): in a new
+ * credential those without a default (main fills a default in); in an edit those emptied, since a
+ * blank secret or masked address there keeps what is stored, and an untouched blank sends nothing.
+ */
+export function missingRequired(
+  type: CredentialTypeEntry,
+  values: FormValues,
+  edit?: { initial: FormValues; fields: Record<string, FieldValue> },
+): Set<string> {
+  const missing = visibleInputs(type).filter((input) => {
+    const value = values[input.name];
+    if (input.optional || typeof value !== 'string' || value.trim() !== '') return false;
+    if (edit === undefined) return input.default === undefined;
+    const kind = edit.fields[input.name]?.kind;
+    if (input.secret || kind === 'secret' || kind === 'masked') return false;
+    return value !== edit.initial[input.name];
+  });
+  return new Set(missing.map((input) => input.name));
+}
+
 /** The inputs main named in a refusal ("fields": "a,b"), to mark them invalid. */
 export function fieldsNamed(details: Readonly<Record<string, unknown>> | undefined): Set<string> {
   const fields = details?.fields;
