@@ -55,6 +55,13 @@ import {
   UpdateKeyArgs,
 } from './schemas/keys.js';
 import {
+  OverviewExport,
+  OverviewExportArgs,
+  OverviewProgress,
+  OverviewReport,
+  OverviewReportArgs,
+} from './schemas/overview.js';
+import {
   BatchPlan,
   BatchRef,
   BatchResult,
@@ -204,6 +211,13 @@ export const contract = {
       /** Bulk: revokes the old key of every rotation of the batch that waits in grace. */
       revokeMany: method(z.tuple([BatchRef]), BatchResult),
     },
+    overview: {
+      /** Every instance's findings: the report cached since unlock, or fetched again on refresh.
+       * Each instance's part is sent as `overview.progress` as soon as it arrives. */
+      report: method(z.tuple([OverviewReportArgs]), OverviewReport),
+      /** The latest report (computed first if there is none) as a file to save; no secret in it. */
+      export: method(z.tuple([OverviewExportArgs]), OverviewExport),
+    },
     audit: {
       list: method(z.tuple([AuditQuery]), AuditPage),
       verify: method(none, AuditVerification),
@@ -234,6 +248,8 @@ export const contract = {
     'instances.changed': InstanceList,
     /** A rotation's journal was saved: after every step, on failure, and at the end. */
     'rotation.progress': RotationView,
+    /** One instance's part of an Overview report, as it arrives. */
+    'overview.progress': OverviewProgress,
   },
 } as const;
 

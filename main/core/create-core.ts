@@ -36,6 +36,7 @@ import { createJournalStore, refuseWhileRotating } from './rotation/rotation-jou
 import { createRotationMethods } from './rotation/rotation-methods.js';
 import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesMethods } from './instances/instances-methods.js';
+import { createOverviewMethods } from './overview/overview-methods.js';
 import { createAutoLock } from './session/auto-lock.js';
 import { createSessionMethods } from './session/session-methods.js';
 import { createSessionService } from './session/session-service.js';
@@ -151,6 +152,22 @@ export function createCore(ports: CorePorts): Core {
     },
   });
 
+  const overview = createOverviewMethods({
+    clients,
+    known: knownKeys,
+    publicFlows,
+    journals,
+    audit,
+    settings: () => settings.get(),
+    clock,
+    events,
+    logger,
+  });
+  // The report is cached per unlock: a lock forgets it with everything else read from the vault.
+  session.onLock(() => {
+    overview.clear();
+  });
+
   const impl: ApiImpl = {
     app: createAppMethods(ports.host),
     vault: createVaultMethods(vault, session, audit, createUnlockAttempts(ports.state, clock)),
@@ -184,6 +201,7 @@ export function createCore(ports: CorePorts): Core {
       settings: () => settings.get(),
       hooks: ports.rotationHooks,
     }),
+    overview: overview.methods,
     audit: createAuditMethods(audit),
     clipboard: createClipboardMethods(clipboard),
     session: createSessionMethods(session),

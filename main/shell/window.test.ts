@@ -148,6 +148,27 @@ describe('createMainWindow', () => {
     expect(session.listenerCount('will-download')).toBe(1);
   });
 
+  it('titles the save dialog of an Overview export and filters by its format', () => {
+    const { session } = openWindow().webContents;
+    for (const [file, name, extension] of [
+      ['flowise-key-vault-overview-x.md', 'Markdown', 'md'],
+      ['flowise-key-vault-overview-x.csv', 'CSV', 'csv'],
+      ['flowise-key-vault-overview-x.json', 'JSON', 'json'],
+    ] as const) {
+      const download = {
+        getURL: () => `blob:${APP_ORIGIN}/8c1e6a2b-0000-4000-8000-000000000000`,
+        getFilename: () => file,
+        setSaveDialogOptions: vi.fn(),
+      };
+      session.emit('will-download', fakeEvent({}), download);
+      expect(download.setSaveDialogOptions).toHaveBeenCalledWith({
+        title: 'Save the Overview report',
+        defaultPath: file,
+        filters: [{ name, extensions: [extension] }],
+      });
+    }
+  });
+
   it('hardens a WebContents only once', () => {
     const { webContents } = openWindow();
     hardenWebContents(webContents as never);

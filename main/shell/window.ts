@@ -2,6 +2,7 @@
 // no webviews, no popups, no navigation away from app://, and no web permissions.
 import type {
   BrowserWindowConstructorOptions,
+  SaveDialogOptions,
   Session,
   WebContents,
   WebPreferences,
@@ -89,10 +90,28 @@ export function hardenWebContents(contents: WebContents): void {
 
 const guardedSessions = new WeakSet<Session>();
 
+const EXPORT_FORMATS: Record<string, { name: string; extensions: string[] }> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+/** The save dialog for one of our exports: the audit log, or the Overview report. */
+function saveDialogOptions(fileName: string): SaveDialogOptions {
+  const extension = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
+  return {
+    title: fileName.startsWith('flowise-key-vault-overview')
+      ? 'Save the Overview report'
+      : 'Save the audit log',
+    defaultPath: fileName,
+    filters: [EXPORT_FORMATS[extension] ?? { name: 'JSON', extensions: ['json'] }],
+  };
+}
+
 /**
- * The only download is the audit export, which the renderer builds as a blob of its own page.
- * Anything else is refused; the export always goes through a save dialog, never silently into
- * the Downloads folder.
+ * The only downloads are the exports (the audit log, the Overview report), which the renderer
+ * builds as blobs of its own page. Anything else is refused; an export always goes through a save
+ * dialog, never silently into the Downloads folder.
  */
 export function guardDownloads(session: Session): void {
   if (guardedSessions.has(session)) return;
@@ -102,11 +121,7 @@ export function guardDownloads(session: Session): void {
       event.preventDefault();
       return;
     }
-    item.setSaveDialogOptions({
-      title: 'Save the audit log',
-      defaultPath: item.getFilename(),
-      filters: [{ name: 'JSON', extensions: ['json'] }],
-    });
+    item.setSaveDialogOptions(saveDialogOptions(item.getFilename()));
   });
 }
 

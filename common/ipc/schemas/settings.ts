@@ -13,6 +13,12 @@ export const Settings = z.object({
   storeCreatedKeys: z.boolean(),
   /** Ask for the master password before a copy when the last unlock is older; 0 never asks. */
   copyReauthMinutes: z.number().int().min(0).max(1440),
+  /** Overview: a key older than this many days is due for rotation. */
+  keyMaxAgeDays: z.number().int().min(1).max(3650),
+  /** Overview: a key bound to more flows than this is one leak away from all of them. */
+  manyFlowsThreshold: z.number().int().min(1).max(10_000),
+  /** Overview: a rotation left in grace longer than this many days keeps the old key alive. */
+  graceLimitDays: z.number().int().min(1).max(365),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -23,6 +29,9 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardClearSeconds: 30,
   storeCreatedKeys: true,
   copyReauthMinutes: 15,
+  keyMaxAgeDays: 90,
+  manyFlowsThreshold: 10,
+  graceLimitDays: 7,
 };
 
 export const SettingsPatch = Settings.partial()

@@ -1,0 +1,22 @@
+// The ports the overview.* methods use.
+import type { Settings } from '../../../common/ipc/schemas/settings.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { InstanceClients } from '../instances/instance-clients.js';
+import type { KnownKeys } from '../keys/known-keys.js';
+import type { Clock, EventSink, Logger } from '../ports.js';
+import type { JournalStore } from '../rotation/rotation-journal.js';
+import type { PublicFlows } from '../keys/public-flows.js';
+
+export interface OverviewDeps {
+  clients: InstanceClients;
+  known: KnownKeys;
+  publicFlows: PublicFlows;
+  journals: JournalStore;
+  audit: AuditLog;
+  settings: () => Settings;
+  clock: Clock;
+  events: EventSink;
+  logger: Logger;
+  /** Instances fetched at once; the rest wait their turn. */
+  concurrency?: number;
+}

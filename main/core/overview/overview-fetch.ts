@@ -1,0 +1,154 @@
+// Builds one instance's snapshot: keys, flows and credentials fetched side by side with one client,
+// joined with what the vault knows (first-seen dates, journals, "public on purpose" marks, copies
+// in the audit log). Values of keys are used here only to tell the admin key and copies apart.
+import { isAppError, toWireError } from '../../../common/errors.js';
+import { usageFromFlows } from '../credentials/credential-usage.js';
+import { fingerprint } from '../flowise/mask.js';
+import type { InstanceRecord } from '../instances/instance-store.js';
+import type { Journal } from '../rotation/rotation-journal.js';
+import type { OverviewDeps } from './overview-deps.js';
+import type {
+  InstanceSnapshot,
+  SnapshotCredential,
+  SnapshotProfile,
+  SnapshotRotation,
+} from './overview-snapshot.js';
+
+/** What every instance of one report shares: read once from the vault. */
+export interface SharedFacts {
+  now: number;
+  /** Fingerprints of keys the app copied or revealed. */
+  copied: ReadonlySet<string>;
+  /** Every admin key the vault holds, by fingerprint: none of them is reported as unused. */
+  adminKeys: ReadonlySet<string>;
+}
+
+export function sharedFacts(deps: OverviewDeps): SharedFacts {
+  const copied = new Set<string>();
+  for (const action of ['key.copy', 'key.reveal'] as const)
+    for (const record of deps.audit.list({ action, limit: 10_000 }).records)
+      if (record.outcome === 'ok' && record.subject?.fingerprint !== undefined)
+        copied.add(record.subject.fingerprint);
+  return {
+    now: deps.clock.now(),
+    copied,
+    adminKeys: new Set(deps.clients.all().map((r) => fingerprint(r.adminKey))),
+  };
+}
+
+function profileOf(record: InstanceRecord): SnapshotProfile {
+  return {
+    baseUrl: record.baseUrl,
+    allowInsecureHttp: record.allowInsecureHttp,
+    ...(record.certificatePin === undefined ? {} : { certificatePin: record.certificatePin }),
+    certificateUnconfirmed: record.certificateUnconfirmed === true,
+    hasCustomCa: record.caCertPem !== undefined,
+  };
+}
+
+function rotationOf(journal: Journal): SnapshotRotation {
+  return {
+    id: journal.id,
+    keyId: journal.oldKey.id,
+    keyName: journal.oldKey.name,
+    status: journal.status,
+    reached: journal.reached,
+    updatedAt: journal.updatedAt,
+    ...(journal.revealedAt === undefined ? {} : { graceSince: journal.revealedAt }),
+  };
+}
+
+/** Everything the vault alone knows, for an instance the server could not tell more about. */
+export function vaultOnlySnapshot(
+  deps: OverviewDeps,
+  record: InstanceRecord,
+  shared: SharedFacts,
+): InstanceSnapshot {
+  const { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays } = deps.settings();
+  return {
+    instanceId: record.id,
+    name: record.name,
+    now: shared.now,
+    thresholds: { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays },
+    profile: profileOf(record),
+    reach: { state: 'ok' },
+    keys: [],
+    flows: [],
+    credentials: [],
+    rotations: deps.journals
+      .all()
+      .filter((j) => j.instanceId === record.id)
+      .map(rotationOf),
+    publicFlows: new Set(deps.publicFlows.forInstance(record.id).map((f) => f.chatflowId)),
+  };
+}
+
+/** A part the admin key may not read (a 403) is left out rather than failing the instance. */
+async function optional<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (isAppError(error, 'forbidden') || isAppError(error, 'not_found')) return undefined;
+    throw error;
+  }
+}
+
+export async function fetchSnapshot(
+  deps: OverviewDeps,
+  record: InstanceRecord,
+  shared: SharedFacts,
+): Promise<InstanceSnapshot> {
+  const base = vaultOnlySnapshot(deps, record, shared);
+  try {
+    const client = deps.clients.client(record.id);
+    const generation = await client.generation();
+    const [rows, flows, credentials, catalog] = await Promise.all([
+      client.listKeys(),
+      client.listChatflows(),
+      optional(client.listCredentials()),
+      generation === '3.0.13+' ? optional(client.keyPermissions()) : Promise.resolve(undefined),
+    ]);
+    const known = await deps.known.observe(
+      record.id,
+      rows.map((row) => ({
+        keyId: row.id,
+        keyName: row.keyName,
+        fingerprint: fingerprint(row.apiKey),
+      })),
+      shared.now,
+    );
+    // Flows listed without flowData cannot say which credentials they use: usage stays unknown.
+    const usage = flows.every((f) => f.flowData !== undefined) ? usageFromFlows(flows) : undefined;
+    const creds: SnapshotCredential[] = (credentials ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      ...(usage === undefined ? {} : { usedBy: usage.flowsOf(c.id).length }),
+    }));
+    return {
+      ...base,
+      generation,
+      ...(catalog === undefined
+        ? {}
+        : { catalog: catalog.flatMap((g) => g.permissions.map((p) => p.key)) }),
+      keys: rows.map((row) => {
+        const print = fingerprint(row.apiKey);
+        return {
+          id: row.id,
+          name: row.keyName,
+          ...(row.permissions === undefined ? {} : { permissions: row.permissions }),
+          since: known.get(row.id)?.firstSeenAt ?? shared.now,
+          copied: shared.copied.has(print),
+          admin: shared.adminKeys.has(print),
+        };
+      }),
+      flows: flows.map((f) => ({ id: f.id, name: f.name, type: f.type, apikeyid: f.apikeyid })),
+      credentials: creds,
+    };
+  } catch (error) {
+    const wire = toWireError(error);
+    return {
+      ...base,
+      reach: { state: wire.code === 'unauthorized' ? 'unauthorised' : 'unreachable', error: wire },
+    };
+  }
+}

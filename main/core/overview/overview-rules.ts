@@ -1,0 +1,373 @@
+// Every Overview rule, in one table: each is a small pure function of one instance's snapshot that
+// names what it found and why. A new rule is one entry here and one in OverviewRule.
+import type {
+  Finding,
+  FindingSeverity,
+  FindingSubject,
+  FixAction,
+  OverviewRule,
+} from '../../../common/ipc/schemas/overview.js';
+import { countOf, plural } from '../../../common/words.js';
+import { isLoopbackHost } from '../flowise/origin-policy.js';
+import type { InstanceSnapshot, SnapshotKey } from './overview-snapshot.js';
+
+export const DAY_MS = 24 * 60 * 60_000;
+/** A pinned certificate this close to its end is reported. */
+export const CERT_WARNING_DAYS = 30;
+/** The flow types anyone could call without a key. */
+const CALLABLE = new Set(['CHATFLOW', 'AGENTFLOW', 'MULTIAGENT']);
+
+interface Fix {
+  action: FixAction;
+  label: string;
+}
+
+/** What a rule found: the rest of the finding comes from its table entry. */
+export interface Hit {
+  subject: FindingSubject;
+  why: string;
+  severity?: FindingSeverity;
+}
+
+export interface RuleDef {
+  rule: OverviewRule;
+  severity: FindingSeverity;
+  fix: Fix;
+  alternatives?: readonly Fix[];
+  check(snapshot: InstanceSnapshot): Hit[];
+}
+
+const days = (ms: number): number => Math.floor(ms / DAY_MS);
+const ageDays = (s: InstanceSnapshot, since: number): number => days(s.now - since);
+const isOld = (s: InstanceSnapshot, since: number): boolean =>
+  s.now - since >= s.thresholds.keyMaxAgeDays * DAY_MS;
+
+const keySubject = (key: SnapshotKey): FindingSubject => ({
+  kind: 'key',
+  id: key.id,
+  name: key.name,
+});
+const instanceSubject = (s: InstanceSnapshot): FindingSubject => ({
+  kind: 'instance',
+  id: s.instanceId,
+  name: s.name,
+});
+
+function boundCounts(s: InstanceSnapshot): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const flow of s.flows)
+    if (flow.apikeyid !== null) counts.set(flow.apikeyid, (counts.get(flow.apikeyid) ?? 0) + 1);
+  return counts;
+}
+
+/** Holds every permission the server can grant. */
+function holdsAll(s: InstanceSnapshot, key: SnapshotKey): boolean {
+  if (key.permissions === undefined || s.catalog === undefined || s.catalog.length === 0)
+    return false;
+  const held = new Set(key.permissions);
+  return s.catalog.every((p) => held.has(p));
+}
+
+/** Holds every apikeys:* permission the server can grant: it can mint keys of its own. */
+function holdsAllKeyPermissions(s: InstanceSnapshot, key: SnapshotKey): boolean {
+  const keyPermissions = (s.catalog ?? []).filter((p) => p.startsWith('apikeys:'));
+  if (key.permissions === undefined || keyPermissions.length === 0) return false;
+  const held = new Set(key.permissions);
+  return keyPermissions.every((p) => held.has(p));
+}
+
+const admin = (s: InstanceSnapshot): SnapshotKey[] => s.keys.filter((k) => k.admin);
+const others = (s: InstanceSnapshot): SnapshotKey[] => s.keys.filter((k) => !k.admin);
+
+export const RULES: readonly RuleDef[] = [
+  {
+    rule: 'instance-unreachable',
+    severity: 'high',
+    fix: { action: 'test-instance', label: 'Test the connection' },
+    alternatives: [{ action: 'edit-instance', label: 'Edit the instance' }],
+    check: (s: InstanceSnapshot): Hit[] =>
+      s.reach.state === 'unreachable'
+        ? [
+            {
+              subject: instanceSubject(s),
+              why: `The server could not be read (${s.reach.error.message}), so nothing on it can be checked.`,
+            },
+          ]
+        : [],
+  },
+  {
+    rule: 'instance-unauthorised',
+    severity: 'high',
+    fix: { action: 'edit-instance', label: 'Edit the instance' },
+    alternatives: [{ action: 'test-instance', label: 'Test the connection' }],
+    check: (s: InstanceSnapshot): Hit[] =>
+      s.reach.state === 'unauthorised'
+        ? [
+            {
+              subject: instanceSubject(s),
+              why: 'The server refuses the admin key (401), so nothing on it can be checked or changed.',
+            },
+          ]
+        : [],
+  },
+  {
+    rule: 'flow-public',
+    severity: 'high',
+    fix: { action: 'bind-key', label: 'Bind a key' },
+    alternatives: [{ action: 'mark-public', label: 'Mark public on purpose' }],
+    check: (s: InstanceSnapshot): Hit[] =>
+      s.flows
+        .filter((f) => f.apikeyid === null && CALLABLE.has(f.type) && !s.publicFlows.has(f.id))
+        .map((f) => ({
+          subject: { kind: 'flow', id: f.id, name: f.name },
+          why: 'No key protects this flow: anyone who can reach the server can call it and spend its model credits.',
+        })),
+  },
+  {
+    rule: 'flow-missing-key',
+    severity: 'high',
+    fix: { action: 'bind-key', label: 'Bind an existing key' },
+    check: (s: InstanceSnapshot): Hit[] => {
+      const ids = new Set(s.keys.map((k) => k.id));
+      return s.flows
+        .filter((f) => f.apikeyid !== null && !ids.has(f.apikeyid))
+        .map((f) => ({
+          subject: { kind: 'flow', id: f.id, name: f.name },
+          why: 'This flow is bound to a key that no longer exists: every call to it fails.',
+        }));
+    },
+  },
+  {
+    rule: 'key-old',
+    severity: 'medium',
+    fix: { action: 'rotate-key', label: 'Rotate' },
+    check: (s: InstanceSnapshot): Hit[] =>
+      others(s)
+        .filter((k) => isOld(s, k.since))
+        .map((k) => ({
+          subject: keySubject(k),
+          why: `First seen ${countOf(ageDays(s, k.since), 'day')} ago, past the ${String(s.thresholds.keyMaxAgeDays)}-day limit: long-lived keys leak.`,
+        })),
+  },
+  {
+    rule: 'key-broad',
+    severity: 'high',
+    fix: { action: 'edit-permissions', label: 'Edit permissions' },
+    check: (s: InstanceSnapshot): Hit[] =>
+      others(s)
+        .filter((k) => holdsAll(s, k) || holdsAllKeyPermissions(s, k))
+        .map((k) => ({
+          subject: keySubject(k),
+          why: holdsAll(s, k)
+            ? 'This key holds every permission: a leak hands over the server.'
+            : 'This key holds all of apikeys:*: a leak lets anyone mint keys of their own.',
+        })),
+  },
+  {
+    rule: 'key-unused',
+    severity: 'low',
+    fix: { action: 'delete-key', label: 'Delete' },
+    check: (s: InstanceSnapshot): Hit[] => {
+      const bound = boundCounts(s);
+      const rotating = new Set(
+        s.rotations
+          .filter((r) => r.status !== 'done' && r.status !== 'rolled_back')
+          .map((r) => r.keyId),
+      );
+      return others(s)
+        .filter((k) => !bound.has(k.id) && !k.copied && !rotating.has(k.id))
+        .map((k) => ({
+          subject: keySubject(k),
+          why: 'No flow uses this key and the app never copied it: a dead key is attack surface.',
+        }));
+    },
+  },
+  {
+    rule: 'key-many-flows',
+    severity: 'medium',
+    fix: { action: 'split-key', label: 'Split into per-flow keys' },
+    check: (s: InstanceSnapshot): Hit[] => {
+      const bound = boundCounts(s);
+      return s.keys
+        .filter((k) => (bound.get(k.id) ?? 0) > s.thresholds.manyFlowsThreshold)
+        .map((k) => {
+          const n = bound.get(k.id) ?? 0;
+          return {
+            subject: keySubject(k),
+            why: `${countOf(n, 'flow')} ${plural(n, 'uses', 'use')} this key, more than ${String(s.thresholds.manyFlowsThreshold)}: one leak exposes them all, and its rotation is wide.`,
+          };
+        });
+    },
+  },
+  {
+    rule: 'admin-key-broad',
+    severity: 'medium',
+    fix: { action: 'rotate-admin', label: 'Rotate the admin key' },
+    alternatives: [{ action: 'edit-permissions', label: 'Edit permissions' }],
+    check: (s: InstanceSnapshot): Hit[] =>
+      admin(s)
+        .filter((k) => holdsAll(s, k))
+        .map((k) => ({
+          subject: keySubject(k),
+          why: 'The admin key holds every permission: it is the key to everything on this server.',
+        })),
+  },
+  {
+    rule: 'admin-key-old',
+    severity: 'medium',
+    fix: { action: 'rotate-admin', label: 'Rotate the admin key' },
+    check: (s: InstanceSnapshot): Hit[] =>
+      admin(s)
+        .filter((k) => isOld(s, k.since))
+        .map((k) => ({
+          subject: keySubject(k),
+          why: `The admin key was first seen ${countOf(ageDays(s, k.since), 'day')} ago, past the ${String(s.thresholds.keyMaxAgeDays)}-day limit: it is the key to everything.`,
+        })),
+  },
+  {
+    rule: 'admin-key-full-access-server',
+    severity: 'medium',
+    fix: { action: 'rotate-admin', label: 'Rotate the admin key' },
+    check: (s: InstanceSnapshot): Hit[] =>
+      s.generation === undefined || s.generation === '3.0.13+'
+        ? []
+        : [
+            {
+              subject: instanceSubject(s),
+              why: `On this server (Flowise ${s.generation === '2.0.6-3.0.0' ? '2.x or 3.0.0' : '3.0.1 to 3.0.12'}) every key has full access, the admin key too: it is the key to everything.`,
+            },
+          ],
+  },
+  {
+    rule: 'transport-plain-http',
+    severity: 'high',
+    fix: { action: 'edit-instance', label: 'Edit the instance' },
+    check: (s: InstanceSnapshot): Hit[] => {
+      const url = new URL(s.profile.baseUrl);
+      return url.protocol === 'http:' && !isLoopbackHost(url.hostname)
+        ? [
+            {
+              subject: instanceSubject(s),
+              why: `Keys cross the network to ${url.host} in plain http, readable by anyone on the way.`,
+            },
+          ]
+        : [];
+    },
+  },
+  {
+    rule: 'transport-self-signed',
+    severity: 'low',
+    fix: { action: 'edit-instance', label: 'Edit the instance' },
+    check: (s: InstanceSnapshot): Hit[] => {
+      const pin = s.profile.certificatePin;
+      if (s.profile.certificateUnconfirmed)
+        return [
+          {
+            subject: instanceSubject(s),
+            why: 'The server was saved accepting any certificate, and none is confirmed yet: keys are not sent until one is.',
+          },
+        ];
+      return pin !== undefined && pin.subject === pin.issuer
+        ? [
+            {
+              subject: instanceSubject(s),
+              why: 'The server is trusted through a pinned self-signed certificate: it must be replaced by hand when it changes, and no authority vouches for it.',
+            },
+          ]
+        : [];
+    },
+  },
+  {
+    rule: 'transport-cert-expiring',
+    severity: 'medium',
+    fix: { action: 'edit-instance', label: 'Edit the instance' },
+    check: (s: InstanceSnapshot): Hit[] => {
+      const validTo = Date.parse(s.profile.certificatePin?.validTo ?? '');
+      if (Number.isNaN(validTo) || validTo - s.now >= CERT_WARNING_DAYS * DAY_MS) return [];
+      const expired = validTo <= s.now;
+      return [
+        {
+          subject: instanceSubject(s),
+          severity: expired ? 'high' : 'medium',
+          why: expired
+            ? 'The pinned certificate has expired: the server will present a new one, and the app refuses it until it is checked.'
+            : `The pinned certificate expires in ${countOf(days(validTo - s.now), 'day')}: the app refuses the new one until it is checked.`,
+        },
+      ];
+    },
+  },
+  {
+    rule: 'credential-unused',
+    severity: 'low',
+    fix: { action: 'delete-credential', label: 'Delete' },
+    check: (s: InstanceSnapshot): Hit[] =>
+      s.credentials
+        .filter((c) => c.usedBy === 0)
+        .map((c) => ({
+          subject: { kind: 'credential', id: c.id, name: c.name },
+          why: 'No flow uses this credential: a stale secret waiting to leak.',
+        })),
+  },
+  {
+    rule: 'rotation-unfinished',
+    severity: 'high',
+    fix: { action: 'resume-rotation', label: 'Resume' },
+    check: (s: InstanceSnapshot): Hit[] =>
+      s.rotations
+        .filter((r) => r.status === 'running' || r.status === 'failed')
+        .map((r) => ({
+          subject: { kind: 'rotation', id: r.id, name: r.keyName },
+          why: `The rotation of "${r.keyName}" stopped at ${r.reached}${r.status === 'failed' ? ' with an error' : ''}: flows may be split between the old and the new key.`,
+        })),
+  },
+  {
+    rule: 'rotation-grace-long',
+    severity: 'medium',
+    fix: { action: 'resume-rotation', label: 'Finish the rotation' },
+    check: (s: InstanceSnapshot): Hit[] =>
+      s.rotations
+        .filter(
+          (r) =>
+            r.status === 'waiting' &&
+            s.now - (r.graceSince ?? r.updatedAt) >= s.thresholds.graceLimitDays * DAY_MS,
+        )
+        .map((r) => ({
+          subject: { kind: 'rotation', id: r.id, name: r.keyName },
+          why: `The old "${r.keyName}" has been in grace for ${countOf(ageDays(s, r.graceSince ?? r.updatedAt), 'day')}, past the ${String(s.thresholds.graceLimitDays)}-day limit: it is still alive.`,
+        })),
+  },
+];
+
+const SEVERITY_ORDER: Record<FindingSeverity, number> = { high: 0, medium: 1, low: 2 };
+
+/** Every finding of one instance, high first. */
+export function findingsOf(snapshot: InstanceSnapshot, rules = RULES): Finding[] {
+  const found = rules.flatMap((def) =>
+    def.check(snapshot).map((hit) => ({
+      id: `${def.rule}:${snapshot.instanceId}:${hit.subject.id}`,
+      rule: def.rule,
+      severity: hit.severity ?? def.severity,
+      instanceId: snapshot.instanceId,
+      instanceName: snapshot.name,
+      subject: hit.subject,
+      why: hit.why,
+      fix: {
+        ...def.fix,
+        ...(def.alternatives === undefined ? {} : { alternatives: [...def.alternatives] }),
+      },
+    })),
+  );
+  return found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export function sortFindings(findings: readonly Finding[], order: readonly string[]): Finding[] {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const ruleRank = new Map(RULES.map((r, i) => [r.rule, i]));
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (rank.get(a.instanceId) ?? 0) - (rank.get(b.instanceId) ?? 0) ||
+      (ruleRank.get(a.rule) ?? 0) - (ruleRank.get(b.rule) ?? 0) ||
+      a.subject.name.localeCompare(b.subject.name),
+  );
+}

@@ -1,0 +1,93 @@
+// overview.* end to end through the core, against the fake Flowise.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { CoreFixture } from './core-fixture.js';
+import { PASSWORD, startCoreWithFlowise } from './core-fixture.js';
+
+let f: CoreFixture;
+
+beforeEach(async () => {
+  f = await startCoreWithFlowise();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+const progressEvents = (): unknown[] =>
+  f.events.events.filter((e) => e.event === 'overview.progress').map((e) => e.payload);
+
+describe('overview', () => {
+  it('reports a public flow and an unused key of the instance, with per-instance progress', async () => {
+    const { api, flowise, instanceId } = f;
+    const flow = flowise.addChatflow('open door', { apikeyid: null, type: 'CHATFLOW' });
+    const spare = flowise.addKey('spare', ['chatflows:view']);
+    const report = await api.overview.report({});
+    expect(report.instances).toEqual([
+      expect.objectContaining({ instanceId, name: 'fake', state: 'ok' }),
+    ]);
+    const ids = report.findings.map((x) => x.id);
+    expect(ids).toContain(`flow-public:${instanceId}:${flow.id}`);
+    expect(ids).toContain(`key-unused:${instanceId}:${spare.id}`);
+    expect(progressEvents()).toEqual([
+      expect.objectContaining({
+        generatedAt: report.generatedAt,
+        done: 1,
+        total: 1,
+        instance: expect.objectContaining({ instanceId, state: 'ok' }),
+      }),
+    ]);
+  });
+
+  it('leaves out a flow marked public on purpose', async () => {
+    const { api, flowise, instanceId } = f;
+    const flow = flowise.addChatflow('open door', { apikeyid: null, type: 'CHATFLOW' });
+    await api.chatflows.markPublic({ instanceId, chatflowId: flow.id });
+    const report = await api.overview.report({ refresh: true });
+    expect(report.findings.filter((x) => x.rule === 'flow-public')).toEqual([]);
+  });
+
+  it('keeps the report until a refresh, and forgets it when the vault locks', async () => {
+    const { api, flowise } = f;
+    const first = await api.overview.report({});
+    const requests = flowise.log.length;
+    expect(await api.overview.report({})).toEqual(first);
+    expect(flowise.log.length).toBe(requests);
+    await api.overview.report({ refresh: true });
+    expect(flowise.log.length).toBeGreaterThan(requests);
+    await api.vault.lock();
+    await api.vault.unlock({ password: PASSWORD });
+    const after = flowise.log.length;
+    await api.overview.report({});
+    expect(flowise.log.length).toBeGreaterThan(after);
+  });
+
+  it('reports an instance that refuses its admin key as unauthorised, beside the others', async () => {
+    const { api, flowise } = f;
+    const doomed = flowise.addKey('doomed', ['chatflows:view', 'apikeys:view']);
+    const { id } = await api.instances.add({
+      name: 'refused',
+      baseUrl: flowise.url,
+      adminKey: doomed.apiKey,
+    });
+    flowise.state.keys.delete(doomed.id);
+    const report = await api.overview.report({ refresh: true });
+    expect(report.instances.map((i) => [i.name, i.state])).toEqual([
+      ['fake', 'ok'],
+      ['refused', 'unauthorised'],
+    ]);
+    expect(report.findings.map((x) => x.id)).toContain(`instance-unauthorised:${id}:${id}`);
+  });
+
+  it('exports the report as Markdown, JSON and CSV', async () => {
+    const { api } = f;
+    for (const [format, extension] of [
+      ['markdown', 'md'],
+      ['json', 'json'],
+      ['csv', 'csv'],
+    ] as const) {
+      const file = await api.overview.export({ format });
+      expect(file.fileName).toMatch(new RegExp(`^flowise-key-vault-overview-.+\\.${extension}$`));
+      expect(file.text).toContain('admin');
+    }
+  });
+});
