@@ -101,7 +101,7 @@ export function createKeySplit(deps: KeysDeps): ApiImpl['keys']['split'] {
         const known = deps.known.find(instanceId, row.id);
         result.created.push({
           flow,
-          key: summarizeKey(instanceId, row, known, [flow], clock.now()),
+          key: summarizeKey(instanceId, row, known, [flow], clock.now(), clients.all()),
           ...(ticket === undefined ? {} : { ticket }),
         });
       } catch (error) {
