@@ -90,4 +90,33 @@ describe('overview', () => {
       expect(file.text).toContain('admin');
     }
   });
+
+  it('exports hold no key value and no credential secret in any format', async () => {
+    const { api, flowise, instanceId } = f;
+    const secrets = [flowise.adminKey];
+    for (let i = 0; i < 3; i += 1) {
+      const key = flowise.addKey(`key ${String(i)}`, ['chatflows:view']);
+      secrets.push(key.apiKey);
+      flowise.addChatflow(`flow ${String(i)}`, { apikeyid: i === 0 ? key.id : null });
+      const secret = `sk-seeded-secret-${String(i)}-${'x'.repeat(20)}`;
+      flowise.state.addCredential(`credential ${String(i)}`, 'openAIApi', { openAIApiKey: secret });
+      secrets.push(secret);
+    }
+    const created = await api.keys.create({
+      instanceId,
+      keyName: 'made here',
+      permissions: ['chatflows:view'],
+    });
+    secrets.push((await api.keys.reveal({ ticket: created.ticket })).value);
+    const report = await api.overview.report({ refresh: true });
+    expect(report.findings.map((x) => x.rule)).toEqual(
+      expect.arrayContaining(['flow-public', 'key-unused', 'credential-unused']),
+    );
+    const texts = [JSON.stringify(report), JSON.stringify(progressEvents())];
+    for (const format of ['markdown', 'json', 'csv'] as const)
+      texts.push((await api.overview.export({ format })).text);
+    for (const text of texts)
+      for (const secret of secrets)
+        expect(text.includes(secret), 'a secret in the export').toBe(false);
+  });
 });

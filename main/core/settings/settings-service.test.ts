@@ -27,4 +27,29 @@ describe('settings', () => {
     expect(() => settings.update({ autoLockMinutes: -1 })).toThrow();
     expect(settings.get().autoLockMinutes).toBe(DEFAULT_SETTINGS.autoLockMinutes);
   });
+
+  it('gives the Overview thresholds defaults, also to settings saved before they existed, and checks their range', () => {
+    const state = new MemoryStateStore();
+    state.set('settings', { autoLockMinutes: 3 });
+    const settings = createSettingsService(state);
+    expect(settings.get()).toMatchObject({
+      autoLockMinutes: 3,
+      keyMaxAgeDays: 90,
+      manyFlowsThreshold: 10,
+      graceLimitDays: 7,
+    });
+    for (const bad of [
+      { keyMaxAgeDays: 0 },
+      { keyMaxAgeDays: 1.5 },
+      { manyFlowsThreshold: 0 },
+      { graceLimitDays: 366 },
+    ])
+      expect(() => settings.update(bad)).toThrow();
+    settings.update({ keyMaxAgeDays: 30, manyFlowsThreshold: 3, graceLimitDays: 1 });
+    expect(createSettingsService(state).get()).toMatchObject({
+      keyMaxAgeDays: 30,
+      manyFlowsThreshold: 3,
+      graceLimitDays: 1,
+    });
+  });
 });
