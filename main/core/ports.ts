@@ -157,3 +157,22 @@ export interface ClipboardPort {
   readText(): Promise<string>;
   clear(): Promise<void>;
 }
+
+/** A text file outside the vault that the user chose as a delivery target (a .env file). */
+export interface TargetFileContent {
+  text: string;
+  /** Permission bits (0o7777 at most). */
+  mode: number;
+}
+
+/**
+ * Delivery target files. `replace` never leaves a half-written file: a temp file in the same
+ * folder, fsync, rename; the file keeps its mode. It refuses a missing or read-only file before
+ * anything is written. Errors are AppErrors that name the path, never the content.
+ */
+export interface TargetFilePort {
+  /** The file's text and mode, or null when there is no such file. */
+  read(path: string): Promise<TargetFileContent | null>;
+  /** With `backupPath`, the current content is first kept there (atomically, same mode). */
+  replace(path: string, text: string, options?: { backupPath?: string }): Promise<void>;
+}

@@ -81,7 +81,7 @@ async function copySynced(from: string, to: string): Promise<void> {
 }
 
 /** Makes the renames durable. Some file systems refuse to fsync a folder; that is not fatal. */
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {
