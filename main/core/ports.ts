@@ -176,3 +176,32 @@ export interface TargetFilePort {
   /** With `backupPath`, the current content is first kept there (atomically, same mode). */
   replace(path: string, text: string, options?: { backupPath?: string }): Promise<void>;
 }
+
+/** Programs run for delivery targets and checks: never through a shell. */
+export interface CommandRunRequest {
+  /** Run as a pipeline, each step's stdout into the next step's stdin. */
+  steps: readonly { executable: string; args: readonly string[] }[];
+  /** Written to the first step's stdin, which then closes. */
+  stdin: string;
+  /** Added to the first step's environment only. */
+  env: Readonly<Record<string, string>>;
+  /** Past this, every step is killed (with its children). */
+  timeoutMs: number;
+  /** Output kept per stream; the rest is read and dropped. */
+  maxOutputBytes: number;
+}
+
+export interface CommandRunResult {
+  /** Per step: its exit code, or null when it did not start or was killed by a signal. */
+  exitCodes: (number | null)[];
+  /** Per step: why it could not start (an errno code such as ENOENT), or null. */
+  startErrors: (string | null)[];
+  timedOut: boolean;
+  /** The last step's stdout; every step's stderr, in step order. */
+  stdout: string;
+  stderr: string;
+}
+
+export interface CommandPort {
+  run(request: CommandRunRequest): Promise<CommandRunResult>;
+}
