@@ -22,6 +22,14 @@ import {
   UpdateCredentialArgs,
 } from './schemas/credentials.js';
 import {
+  AddTargetArgs,
+  DeliveryTarget,
+  KeyTargets,
+  KeyTargetsArgs,
+  RemoveTargetArgs,
+  UpdateTargetArgs,
+} from './schemas/delivery.js';
+import {
   ConnectionReport,
   InstanceDraft,
   InstanceId,
@@ -217,6 +225,15 @@ export const contract = {
       report: method(z.tuple([OverviewReportArgs]), OverviewReport),
       /** The latest report (computed first if there is none) as a file to save; no secret in it. */
       export: method(z.tuple([OverviewExportArgs]), OverviewExport),
+    },
+    delivery: {
+      /** A key's delivery targets: where a rotation puts its new value. */
+      list: method(z.tuple([KeyTargetsArgs]), KeyTargets),
+      /** Needs the master password every time; audited with the whole definition. */
+      add: method(z.tuple([AddTargetArgs]), DeliveryTarget),
+      /** Needs the master password every time; audited with the definition before and after. */
+      update: method(z.tuple([UpdateTargetArgs]), DeliveryTarget),
+      remove: method(z.tuple([RemoveTargetArgs]), z.void()),
     },
     audit: {
       list: method(z.tuple([AuditQuery]), AuditPage),

@@ -22,6 +22,8 @@ import type {
   VaultFileStore,
 } from './ports.js';
 import { createCredentialsMethods } from './credentials/credentials-methods.js';
+import { createDeliveryMethods } from './delivery/delivery-methods.js';
+import { createTargetStore } from './delivery/target-store.js';
 import { createConnect, createProbe } from './flowise/connect.js';
 import { createInstanceClients, keyedClients } from './instances/instance-clients.js';
 import { createChatflowsMethods } from './keys/chatflows-methods.js';
@@ -135,6 +137,7 @@ export function createCore(ports: CorePorts): Core {
   });
 
   const journals = createJournalStore(vault);
+  const targets = createTargetStore(vault);
   const instances = createInstancesMethods({
     store: instanceStore,
     connect: createConnect(ports.http),
@@ -146,6 +149,7 @@ export function createCore(ports: CorePorts): Core {
     onRemoved: async (id) => {
       await knownKeys.forgetInstance(id);
       await publicFlows.forgetInstance(id);
+      await targets.forgetInstance(id);
     },
     beforeRemove: (id) => {
       refuseWhileRotating(journals, id);
@@ -202,6 +206,13 @@ export function createCore(ports: CorePorts): Core {
       hooks: ports.rotationHooks,
     }),
     overview: overview.methods,
+    delivery: createDeliveryMethods({
+      store: targets,
+      verifyPassword: (password) => vault.verifyPassword(password),
+      audit,
+      known: knownKeys,
+      instanceName: (id) => instanceStore.read().instances.find((i) => i.id === id)?.name,
+    }),
     audit: createAuditMethods(audit),
     clipboard: createClipboardMethods(clipboard),
     session: createSessionMethods(session),

@@ -28,6 +28,10 @@ export const AuditAction = z.enum([
   'vault.unlock',
   /** The failed unlocks since the last one, told at the next unlock (the log is locked then). */
   'vault.unlock_failed',
+  /** A key's delivery target added, changed or removed; the detail holds its full definition. */
+  'delivery.target_add',
+  'delivery.target_update',
+  'delivery.target_remove',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -46,8 +50,9 @@ export const AuditEntry = z.object({
   instanceId: z.string().optional(),
   instanceName: z.string().optional(),
   subject: AuditSubject.optional(),
-  /** A short human note, e.g. "bound to key deploy (••••a1b2)". Never a secret. */
-  detail: z.string().max(500).optional(),
+  /** A short human note, e.g. "bound to key deploy (••••a1b2)", or a delivery target's whole
+   * definition (paths and commands, which run long). Never a secret. */
+  detail: z.string().max(8000).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

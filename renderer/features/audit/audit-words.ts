@@ -26,6 +26,9 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'vault.keychain_changed': 'Keychain unlock turned on or off',
   'vault.unlock': 'Vault unlocked',
   'vault.unlock_failed': 'Failed unlocks',
+  'delivery.target_add': 'Delivery target added',
+  'delivery.target_update': 'Delivery target changed',
+  'delivery.target_remove': 'Delivery target removed',
 };
 
 /** Every action, in the contract's order, with its words: the options of the action filter. */
