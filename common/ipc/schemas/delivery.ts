@@ -84,7 +84,7 @@ const HttpUrl = z
 export const DeliveryCheck = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('http'),
-    method: z.enum(['GET', 'POST', 'HEAD']),
+    method: z.enum(['GET', 'POST']),
     url: HttpUrl,
     expectStatus: z.number().int().min(100).max(599),
   }),

@@ -9,7 +9,7 @@ export interface EnvFileTarget {
   /** The variable the apps read the key from. */
   name: string;
   /** Appended to the path for the previous version; `.bak` unless chosen. */
-  backupSuffix?: string;
+  backupSuffix?: string | undefined;
 }
 
 export type EnvDelivery = 'updated' | 'appended' | 'unchanged';
