@@ -36,6 +36,7 @@ import { createRevealTickets } from './keys/reveal-tickets.js';
 import type { RotationHooks } from './rotation/rotation-deps.js';
 import { createJournalStore, refuseWhileRotating } from './rotation/rotation-journal.js';
 import { createRotationMethods } from './rotation/rotation-methods.js';
+import { rotatingKeyIds } from './rotation/rotation-overlap.js';
 import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesMethods } from './instances/instances-methods.js';
 import { createOverviewMethods } from './overview/overview-methods.js';
@@ -118,6 +119,7 @@ export function createCore(ports: CorePorts): Core {
   const publicFlows = createPublicFlows(vault);
   const tickets = createRevealTickets(clock);
   const clients = createInstanceClients(instanceStore, ports.http);
+  const journals = createJournalStore(vault);
   const keysDeps: KeysDeps = {
     clients,
     known: knownKeys,
@@ -128,6 +130,7 @@ export function createCore(ports: CorePorts): Core {
     vault,
     settings: () => settings.get(),
     clock,
+    rotatingKeys: (instanceId) => rotatingKeyIds({ clients, journals }, instanceId),
   };
   // keys.copy and chatflows.copySnippet share one re-auth window, and a lock voids it with the
   // reveal tickets.
@@ -136,7 +139,6 @@ export function createCore(ports: CorePorts): Core {
     keyCopy.clear();
   });
 
-  const journals = createJournalStore(vault);
   const targets = createTargetStore(vault);
   const instances = createInstancesMethods({
     store: instanceStore,

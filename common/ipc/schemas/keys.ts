@@ -35,6 +35,9 @@ export const KeySummary = z.object({
   usedByVault: z.boolean().optional(),
   /** For such a key on 3.0.13+: the permissions the app needs to manage the server that it lacks. */
   missingForVault: z.array(z.string()).optional(),
+  /** True while an unfinished rotation replaces this key (its journal is neither done nor rolled
+   * back); left out otherwise. */
+  rotating: z.boolean().optional(),
 });
 export type KeySummary = z.infer<typeof KeySummary>;
 

@@ -38,6 +38,7 @@ export function summarizeKey(
   now: number,
   /** The saved instances: a key one of them is saved with is marked as the vault's own. */
   vaultRecords: readonly { adminKey: string }[],
+  rotating = false,
 ): KeySummary {
   const updatedAt = time(row.updatedDate);
   return {
@@ -53,6 +54,7 @@ export function summarizeKey(
     ...(updatedAt === undefined ? {} : { updatedAt }),
     copyable: true,
     ...vaultMarks(vaultRecords, row),
+    ...(rotating ? { rotating } : {}),
   };
 }
 

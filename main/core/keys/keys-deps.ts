@@ -19,4 +19,6 @@ export interface KeysDeps {
   vault: Vault;
   settings: () => Settings;
   clock: Clock;
+  /** The ids of an instance's keys that an unfinished rotation replaces. */
+  rotatingKeys: (instanceId: string) => ReadonlySet<string>;
 }

@@ -72,6 +72,7 @@ export async function loadInstanceKeys(deps: KeysDeps, instanceId: string): Prom
     now,
   );
   const bound = flowsByKey(flows);
+  const rotating = deps.rotatingKeys(instanceId);
   const summaries = rows.map((row) =>
     summarizeKey(
       instanceId,
@@ -80,6 +81,7 @@ export async function loadInstanceKeys(deps: KeysDeps, instanceId: string): Prom
       bound.get(row.id) ?? [],
       now,
       deps.clients.all(),
+      rotating.has(row.id),
     ),
   );
   return { rows, flows, summaries };
@@ -218,7 +220,15 @@ export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'
           },
           instanceId,
         );
-        return summarizeKey(instanceId, row, seen.get(keyId), flows, clock.now(), clients.all());
+        return summarizeKey(
+          instanceId,
+          row,
+          seen.get(keyId),
+          flows,
+          clock.now(),
+          clients.all(),
+          deps.rotatingKeys(instanceId).has(keyId),
+        );
       } catch (error) {
         return failed('key.update', instanceId, keyName ?? keyId, error);
       }

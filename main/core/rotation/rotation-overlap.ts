@@ -27,6 +27,17 @@ function sameServer(deps: Deps, instanceId: string): Set<string> {
   return new Set(records.filter((r) => serverOf(r) === serverOf(self)).map((r) => r.id));
 }
 
+/** The keys of `instanceId`'s server that an unfinished rotation replaces, through any profile. */
+export function rotatingKeyIds(deps: Deps, instanceId: string): Set<string> {
+  const server = sameServer(deps, instanceId);
+  return new Set(
+    deps.journals
+      .all()
+      .filter((j) => !isFinished(j) && server.has(j.instanceId))
+      .map((j) => j.oldKey.id),
+  );
+}
+
 /** A key as the slot of a start in flight: the same key through two profiles is one slot. */
 export function keySlot(deps: Deps, instanceId: string, keyId: string): string {
   const record = deps.clients.all().find((r) => r.id === instanceId);

@@ -44,6 +44,11 @@ export function KeyHead({ keySummary: key, level }: { keySummary: KeySummary; le
         <span className="visually-hidden">Value </span>
         {key.masked}
       </span>
+      {key.rotating === true ? (
+        <span className="badge" title="A rotation of this key has not finished: see Rotation">
+          Rotating
+        </span>
+      ) : null}
     </div>
   );
 }
