@@ -30,9 +30,7 @@ test('an instance with the bootstrap key shows its version and permissions', asy
   await instances.test('local');
   await expect(instances.status('local')).toContainText('Flowise 3.1.4, open source');
   await expect(instances.summary('local')).toContainText('Flowise 3.1.4, open source.');
-  await expect(instances.summary('local')).toContainText(
-    'view, create, update and delete API keys',
-  );
+  await expect(instances.summary('local')).toContainText('API Keys: view, create, update, delete');
   await expect(instances.activeBadge('local')).toBeVisible();
   expect(await app.page.content()).not.toContain(flowise.apiKey);
 });

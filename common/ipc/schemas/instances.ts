@@ -98,7 +98,7 @@ export const ConnectionReport = z.object({
   permissions: z.array(z.string()),
   /** The permissions the app needs to manage the server that this key lacks (3.0.13+ only). */
   missingForVault: z.array(z.string()).optional(),
-  /** The whole report in words, e.g. "Flowise 3.1.4, open source. This key can …". */
+  /** The whole report in words, e.g. "Flowise 3.1.4, open source. This key holds 5 permissions on 2 resources." */
   summary: z.string(),
   /** What was changed in the typed address before testing, e.g. a trailing /api/v1 removed. */
   addressNote: z.string().optional(),

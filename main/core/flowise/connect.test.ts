@@ -37,7 +37,7 @@ describe('createConnect', () => {
       generation: '3.0.13+',
       keyName: 'ops',
       permissions: ['apikeys:view'],
-      summary: 'Flowise 3.1.4, open source. This key can view API keys.',
+      summary: 'Flowise 3.1.4, open source. This key holds 1 permission on 1 resource.',
     });
     expect(http.requests.every((r) => r.tls?.ca === 'PEM' && r.timeoutMs === 3000)).toBe(true);
   });

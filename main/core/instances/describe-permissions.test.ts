@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describePermissions } from './describe-permissions.js';
 
 describe('describePermissions', () => {
-  it('says it in words, verbs in a natural order', () => {
+  it('counts the permissions and resources in one short sentence; the list says which', () => {
     expect(
       describePermissions([
         'apikeys:delete',
@@ -12,15 +12,14 @@ describe('describePermissions', () => {
         'apikeys:update',
         'credentials:view',
       ]),
-    ).toBe('This key can view, create, update and delete API keys and view credentials.');
+    ).toBe('This key holds 5 permissions on 2 resources.');
+    expect(describePermissions(['apikeys:view'])).toBe(
+      'This key holds 1 permission on 1 resource.',
+    );
   });
 
   it('handles keys without permissions and servers without them', () => {
     expect(describePermissions([])).toBe('This key holds no permissions.');
     expect(describePermissions(undefined)).toMatch(/full access/);
-  });
-
-  it('keeps unknown subjects readable', () => {
-    expect(describePermissions(['widgets:view'])).toBe('This key can view widgets.');
   });
 });

@@ -6,6 +6,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { CertificateDetails } from './CertificateDetails.js';
 import { adviceFor } from './instance-status.js';
+import { KeyPermissions } from './KeyPermissions.js';
 
 export type TestResult =
   | { kind: 'testing' }
@@ -96,6 +97,7 @@ export function ConnectionResult({
           <>
             <p className="confirmation">Connection works.</p>
             <p>{report.summary}</p>
+            <KeyPermissions permissions={report.permissions} />
           </>
         ) : null}
       </div>

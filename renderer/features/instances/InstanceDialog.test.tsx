@@ -51,7 +51,15 @@ describe('the add instance dialog', () => {
     click('Test connection');
     const status = within(dialog).getByRole('status');
     expect(await within(status).findByText('Connection works.')).toBeTruthy();
-    expect(status.textContent).toContain('Flowise 3.1.4, open source. This key can view');
+    expect(status.textContent).toContain(
+      'Flowise 3.1.4, open source. This key holds 72 permissions',
+    );
+    const held = within(dialog).getByRole('list', { name: 'Permissions of the key' });
+    expect(
+      within(held)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toContain('API Keys: view, create, update, delete');
     expect(fake.calls).toContain('instances.testDraft');
 
     click('Save');

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import type { InstanceSummary } from '../../../common/ipc/schemas/instances.js';
 import { Button } from '../../ui/Button.js';
 import { adviceFor, statusOf } from './instance-status.js';
+import { KeyPermissions } from './KeyPermissions.js';
 
 export interface InstanceRowProps {
   instance: InstanceSummary;
@@ -69,6 +70,7 @@ export function InstanceRow(props: InstanceRowProps) {
       {lastCheck === undefined || testing ? null : (
         <div className="instance-summary" data-testid="instance-summary">
           <p>{lastCheck.summary}</p>
+          <KeyPermissions permissions={lastCheck.permissions} />
           {advice === null ? null : <p className="muted">{advice}</p>}
           <KeyAccessWarning generation={lastCheck.generation} version={lastCheck.version} />
         </div>

@@ -50,10 +50,21 @@ describe('InstancesSection', () => {
         'Reachable: Flowise 3.1.4, open source, key “admin” valid',
       );
     });
-    // The admin key holds every permission, and the report names them all.
+    // The admin key holds every permission: a short sentence, then a list by resource, as
+    // Flowise's own key dialog groups them.
     expect(within(prod).getByTestId('instance-summary').textContent).toMatch(
-      /^Flowise 3\.1\.4, open source\. This key can .*view, create, update and delete API keys,/,
+      /^Flowise 3\.1\.4, open source\. This key holds 72 permissions on 15 resources\./,
     );
+    const held = within(prod).getByRole('list', { name: 'Permissions of the key' });
+    const items = within(held)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(items).toHaveLength(15);
+    expect(items[0]).toBe(
+      'Chatflows: view, create, update, duplicate, delete, export, import, config, domains',
+    );
+    expect(items).toContain('API Keys: view, create, update, delete');
+    expect(items).toContain('Credentials: view, create, update, delete, share');
 
     fake.flowise.server(draft('Lab').baseUrl).down = true;
     const lab = row('Lab');
