@@ -73,6 +73,8 @@ export interface CorePorts {
   commands?: CommandPort;
   /** Tests pass tiny parameters; the app never does. */
   kdf?: KdfPolicy;
+  /** The bench only: how many instances the Overview fetches at once (one, to compare). */
+  overviewConcurrency?: number;
   /** Tests only: named points inside a rotation where a crash is played. */
   rotationHooks?: RotationHooks;
 }
@@ -173,6 +175,7 @@ export function createCore(ports: CorePorts): Core {
     clock,
     events,
     logger,
+    ...(ports.overviewConcurrency === undefined ? {} : { concurrency: ports.overviewConcurrency }),
   });
   // The report is cached per unlock: a lock forgets it with everything else read from the vault.
   session.onLock(() => {
