@@ -11,6 +11,7 @@ import { createAuditStore } from './audit-store.js';
 import { createCredentialsStore } from './credentials-store.js';
 import { createInstancesStore } from './instances-store.js';
 import { createKeysStore } from './keys-store.js';
+import { createOverviewStore } from './overview-store.js';
 import { createRotationStore } from './rotation-store.js';
 import { createSettingsStore } from './settings-store.js';
 import { createVaultStore } from './vault-store.js';
@@ -24,6 +25,7 @@ function createStores(api: Api) {
     keys: createKeysStore(api),
     audit: createAuditStore(api),
     rotation: createRotationStore(api),
+    overview: createOverviewStore(api),
   } as const;
 }
 
@@ -66,3 +68,4 @@ export const useCredentialsStore = storeHook('credentials');
 export const useKeysStore = storeHook('keys');
 export const useAuditStore = storeHook('audit');
 export const useRotationStore = storeHook('rotation');
+export const useOverviewStore = storeHook('overview');

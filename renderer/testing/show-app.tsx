@@ -1,6 +1,6 @@
 // Renders the whole app on the real core (test-core.ts), unlocked unless told, with a window onto
 // a store so tests can check what it holds. Product code never imports this file.
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 
 import type { Api } from '../../common/ipc/contract.js';
@@ -55,5 +55,21 @@ export async function showApp(init: TestCoreInit = {}): Promise<ShownApp> {
 export async function showAppOn(fake: TestCore): Promise<ShownApp> {
   const instancesState = renderOn(fake.api, () => useInstancesStore((s) => s));
   await screen.findByRole('button', { name: 'Lock vault' });
+  // The first section is chosen once the instance list is known (AppFrame.tsx).
+  await screen.findByRole('heading', { level: 1 });
   return { fake, instancesState };
+}
+
+/** Opens a section from the frame's nav, as the person does. */
+export function openSection(name: string): void {
+  fireEvent.click(
+    within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('button', { name }),
+  );
+}
+
+/** The app unlocked on the Instances section (the Overview opens first once there is one). */
+export async function showInstances(init: TestCoreInit = {}): Promise<ShownApp> {
+  const shown = await showApp(init);
+  openSection('Instances');
+  return shown;
 }

@@ -1,6 +1,7 @@
 // One credential in the list: name, type, dates, the flows that use it, and its actions.
 import type { CredentialSummary, UsageStatus } from '../../../common/ipc/schemas/credentials.js';
 import { Button } from '../../ui/Button.js';
+import { FindingBadges } from '../overview/FindingBadges.js';
 import { formatDate, usageSentence } from './credential-list.js';
 
 export type CredentialAction = 'edit' | 'rotate' | 'delete';
@@ -21,6 +22,7 @@ export function CredentialRow({ credential, usage, onAction }: CredentialRowProp
         <p>
           <span className="badge">{typeLabel}</span>
           {shared ? <span className="badge">Shared from another workspace</span> : null}
+          <FindingBadges instanceId={credential.instanceId} subjectId={id} />
         </p>
         <p className="muted small">
           Created {formatDate(credential.createdAt)} · Updated {formatDate(credential.updatedAt)}

@@ -7,6 +7,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { Field } from '../../ui/Field.js';
 import { SelectField } from '../../ui/SelectField.js';
+import { useOverviewLoaded } from '../overview/use-overview-loaded.js';
 import { CreateCredentialDialog } from './CreateCredentialDialog.js';
 import type { CredentialAction } from './CredentialRow.js';
 import { CredentialRow } from './CredentialRow.js';
@@ -31,6 +32,7 @@ export function CredentialsPage() {
   useEffect(() => {
     void show(activeId);
   }, [show, activeId]);
+  useOverviewLoaded();
 
   if (activeId === null)
     return (

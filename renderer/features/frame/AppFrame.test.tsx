@@ -17,6 +17,7 @@ async function showFrame(init: TestCoreInit = {}) {
   const fake = await createTestCore(init);
   render(<App api={fake.api} />);
   await screen.findByRole('button', { name: 'Lock vault' });
+  await screen.findByRole('heading', { level: 1 });
   return fake;
 }
 

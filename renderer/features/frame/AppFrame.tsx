@@ -1,20 +1,24 @@
 // The unlocked app: header with the lock button, section nav, and the active section.
 import { useState } from 'react';
 
-import { useVaultStore } from '../../stores/stores-context.js';
+import { useInstancesStore, useVaultStore } from '../../stores/stores-context.js';
 import { Button } from '../../ui/Button.js';
 import { ActiveInstanceNotice } from '../instances/ActiveInstanceNotice.js';
 import { ActiveInstanceSwitcher } from '../instances/ActiveInstanceSwitcher.js';
 import { ClipboardToast } from '../keys/ClipboardToast.js';
 import { ResumeRotationsNotice } from '../rotation/ResumeRotationsNotice.js';
 import { FailedUnlocksNotice } from '../vault/FailedUnlocksNotice.js';
-import { SECTIONS } from './sections.js';
+import { firstSection, SECTIONS } from './sections.js';
 import { useActivityPings } from './useActivityPings.js';
 
 export function AppFrame() {
   const lock = useVaultStore((s) => s.lock);
-  const [active, setActive] = useState(0);
-  const section = SECTIONS[active] ?? SECTIONS[0];
+  // Chosen once the instance list is known: a vault with none opens where the first is added.
+  const instanceCount = useInstancesStore((s) => s.instances?.length ?? null);
+  const [active, setActive] = useState<number | null>(null);
+  // Set during render (React's "adjusting state when a prop changes"): once, never an effect loop.
+  if (active === null && instanceCount !== null) setActive(firstSection(instanceCount));
+  const section = active === null ? undefined : SECTIONS[active];
   useActivityPings();
 
   return (

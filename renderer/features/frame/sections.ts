@@ -5,6 +5,7 @@ import { AuditPage } from '../audit/AuditPage.js';
 import { CredentialsPage } from '../credentials/CredentialsPage.js';
 import { InstancesSection } from '../instances/InstancesSection.js';
 import { KeysPage } from '../keys/KeysPage.js';
+import { OverviewPage } from '../overview/OverviewPage.js';
 import { RotationPage } from '../rotation/RotationPage.js';
 import { SettingsSection } from '../settings/SettingsSection.js';
 
@@ -14,6 +15,8 @@ export interface Section {
 }
 
 export const SECTIONS: readonly Section[] = [
+  // First: after unlock, what is wrong across every server comes before anything else.
+  { name: 'Overview', Component: OverviewPage },
   { name: 'Instances', Component: InstancesSection },
   { name: 'Keys', Component: KeysPage },
   { name: 'Credentials', Component: CredentialsPage },
@@ -21,3 +24,12 @@ export const SECTIONS: readonly Section[] = [
   { name: 'Audit', Component: AuditPage },
   { name: 'Settings', Component: SettingsSection },
 ];
+
+/** After unlock: the Overview, or Instances while there is no instance to look over. */
+export function firstSection(instanceCount: number): number {
+  const name = instanceCount === 0 ? 'Instances' : 'Overview';
+  return Math.max(
+    0,
+    SECTIONS.findIndex((section) => section.name === name),
+  );
+}

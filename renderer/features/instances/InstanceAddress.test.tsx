@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { showApp } from '../../testing/show-app.js';
+import { showInstances } from '../../testing/show-app.js';
 
 afterEach(cleanup);
 
@@ -14,7 +14,7 @@ function fill(label: string, value: string): void {
 
 describe('the instance dialog and the address', () => {
   it('says when the address was shortened to the server root', async () => {
-    const { fake } = await showApp();
+    const { fake } = await showInstances();
     fireEvent.click(screen.getByRole('button', { name: 'Add instance' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add instance' });
     const root = fake.server.url;

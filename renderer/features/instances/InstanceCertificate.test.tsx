@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { CertificateInfo } from '../../../common/ipc/schemas/instances.js';
-import { showApp, showAppOn, TEST_PASSWORD } from '../../testing/show-app.js';
+import { openSection, showAppOn, showInstances, TEST_PASSWORD } from '../../testing/show-app.js';
 import { createTestCore, saveAsBeforePinning } from '../../testing/test-core.js';
 
 const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
@@ -43,7 +43,7 @@ async function enterPassword(submit: string) {
 
 describe('trusting a certificate in the instance dialog', () => {
   it('an untrusted certificate is shown with fingerprint, subject, issuer and dates, and Trust this certificate pins it', async () => {
-    const { fake, instancesState } = await showApp();
+    const { fake, instancesState } = await showInstances();
     const server = fake.flowise.server(LAB.baseUrl);
     server.adminKey.apiKey = KEY;
     server.certificate = FIRST;
@@ -69,7 +69,7 @@ describe('trusting a certificate in the instance dialog', () => {
   });
 
   it('a changed certificate shows both fingerprints and is re-pinned only with the master password', async () => {
-    const { fake, instancesState } = await showApp({
+    const { fake, instancesState } = await showInstances({
       instances: [{ ...LAB, certificatePin: FIRST }],
     });
     // The server now presents another certificate than the one pinned.
@@ -95,6 +95,7 @@ describe('trusting a certificate in the instance dialog', () => {
     const seeded = await createTestCore({ instances: [LAB] });
     (await seeded.serverOf(seeded.instances[0]?.id ?? '')).certificate = FIRST;
     const { instancesState } = await showAppOn(await saveAsBeforePinning(seeded));
+    openSection('Instances');
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Lab' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Lab' });
     expect(dialog.textContent).toContain('saved to accept any certificate');

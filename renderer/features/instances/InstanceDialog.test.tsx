@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/errors.js';
 import type { InstancePatch, InstanceReauth } from '../../../common/ipc/schemas/instances.js';
 import { ALL_KEY_PERMISSIONS } from '../../testing/memory-flowise.js';
-import { showApp, TEST_PASSWORD } from '../../testing/show-app.js';
+import type { showApp } from '../../testing/show-app.js';
+import { showInstances, TEST_PASSWORD } from '../../testing/show-app.js';
 import type { TestCoreInit } from '../../testing/test-core.js';
 
 const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
@@ -21,7 +22,7 @@ function fill(label: string, value: string): void {
 
 /** The add dialog, with a Flowise at PROD's address whose admin key is KEY. */
 async function openAdd(init: TestCoreInit = {}) {
-  const shown = await showApp(init);
+  const shown = await showInstances(init);
   shown.fake.flowise.server(PROD.baseUrl).adminKey.apiKey = KEY;
   fireEvent.click(screen.getByRole('button', { name: 'Add instance' }));
   const dialog = await screen.findByRole('dialog', { name: 'Add instance' });
@@ -29,7 +30,7 @@ async function openAdd(init: TestCoreInit = {}) {
 }
 
 async function openEdit(init: TestCoreInit = { instances: [PROD] }) {
-  const shown = await showApp(init);
+  const shown = await showInstances(init);
   fireEvent.click(await screen.findByRole('button', { name: 'Edit Prod' }));
   const dialog = await screen.findByRole('dialog', { name: 'Edit Prod' });
   return { ...shown, dialog };

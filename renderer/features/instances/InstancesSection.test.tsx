@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
-import { showApp } from '../../testing/show-app.js';
+import { showInstances } from '../../testing/show-app.js';
 
 const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
 const draft = (name: string) => ({
@@ -27,14 +27,14 @@ const rowNames = (): string[] =>
 
 describe('InstancesSection', () => {
   it('invites adding the first instance when there is none', async () => {
-    await showApp();
+    await showInstances();
     expect(await screen.findByRole('heading', { name: 'No instances yet' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Add instance' })).toBeTruthy();
     expect(screen.queryByLabelText('Active instance')).toBeNull();
   });
 
   it('lists instances with address, masked key, status and the last report', async () => {
-    const { fake } = await showApp({ instances: [draft('Prod'), draft('Lab')] });
+    const { fake } = await showInstances({ instances: [draft('Prod'), draft('Lab')] });
     await screen.findByRole('list', { name: 'Instances' });
     expect(rowNames()).toEqual(['Prod', 'Lab']);
     const prod = row('Prod');
@@ -79,7 +79,7 @@ describe('InstancesSection', () => {
   });
 
   it('says the key was refused, and names the key when the server does', async () => {
-    const { fake } = await showApp({
+    const { fake } = await showInstances({
       instances: [draft('Prod')],
       flowise: { platform: 'enterprise' },
     });
@@ -95,7 +95,7 @@ describe('InstancesSection', () => {
   });
 
   it('removes an instance only after a confirmation that names it', async () => {
-    const { fake } = await showApp({ instances: [draft('Prod'), draft('Lab')] });
+    const { fake } = await showInstances({ instances: [draft('Prod'), draft('Lab')] });
     await screen.findByRole('list', { name: 'Instances' });
     fireEvent.click(screen.getByRole('button', { name: 'Remove Lab' }));
     let dialog = await screen.findByRole('dialog', { name: 'Remove Lab?' });
@@ -123,7 +123,7 @@ describe('InstancesSection', () => {
   });
 
   it('reorders from the keyboard, keeping focus on the moved instance', async () => {
-    await showApp({ instances: [draft('A'), draft('B'), draft('C')] });
+    await showInstances({ instances: [draft('A'), draft('B'), draft('C')] });
     await screen.findByRole('list', { name: 'Instances' });
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Move up (A)' }).disabled).toBe(
       true,
@@ -143,7 +143,7 @@ describe('InstancesSection', () => {
   });
 
   it('makes another instance active, in the list and in the header', async () => {
-    const { fake } = await showApp({ instances: [draft('Prod'), draft('Lab')] });
+    const { fake } = await showInstances({ instances: [draft('Prod'), draft('Lab')] });
     await screen.findByRole('list', { name: 'Instances' });
     fireEvent.click(screen.getByRole('button', { name: 'Make active (Lab)' }));
     await within(row('Lab')).findByText('Active');
@@ -155,7 +155,7 @@ describe('InstancesSection', () => {
   });
 
   it('follows changes made elsewhere, and empties on lock', async () => {
-    const { fake } = await showApp({ instances: [draft('Prod')] });
+    const { fake } = await showInstances({ instances: [draft('Prod')] });
     await screen.findByRole('list', { name: 'Instances' });
     await act(async () => {
       await fake.api.instances.add(draft('Elsewhere'));

@@ -2,6 +2,7 @@
 // names carry the key's name so a screen reader's list of buttons stays unambiguous.
 import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { Button } from '../../ui/Button.js';
+import { FindingBadges } from '../overview/FindingBadges.js';
 import { formatDay } from './key-list.js';
 import { summarizePermissions } from './permissions.js';
 import { countOf } from '../../../common/words.js';
@@ -49,6 +50,7 @@ export function KeyHead({ keySummary: key, level }: { keySummary: KeySummary; le
           Rotating
         </span>
       ) : null}
+      <FindingBadges instanceId={key.instanceId} subjectId={key.id} />
     </div>
   );
 }

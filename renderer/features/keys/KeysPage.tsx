@@ -6,6 +6,7 @@ import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
 import { useInstancesStore, useKeysStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
+import { useOverviewLoaded } from '../overview/use-overview-loaded.js';
 import { RotationWizard } from '../rotation/RotationWizard.js';
 import { AllInstancesPanel } from './AllInstancesPanel.js';
 import { BindFlowDialog } from './BindFlowDialog.js';
@@ -53,6 +54,7 @@ export function KeysPage() {
   useEffect(() => {
     void show(activeId);
   }, [show, activeId]);
+  useOverviewLoaded();
 
   if (instances !== null && active === undefined)
     return (

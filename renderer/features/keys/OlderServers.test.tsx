@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { showApp } from '../../testing/show-app.js';
+import { showApp, showInstances } from '../../testing/show-app.js';
 
 afterEach(cleanup);
 
@@ -33,7 +33,7 @@ describe.each(CASES)('a Flowise $version server', ({ generation, version, access
   });
 
   it('flags the instance: every key can do everything', async () => {
-    await showApp({ flowise: { generation }, instances: [{ name: 'Old', tested: true }] });
+    await showInstances({ flowise: { generation }, instances: [{ name: 'Old', tested: true }] });
     const row = await screen.findByRole('listitem', { name: 'Old' });
     expect(within(row).getByText(/every key can do everything/i).textContent).toMatch(access);
   });

@@ -51,6 +51,6 @@ describe('CreateVaultScreen', () => {
     await screen.findByRole('button', { name: 'Lock vault' });
     expect(fake.calls).toContain('vault.create');
     expect(screen.getByRole('navigation', { name: 'Sections' })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Instances');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Instances');
   });
 });
