@@ -80,6 +80,8 @@ import {
   KeyRotationPlan,
   RotationList,
   RotationPlanArgs,
+  RetryDeliveryArgs,
+  RevokeArgs,
   RotationRef,
   RotationRevealArgs,
   RotationView,
@@ -207,7 +209,9 @@ export const contract = {
        * asks for the master password (reauth_required) once the unlock is older than the window. */
       reveal: method(z.tuple([RotationRevealArgs]), RotationView),
       /** Ends grace: deletes the old key, then checks that it is refused. */
-      revoke: method(z.tuple([RotationRef]), RotationView),
+      revoke: method(z.tuple([RevokeArgs]), RotationView),
+      /** Runs the named delivery targets (and their checks) again, while in grace. */
+      retryDelivery: method(z.tuple([RetryDeliveryArgs]), RotationView),
       /** Before revoke only: flows back to the old key, then the new key deleted. */
       rollback: method(z.tuple([RotationRef]), RotationView),
       /** Every journal, newest first; `unfinished` ones are offered for resume after an unlock. */

@@ -12,6 +12,7 @@ import { createClipboardMethods } from './clipboard/clipboard-methods.js';
 import type {
   ClipboardPort,
   Clock,
+  CommandPort,
   EventSink,
   HostInfo,
   HttpPort,
@@ -19,6 +20,7 @@ import type {
   Logger,
   SecureValueStore,
   StateStore,
+  TargetFilePort,
   VaultFileStore,
 } from './ports.js';
 import { createCredentialsMethods } from './credentials/credentials-methods.js';
@@ -66,8 +68,13 @@ export interface CorePorts {
   clipboard: ClipboardPort;
   /** The OS account name, for the audit log. */
   osUser: string;
+  /** Delivery targets' files and commands; without both, a rotation delivers nothing. */
+  targetFiles?: TargetFilePort;
+  commands?: CommandPort;
   /** Tests pass tiny parameters; the app never does. */
   kdf?: KdfPolicy;
+  /** The bench only: how many instances the Overview fetches at once (one, to compare). */
+  overviewConcurrency?: number;
   /** Tests only: named points inside a rotation where a crash is played. */
   rotationHooks?: RotationHooks;
 }
@@ -168,6 +175,7 @@ export function createCore(ports: CorePorts): Core {
     clock,
     events,
     logger,
+    ...(ports.overviewConcurrency === undefined ? {} : { concurrency: ports.overviewConcurrency }),
   });
   // The report is cached per unlock: a lock forgets it with everything else read from the vault.
   session.onLock(() => {
@@ -206,6 +214,11 @@ export function createCore(ports: CorePorts): Core {
       clock,
       settings: () => settings.get(),
       hooks: ports.rotationHooks,
+      targets,
+      delivery:
+        ports.targetFiles === undefined || ports.commands === undefined
+          ? undefined
+          : { files: ports.targetFiles, commands: ports.commands, http: ports.http },
     }),
     overview: overview.methods,
     delivery: createDeliveryMethods({

@@ -5,6 +5,7 @@ import type { BenchRow } from './bench-row.js';
 import { runBundleBench } from './bundle-bench.js';
 import { runKeysListBench } from './keys-list-bench.js';
 import { runKeysRenderBench } from './keys-render-bench.js';
+import { runOverviewBench } from './overview-bench.js';
 import { runRotationCutoverBench } from './rotation-cutover-bench.js';
 import { runVaultBench } from './vault-bench.js';
 
@@ -15,6 +16,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['keys.render', runKeysRenderBench],
   ['bundle', runBundleBench],
   ['rotation.cutover', runRotationCutoverBench],
+  ['overview', runOverviewBench],
 ];
 
 const chosen = process.argv.slice(2);

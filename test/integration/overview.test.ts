@@ -46,6 +46,20 @@ describe('overview', () => {
     expect(report.findings.filter((x) => x.rule === 'flow-public')).toEqual([]);
   });
 
+  it('reports a credential no flow names, and not one a flow uses', async () => {
+    const { api, flowise, instanceId } = f;
+    const used = flowise.state.addCredential('used', 'openAIApi', { openAIApiKey: 'sk-used-1234' });
+    const stale = flowise.state.addCredential('stale', 'openAIApi', {
+      openAIApiKey: 'sk-stale-1234',
+    });
+    const node = { data: { credential: used.id, inputs: {} } };
+    flowise.state.addChatflow({ name: 'uses it', flowData: JSON.stringify({ nodes: [node] }) });
+    const report = await api.overview.report({ refresh: true });
+    expect(report.findings.filter((x) => x.rule === 'credential-unused').map((x) => x.id)).toEqual([
+      `credential-unused:${instanceId}:${stale.id}`,
+    ]);
+  });
+
   it('keeps the report until a refresh, and forgets it when the vault locks', async () => {
     const { api, flowise } = f;
     const first = await api.overview.report({});

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Api } from '../../common/ipc/contract.js';
-import type { Core } from '../../main/core/create-core.js';
+import type { Core, CorePorts } from '../../main/core/create-core.js';
 import { createCore } from '../../main/core/create-core.js';
 import { createNodeHttp } from '../../main/core/flowise/node-http.js';
 import type { HttpPort, VaultFileStore } from '../../main/core/ports.js';
@@ -56,12 +56,19 @@ export interface RotationFixture extends RotationCore {
   flowise: FakeFlowise;
 }
 
+/** Delivery ports a test watches; they outlive a restart, as files and programs would. */
+export type DeliveryTestPorts = Pick<CorePorts, 'targetFiles' | 'commands'>;
+
 export async function startRotationFixture(
   options: FakeFlowiseOptions = {},
+  delivery: DeliveryTestPorts = {},
 ): Promise<RotationFixture> {
   const flowise = await startFakeFlowise(options);
-  const core = await startRotationCore({ url: flowise.url, adminKey: flowise.adminKey }, () =>
-    flowise.close(),
+  const core = await startRotationCore(
+    { url: flowise.url, adminKey: flowise.adminKey },
+    () => flowise.close(),
+    undefined,
+    delivery,
   );
   return Object.assign(core, { flowise });
 }
@@ -72,6 +79,7 @@ export async function startRotationCore(
   target: { url: string; adminKey: string; timeoutMs?: number },
   cleanup: () => Promise<void> = () => Promise.resolve(),
   existingDir?: string,
+  delivery: DeliveryTestPorts = {},
 ): Promise<RotationCore> {
   const dir = existingDir ?? (await mkdtemp(join(tmpdir(), 'fkv-rot-')));
   const state = new MemoryStateStore();
@@ -117,6 +125,7 @@ export async function startRotationCore(
     const logger = new MemoryLogger();
     const core = createCore({
       ...killable,
+      ...delivery,
       protector,
       state,
       clock,

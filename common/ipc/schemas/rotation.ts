@@ -3,13 +3,15 @@
 import { z } from 'zod';
 
 import { WireError } from '../../errors.js';
+import { TargetId } from './delivery.js';
 import { InstanceId } from './instances.js';
 import { BoundFlow } from './keys.js';
 
 const FlowiseId = z.string().min(1).max(100);
 export const RotationId = z.string().regex(/^[a-f0-9]{12}$/);
 
-/** The steps in order. `grace` is the wait for the person to update external apps. `switch`
+/** The steps in order. `deliver` puts the new key into the key's delivery targets (skipped when it
+ * has none). `grace` is the wait for the person to update external apps. `switch`
  * (the vault's stored admin key becomes the new key) runs only when the key is the instance's
  * admin key; other rotations show it as skipped. */
 export const RotationStep = z.enum([
@@ -20,6 +22,7 @@ export const RotationStep = z.enum([
   'verify',
   'switch',
   'reveal',
+  'deliver',
   'grace',
   'revoke',
   'confirm',
@@ -70,6 +73,8 @@ export const KeyRotationPlan = z.object({
   admin: z.boolean().optional(),
   /** Why a start would be refused now (the key is already being rotated…), in words. */
   blocked: z.string().optional(),
+  /** The delivery targets that will receive the new key, each exactly as it will run. */
+  targets: z.array(z.object({ id: TargetId, label: z.string(), words: z.string() })).optional(),
 });
 export type KeyRotationPlan = z.infer<typeof KeyRotationPlan>;
 
@@ -81,6 +86,46 @@ export type StartRotationArgs = z.infer<typeof StartRotationArgs>;
 
 export const RotationRef = z.strictObject({ rotationId: RotationId });
 export type RotationRef = z.infer<typeof RotationRef>;
+
+/** `override`: to revoke although a delivery or check failed, the exact words of
+ * RotationView.revokeBlockers joined by "; ", which the confirmation shows. */
+export const RevokeArgs = RotationRef.extend({ override: z.string().max(8000).optional() });
+export type RevokeArgs = z.infer<typeof RevokeArgs>;
+
+export const RetryDeliveryArgs = RotationRef.extend({
+  targetIds: z.array(TargetId).min(1).max(20),
+});
+export type RetryDeliveryArgs = z.infer<typeof RetryDeliveryArgs>;
+
+/**
+ * pending: not yet run. started: running (or the app stopped while it ran). delivered / failed.
+ * interrupted: the app stopped while a target that is not idempotent ran; it is not run again
+ * unless the person retries it. undone / undo_failed: rollback put it back, or could not.
+ */
+export const DeliveryState = z.enum([
+  'pending',
+  'started',
+  'delivered',
+  'failed',
+  'interrupted',
+  'undone',
+  'undo_failed',
+]);
+export type DeliveryState = z.infer<typeof DeliveryState>;
+
+export const DeliveryView = z.object({
+  id: TargetId,
+  label: z.string(),
+  kind: z.enum(['env-file', 'command']),
+  state: DeliveryState,
+  check: z.enum(['passed', 'failed']).optional(),
+  /** What happened, in words; never a key value. */
+  words: z.string().optional(),
+  /** A command's output with the key replaced. */
+  output: z.string().optional(),
+  checkWords: z.string().optional(),
+});
+export type DeliveryView = z.infer<typeof DeliveryView>;
 
 /** The master password, when the unlock is older than the copy re-auth window. */
 export const RotationRevealArgs = RotationRef.extend({ password: z.string().max(1024).optional() });
@@ -122,6 +167,11 @@ export const RotationView = z.object({
   admin: z.boolean().optional(),
   /** Set when the rotation was started as part of a bulk rotation. */
   batchId: RotationId.optional(),
+  /** Each delivery target's progress and result; absent when the key has none. */
+  deliveries: z.array(DeliveryView).optional(),
+  /** What holds revoke back (a target not delivered, a check failed); revoke needs these exact
+   * words, joined by "; ", as its override. */
+  revokeBlockers: z.array(z.string()).optional(),
   /** Only in the answer of the call that reached the reveal step, or of rotation.reveal: redeem
    * it once with keys.reveal. Never in events or lists. */
   ticket: z.string().optional(),

@@ -23,10 +23,21 @@ function walk(value: unknown, found: Set<string>, depth: number): void {
   }
 }
 
+/** Whether a credential id has the shape idTokensIn finds (Flowise's ids all do). */
+export const isIdShaped = (id: string): boolean =>
+  new RegExp(`^(?:${ID_TOKEN.source})$`, 'i').test(id);
+
+/** Every id-shaped token in the text, lower-cased, added to `found`. For an id-shaped credential
+ * id this alone decides whether a flow names it: the keys credentialIdsIn also walks hold the
+ * same id as a token of the text. */
+export function idTokensIn(text: string, found: Set<string> = new Set()): Set<string> {
+  for (const match of text.matchAll(ID_TOKEN)) found.add(match[0].toLowerCase());
+  return found;
+}
+
 /** Every credential id a flow's flowData names, lower-cased. */
 export function credentialIdsIn(flowData: string): Set<string> {
-  const found = new Set<string>();
-  for (const match of flowData.matchAll(ID_TOKEN)) found.add(match[0].toLowerCase());
+  const found = idTokensIn(flowData);
   try {
     walk(JSON.parse(flowData), found, 0);
   } catch {

@@ -34,6 +34,8 @@ export interface TargetStore {
     draft: TargetDraft,
   ): Promise<{ before: DeliveryTarget; after: DeliveryTarget }>;
   remove(instanceId: string, keyId: string, targetId: string): Promise<DeliveryTarget>;
+  /** A rotation's new key takes over the old key's targets (after those it may have already). */
+  move(instanceId: string, fromKeyId: string, toKeyId: string): Promise<void>;
   forgetInstance(instanceId: string): Promise<void>;
 }
 
@@ -94,6 +96,18 @@ export function createTargetStore(vault: Vault): TargetStore {
           targets.filter((t) => t.id !== targetId),
         );
         return removed;
+      }),
+    move: (instanceId, fromKeyId, toKeyId) =>
+      queue.run(async () => {
+        const moving = list(instanceId, fromKeyId);
+        if (moving.length === 0 || fromKeyId === toKeyId) return;
+        const others = all().filter(
+          (r) => !same(r, instanceId, fromKeyId) && !same(r, instanceId, toKeyId),
+        );
+        const targets = [...list(instanceId, toKeyId), ...moving];
+        await vault.writeSection(SECTION, {
+          keys: [...others, { instanceId, keyId: toKeyId, targets }],
+        });
       }),
     forgetInstance: (instanceId) =>
       queue.run(() =>

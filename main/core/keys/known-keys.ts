@@ -22,6 +22,8 @@ const SECTION = 'keys';
 
 export interface KnownKeys {
   forInstance(instanceId: string): Map<string, KnownKey>;
+  /** Every instance's records from one read of the vault, by instance id, then key id. */
+  byInstance(): Map<string, Map<string, KnownKey>>;
   find(instanceId: string, keyId: string): KnownKey | undefined;
   /** Adds keys not seen before and refreshes names; returns the instance's records. */
   observe(
@@ -49,6 +51,15 @@ export function createKnownKeys(vault: Vault): KnownKeys {
 
   return {
     forInstance,
+    byInstance() {
+      const result = new Map<string, Map<string, KnownKey>>();
+      for (const k of all()) {
+        const keys = result.get(k.instanceId) ?? new Map<string, KnownKey>();
+        keys.set(k.keyId, k);
+        result.set(k.instanceId, keys);
+      }
+      return result;
+    },
     find: (instanceId, keyId) => forInstance(instanceId).get(keyId),
     observe: (instanceId, rows, now) =>
       queue.run(async () => {

@@ -66,7 +66,10 @@ function harness(records: InstanceRecord[], concurrency: number) {
       record: (id) => records.find((r) => r.id === id) ?? records[0] ?? record(0),
       client,
     },
-    known: { observe: () => Promise.resolve(new Map()) } as unknown as OverviewDeps['known'],
+    known: {
+      observe: () => Promise.resolve(new Map()),
+      byInstance: () => new Map(),
+    } as unknown as OverviewDeps['known'],
     publicFlows: { forInstance: () => [] } as unknown as OverviewDeps['publicFlows'],
     journals: { all: () => [] } as unknown as OverviewDeps['journals'],
     audit: {

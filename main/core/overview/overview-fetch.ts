@@ -2,8 +2,9 @@
 // joined with what the vault knows (first-seen dates, journals, "public on purpose" marks, copies
 // in the audit log). Values of keys are used here only to tell the admin key and copies apart.
 import { isAppError, toWireError } from '../../../common/errors.js';
-import { usageFromFlows } from '../credentials/credential-usage.js';
+import { idTokensIn, isIdShaped, usageFromFlows } from '../credentials/credential-usage.js';
 import { fingerprint } from '../flowise/mask.js';
+import type { ChatflowRow, CredentialRow } from '../flowise/flowise-schemas.js';
 import type { InstanceRecord } from '../instances/instance-store.js';
 import type { Journal } from '../rotation/rotation-journal.js';
 import type { OverviewDeps } from './overview-deps.js';
@@ -21,6 +22,8 @@ export interface SharedFacts {
   copied: ReadonlySet<string>;
   /** Every admin key the vault holds, by fingerprint: none of them is reported as unused. */
   adminKeys: ReadonlySet<string>;
+  /** First-seen dates by instance, then key id, read from the vault once for all instances. */
+  firstSeen: ReadonlyMap<string, ReadonlyMap<string, { firstSeenAt: number }>>;
 }
 
 export function sharedFacts(deps: OverviewDeps): SharedFacts {
@@ -33,6 +36,7 @@ export function sharedFacts(deps: OverviewDeps): SharedFacts {
     now: deps.clock.now(),
     copied,
     adminKeys: new Set(deps.clients.all().map((r) => fingerprint(r.adminKey))),
+    firstSeen: deps.known.byInstance(),
   };
 }
 
@@ -93,6 +97,26 @@ async function optional<T>(read: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** Each credential with the number of flows naming it. Flows listed without flowData cannot say
+ * which credentials they use: usage then stays unknown. */
+function credentialUse(
+  flows: readonly ChatflowRow[],
+  credentials: readonly CredentialRow[],
+): SnapshotCredential[] {
+  if (!flows.every((f) => f.flowData !== undefined))
+    return credentials.map((c) => ({ id: c.id, name: c.name }));
+  if (credentials.every((c) => isIdShaped(c.id))) {
+    // Only whether a flow names it counts here, so one scan for id tokens per flow is enough.
+    const perFlow = flows.map((f) => idTokensIn(f.flowData ?? ''));
+    return credentials.map((c) => {
+      const id = c.id.toLowerCase();
+      return { id: c.id, name: c.name, usedBy: perFlow.filter((ids) => ids.has(id)).length };
+    });
+  }
+  const usage = usageFromFlows(flows);
+  return credentials.map((c) => ({ id: c.id, name: c.name, usedBy: usage.flowsOf(c.id).length }));
+}
+
 export async function fetchSnapshot(
   deps: OverviewDeps,
   record: InstanceRecord,
@@ -108,22 +132,21 @@ export async function fetchSnapshot(
       optional(client.listCredentials()),
       generation === '3.0.13+' ? optional(client.keyPermissions()) : Promise.resolve(undefined),
     ]);
-    const known = await deps.known.observe(
-      record.id,
-      rows.map((row) => ({
-        keyId: row.id,
-        keyName: row.keyName,
-        fingerprint: fingerprint(row.apiKey),
-      })),
-      shared.now,
-    );
-    // Flows listed without flowData cannot say which credentials they use: usage stays unknown.
-    const usage = flows.every((f) => f.flowData !== undefined) ? usageFromFlows(flows) : undefined;
-    const creds: SnapshotCredential[] = (credentials ?? []).map((c) => ({
-      id: c.id,
-      name: c.name,
-      ...(usage === undefined ? {} : { usedBy: usage.flowsOf(c.id).length }),
-    }));
+    // Only keys never seen before are written (their first-seen date is now).
+    const seen = shared.firstSeen.get(record.id);
+    const known =
+      seen !== undefined && rows.every((row) => seen.has(row.id))
+        ? seen
+        : await deps.known.observe(
+            record.id,
+            rows.map((row) => ({
+              keyId: row.id,
+              keyName: row.keyName,
+              fingerprint: fingerprint(row.apiKey),
+            })),
+            shared.now,
+          );
+    const creds: SnapshotCredential[] = credentialUse(flows, credentials ?? []);
     return {
       ...base,
       generation,

@@ -60,21 +60,34 @@ function boundCounts(s: InstanceSnapshot): Map<string, number> {
   return counts;
 }
 
-/** Holds every permission the server can grant. */
-function holdsAll(s: InstanceSnapshot, key: SnapshotKey): boolean {
-  if (key.permissions === undefined || s.catalog === undefined || s.catalog.length === 0)
-    return false;
-  const held = new Set(key.permissions);
-  return s.catalog.every((p) => held.has(p));
+/** The server's grantable permissions, and those of them that manage keys, once per snapshot. */
+const catalogs = new WeakMap<InstanceSnapshot, { all: string[]; keys: string[] }>();
+function catalogOf(s: InstanceSnapshot): { all: string[]; keys: string[] } {
+  let found = catalogs.get(s);
+  if (found === undefined) {
+    const all = [...new Set(s.catalog ?? [])];
+    found = { all, keys: all.filter((p) => p.startsWith('apikeys:')) };
+    catalogs.set(s, found);
+  }
+  return found;
 }
 
-/** Holds every apikeys:* permission the server can grant: it can mint keys of its own. */
-function holdsAllKeyPermissions(s: InstanceSnapshot, key: SnapshotKey): boolean {
-  const keyPermissions = (s.catalog ?? []).filter((p) => p.startsWith('apikeys:'));
-  if (key.permissions === undefined || keyPermissions.length === 0) return false;
-  const held = new Set(key.permissions);
-  return keyPermissions.every((p) => held.has(p));
+function holdsEvery(key: SnapshotKey, wanted: readonly string[]): boolean {
+  const { permissions } = key;
+  // Fewer permissions than wanted cannot cover them all: most keys end here.
+  if (permissions === undefined || wanted.length === 0 || permissions.length < wanted.length)
+    return false;
+  const held = new Set(permissions);
+  return wanted.every((p) => held.has(p));
 }
+
+/** Holds every permission the server can grant. */
+const holdsAll = (s: InstanceSnapshot, key: SnapshotKey): boolean =>
+  holdsEvery(key, catalogOf(s).all);
+
+/** Holds every apikeys:* permission the server can grant: it can mint keys of its own. */
+const holdsAllKeyPermissions = (s: InstanceSnapshot, key: SnapshotKey): boolean =>
+  holdsEvery(key, catalogOf(s).keys);
 
 const admin = (s: InstanceSnapshot): SnapshotKey[] => s.keys.filter((k) => k.admin);
 const others = (s: InstanceSnapshot): SnapshotKey[] => s.keys.filter((k) => !k.admin);

@@ -9,6 +9,7 @@ import type { Run } from './rotation-run.js';
 import { withoutFailure, withoutValues } from './rotation-run.js';
 import { concurrency } from './forward-steps.js';
 import { switchBack } from './admin-switch.js';
+import { undoDeliveries } from './deliver-step.js';
 import { countOf, plural } from '../../../common/words.js';
 
 /** The client rollback works with. An admin rotation's own calls go out with the old admin key
@@ -35,6 +36,8 @@ export async function rollbackSteps(run: Run): Promise<void> {
     await run.replace({ ...withoutFailure(j), rollingBack: true, status: 'running' });
     await run.note('rebind', 'ok', 'rollback begins');
   }
+  // The apps go back to the old key before anything else, while both keys still work.
+  await undoDeliveries(run);
   // The vault goes back to the old key first: it must never hold the key about to be deleted.
   if (j.admin === true) await switchBack(run);
   // The journal may not know the new key yet if the app stopped right after creating it. Flows

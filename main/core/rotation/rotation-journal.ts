@@ -4,7 +4,12 @@
 import { z } from 'zod';
 
 import { AppError, WireError } from '../../../common/errors.js';
-import { RotationStatus, RotationStep } from '../../../common/ipc/schemas/rotation.js';
+import { DeliveryTarget } from '../../../common/ipc/schemas/delivery.js';
+import {
+  DeliveryState,
+  RotationStatus,
+  RotationStep,
+} from '../../../common/ipc/schemas/rotation.js';
 import type { RotationStep as Step } from '../../../common/ipc/schemas/rotation.js';
 import { FlowType } from '../../../common/ipc/schemas/keys.js';
 import { SerialQueue } from '../vault/serial-queue.js';
@@ -26,6 +31,17 @@ const JournalFlow = z.object({
   state: z.enum(['pending', 'rebound', 'verified', 'restored', 'skipped']),
   probe: z.boolean(),
 });
+
+/** A delivery target as it was when the rotation began, and how far its delivery got. */
+const JournalDelivery = z.object({
+  target: DeliveryTarget,
+  state: DeliveryState,
+  check: z.enum(['passed', 'failed']).optional(),
+  words: z.string().optional(),
+  output: z.string().optional(),
+  checkWords: z.string().optional(),
+});
+export type JournalDelivery = z.infer<typeof JournalDelivery>;
 
 export const Journal = z.object({
   id: z.string(),
@@ -55,6 +71,9 @@ export const Journal = z.object({
   lostKeyIds: z.array(z.string()).optional(),
   /** The bulk rotation this one belongs to. */
   batchId: z.string().optional(),
+  deliveries: z.array(JournalDelivery).optional(),
+  /** Revoked although these failed, as the person confirmed. */
+  overridden: z.string().optional(),
 });
 export type Journal = z.infer<typeof Journal>;
 export type JournalFlow = z.infer<typeof JournalFlow>;

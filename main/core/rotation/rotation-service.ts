@@ -5,11 +5,15 @@
 import { AppError, isAppError, toWireError } from '../../../common/errors.js';
 import type {
   KeyRotationPlan,
+  RetryDeliveryArgs,
+  RevokeArgs,
   RotationList,
   RotationStep,
   RotationView,
   StartRotationArgs,
 } from '../../../common/ipc/schemas/rotation.js';
+import { describeTarget } from '../delivery/describe-target.js';
+import { deliverStep, retryDeliveries } from './deliver-step.js';
 import { fingerprint, maskKey } from '../flowise/mask.js';
 import { confirmStep, renameStep, revokeStep } from './finish-steps.js';
 import { switchStep } from './admin-switch.js';
@@ -21,8 +25,8 @@ import { isFinished, stepIndex } from './rotation-journal.js';
 import { newJournal, newRotationId, planRotation } from './rotation-plan.js';
 import { createReauth } from './rotation-reauth.js';
 import type { Run } from './rotation-run.js';
-import { createRun, withoutFailure } from './rotation-run.js';
-import { canRevoke, canRollback, toView } from './rotation-view.js';
+import { createRun, newKeyOf, withoutFailure } from './rotation-run.js';
+import { blockersOf, canRevoke, canRollback, toView } from './rotation-view.js';
 import { rollbackSteps } from './rollback-steps.js';
 import { keySlot, refuseOverlap } from './rotation-overlap.js';
 import { forgetLostKey } from './lost-key.js';
@@ -34,7 +38,8 @@ export interface RotationService {
   start(args: StartRotationArgs, batchId?: string): Promise<RotationView>;
   resume(args: { rotationId: string }): Promise<RotationView>;
   reveal(args: { rotationId: string; password?: string | undefined }): Promise<RotationView>;
-  revoke(args: { rotationId: string }): Promise<RotationView>;
+  revoke(args: RevokeArgs): Promise<RotationView>;
+  retryDelivery(args: RetryDeliveryArgs): Promise<RotationView>;
   rollback(args: { rotationId: string }): Promise<RotationView>;
   list(): RotationList;
 }
@@ -104,7 +109,15 @@ export function createRotationService(deps: RotationDeps): RotationService {
       ticket = await revealStep(run);
     });
     if (revealed) await run.hook('reveal:done');
+    if (revealed) await deliver(run);
     return toView(run.journal, revealed ? ticket : undefined);
+  }
+
+  /** The deliver step, for a key with delivery targets. */
+  async function deliver(run: Run): Promise<void> {
+    if ((run.journal.deliveries ?? []).length === 0) return;
+    if (run.journal.status === 'failed') await run.replace(withoutFailure(run.journal));
+    await attempt(run, 'deliver', () => deliverStep(run));
   }
 
   async function finish(run: Run): Promise<RotationView> {
@@ -112,6 +125,12 @@ export function createRotationService(deps: RotationDeps): RotationService {
     if (stepIndex(run.journal.reached) < stepIndex('revoke'))
       if (!(await attempt(run, 'revoke', () => revokeStep(run)))) return toView(run.journal);
     await run.hook('revoke:done');
+    // The new key takes over the old key's targets, for its own next rotation.
+    await deps.targets.move(
+      run.journal.instanceId,
+      run.journal.oldKey.id,
+      newKeyOf(run.journal).id,
+    );
     if (!(await attempt(run, 'confirm', () => renameStep(run)))) return toView(run.journal);
     await attempt(run, 'confirm', () => confirmStep(run));
     return toView(run.journal);
@@ -140,9 +159,13 @@ export function createRotationService(deps: RotationDeps): RotationService {
         `The instance's admin key does not hold ${missing.join(', ')}, so it cannot create the replacement.`,
         { missing: missing.join(',') },
       );
+    const targets = deps.targets.list(args.instanceId, old.id);
     const journal = {
       ...newJournal(plan, old.apiKey, id, args.probeFlowIds ?? [], deps.clock.now()),
       ...(batchId === undefined ? {} : { batchId }),
+      ...(targets.length === 0
+        ? {}
+        : { deliveries: targets.map((target) => ({ target, state: 'pending' as const })) }),
     };
     return exclusive(id, async () => {
       const run = createRun(deps, journal);
@@ -159,7 +182,16 @@ export function createRotationService(deps: RotationDeps): RotationService {
 
   return {
     async plan(args) {
-      const { plan, old } = await planRotation(deps, args, newRotationId());
+      const found = await planRotation(deps, args, newRotationId());
+      const { old } = found;
+      const targets = deps.targets.list(args.instanceId, old.id);
+      const plan =
+        targets.length === 0
+          ? found.plan
+          : {
+              ...found.plan,
+              targets: targets.map((t) => ({ id: t.id, label: t.label, words: describeTarget(t) })),
+            };
       // Said on the plan already, rather than only once "Start rotation" is pressed.
       try {
         refuseOverlap(deps, args.instanceId, { id: old.id, name: old.keyName });
@@ -190,6 +222,11 @@ export function createRotationService(deps: RotationDeps): RotationService {
         // A revoke that failed before its point of no return is retried as a revoke.
         const revoking = j.status === 'failed' && j.failedStep === 'revoke';
         if (revoking || stepIndex(j.reached) >= stepIndex('grace')) return finish(run);
+        // Stopped between deliveries: carry on, never running a target twice unless idempotent.
+        if (stepIndex(j.reached) === stepIndex('reveal') && (j.deliveries ?? []).length > 0) {
+          await deliver(run);
+          return toView(run.journal);
+        }
         if (j.status === 'waiting') return toView(j);
         return forward(run);
       }),
@@ -216,7 +253,7 @@ export function createRotationService(deps: RotationDeps): RotationService {
         return toView(run.journal, ticket);
       }),
 
-    revoke: ({ rotationId }) =>
+    revoke: ({ rotationId, override }) =>
       exclusive(rotationId, async () => {
         const run = createRun(deps, find(rotationId));
         if (!canRevoke(run.journal))
@@ -224,7 +261,30 @@ export function createRotationService(deps: RotationDeps): RotationService {
             'precondition_failed',
             'The old key can be revoked only once the new key is verified and revealed.',
           );
+        const blockers = blockersOf(run.journal).join('; ');
+        if (blockers !== '' && run.journal.overridden !== blockers) {
+          if (override !== blockers)
+            throw new AppError(
+              'precondition_failed',
+              `Revoke is held back: ${blockers}. Retry or roll back, or confirm that you revoke anyway.`,
+              { blockers },
+            );
+          await run.save({ overridden: blockers });
+          await run.note('revoke', 'ok', `revoked although ${blockers}, as confirmed`);
+        }
         return finish(run);
+      }),
+
+    retryDelivery: ({ rotationId, targetIds }) =>
+      exclusive(rotationId, async () => {
+        const run = createRun(deps, find(rotationId));
+        if (!canRevoke(run.journal) || (run.journal.deliveries ?? []).length === 0)
+          throw new AppError(
+            'precondition_failed',
+            'Deliveries can be retried only while the rotation waits in its grace period.',
+          );
+        await attempt(run, 'deliver', () => retryDeliveries(run, targetIds));
+        return toView(run.journal);
       }),
 
     rollback: ({ rotationId }) =>

@@ -1,11 +1,16 @@
 // A journal as the renderer may see it: the values stripped, the step list derived.
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
+import { revokeBlockers } from '../delivery/deliver.js';
 import type { Journal } from './rotation-journal.js';
 import { STEPS, isFinished, stepIndex } from './rotation-journal.js';
 
 function stepStates(journal: Journal): RotationView['steps'] {
   const reached = stepIndex(journal.reached);
-  return STEPS.map((step, i) => {
+  // A key without delivery targets has no deliver step at all.
+  const steps =
+    (journal.deliveries ?? []).length > 0 ? STEPS : STEPS.filter((s) => s !== 'deliver');
+  return steps.map((step) => {
+    const i = stepIndex(step);
     if (step === 'switch' && journal.admin !== true) return { step, state: 'skipped' as const };
     if (i <= reached) return { step, state: 'done' as const };
     if (journal.status === 'failed' && journal.failedStep === step)
@@ -27,6 +32,36 @@ export function canRevoke(journal: Journal): boolean {
     journal.newKeyGone !== true &&
     stepIndex(journal.reached) >= stepIndex('reveal')
   );
+}
+
+/** The words of each target holding revoke back; empty when revoke may go ahead. */
+export function blockersOf(journal: Journal): string[] {
+  return revokeBlockers(
+    (journal.deliveries ?? []).map((d) => ({
+      label: d.target.label,
+      delivered: d.state === 'delivered',
+      ...(d.check === undefined ? {} : { checked: d.check === 'passed' }),
+    })),
+  );
+}
+
+function deliveryViews(journal: Journal): Pick<RotationView, 'deliveries' | 'revokeBlockers'> {
+  const deliveries = journal.deliveries ?? [];
+  if (deliveries.length === 0) return {};
+  const blockers = isFinished(journal) ? [] : blockersOf(journal);
+  return {
+    deliveries: deliveries.map((d) => ({
+      id: d.target.id,
+      label: d.target.label,
+      kind: d.target.target.kind,
+      state: d.state,
+      ...(d.check === undefined ? {} : { check: d.check }),
+      ...(d.words === undefined ? {} : { words: d.words }),
+      ...(d.output === undefined ? {} : { output: d.output }),
+      ...(d.checkWords === undefined ? {} : { checkWords: d.checkWords }),
+    })),
+    ...(blockers.length === 0 ? {} : { revokeBlockers: blockers }),
+  };
 }
 
 export function toView(journal: Journal, ticket?: string): RotationView {
@@ -63,6 +98,7 @@ export function toView(journal: Journal, ticket?: string): RotationView {
     ...(journal.newKeyGone === true && !isFinished(journal) ? { newKeyGone: true as const } : {}),
     ...(journal.admin === true ? { admin: true } : {}),
     ...(journal.batchId === undefined ? {} : { batchId: journal.batchId }),
+    ...deliveryViews(journal),
     ...(ticket === undefined ? {} : { ticket }),
   };
 }

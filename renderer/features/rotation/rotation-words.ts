@@ -14,6 +14,7 @@ export const STEP_LABELS: Record<RotationStep, string> = {
   verify: 'Check the flows and the new key',
   switch: "Switch the app's admin key to the new key",
   reveal: 'Show the new key once',
+  deliver: 'Deliver the new key to its targets',
   grace: 'Update your apps',
   revoke: 'Revoke the old key',
   confirm: 'Confirm the old key is refused',
