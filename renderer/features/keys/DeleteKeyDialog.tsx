@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.js';
 import { Dialog, DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
 import { countOf, plural } from '../../../common/words.js';
+import { useKeyNaming } from './key-names.js';
 
 export interface DeleteKeyDialogProps {
   keySummary: KeySummary | undefined;
@@ -22,12 +23,13 @@ export interface DeleteKeyDialogProps {
 
 export function DeleteKeyDialog(props: DeleteKeyDialogProps) {
   const key = props.keySummary;
+  const naming = useKeyNaming(key);
   return (
     <Dialog
       open={key !== undefined}
       onClose={props.onClose}
       onCloseAutoFocus={props.onCloseAutoFocus}
-      title={`Delete ${key?.keyName ?? ''}?`}
+      title={`Delete ${naming?.label ?? ''}?`}
       description="The key is deleted on the Flowise server. Anything that still sends it gets 401."
     >
       {key === undefined ? null : (
@@ -51,6 +53,7 @@ function DeleteKeyBody({
   onRotateInstead: (key: KeySummary) => void;
 }) {
   const remove = useKeysStore((s) => s.remove);
+  const naming = useKeyNaming(key);
   const [typed, setTyped] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -80,6 +83,11 @@ function DeleteKeyBody({
           <p>{failure}</p>
         </Alert>
       )}
+      {naming?.shared === true ? (
+        <p>
+          Another key has this name too: this is <strong>{naming.long}</strong>.
+        </p>
+      ) : null}
       {bound.length === 0 ? (
         <p>No flow uses this key.</p>
       ) : (

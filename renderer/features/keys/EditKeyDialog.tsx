@@ -7,6 +7,7 @@ import { Dialog } from '../../ui/Dialog.js';
 import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
 import { KeyFields } from './KeyFields.js';
 import { useCatalogWhileOpen } from './use-catalog-while-open.js';
+import { useKeyNaming } from './key-names.js';
 
 export interface EditKeyDialogProps {
   /** The dialog is open while set. */
@@ -19,14 +20,15 @@ export interface EditKeyDialogProps {
 export function EditKeyDialog({ keySummary, onClose, onDone }: EditKeyDialogProps) {
   const open = keySummary !== undefined;
   useCatalogWhileOpen(open);
+  const naming = useKeyNaming(keySummary);
 
   return (
     <Dialog
       open={open}
       onClose={onClose}
       wide
-      title={`Edit ${keySummary?.keyName ?? ''}`}
-      description="Rename the key or change what it may do. Its value stays the same."
+      title={`Edit ${naming?.label ?? ''}`}
+      description={`${naming?.shared === true ? `Another key has this name too: this is ${naming.long}. ` : ''}Rename the key or change what it may do. Its value stays the same.`}
     >
       {keySummary === undefined ? null : <EditKeyForm keySummary={keySummary} onDone={onDone} />}
     </Dialog>

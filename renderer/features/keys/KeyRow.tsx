@@ -1,9 +1,11 @@
 // One key in the list: name, masked value, permissions, the flows that use it and its age. Button
-// names carry the key's name so a screen reader's list of buttons stays unambiguous.
+// names carry the key's name (and its masked value when another key has the same name), so a
+// screen reader's list of buttons stays unambiguous.
 import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { Button } from '../../ui/Button.js';
 import { FindingBadges } from '../overview/FindingBadges.js';
 import { formatDay } from './key-list.js';
+import type { KeyNaming } from './key-names.js';
 import { summarizePermissions } from './permissions.js';
 import { countOf } from '../../../common/words.js';
 
@@ -18,6 +20,7 @@ export interface KeyActions {
 export interface KeyRowProps {
   keySummary: KeySummary;
   actions: KeyActions;
+  naming: KeyNaming;
 }
 
 const Hidden = ({ children }: { children: string }) => (
@@ -55,7 +58,7 @@ export function KeyHead({ keySummary: key, level }: { keySummary: KeySummary; le
   );
 }
 
-export function KeyRow({ keySummary: key, actions }: KeyRowProps) {
+export function KeyRow({ keySummary: key, actions, naming }: KeyRowProps) {
   const { onCopy, onEdit, onDelete, onRotate } = actions;
   const permissions = summarizePermissions(key.permissions);
   const age = `First seen ${formatDay(key.firstSeenAt)}${key.createdHere ? ' (created here)' : ''}`;
@@ -73,6 +76,12 @@ export function KeyRow({ keySummary: key, actions }: KeyRowProps) {
         <p className="key-line muted small">
           {age}
           {updated}
+          {naming.shared ? (
+            <>
+              {' '}
+              <span className="badge">Same name as another key</span>
+            </>
+          ) : null}
         </p>
       </div>
       <div className="row key-actions">
@@ -82,21 +91,21 @@ export function KeyRow({ keySummary: key, actions }: KeyRowProps) {
             onCopy(key);
           }}
         >
-          Copy<Hidden>{key.keyName}</Hidden>
+          Copy<Hidden>{naming.label}</Hidden>
         </Button>
         <Button
           onClick={() => {
             onEdit(key);
           }}
         >
-          Edit<Hidden>{key.keyName}</Hidden>
+          Edit<Hidden>{naming.label}</Hidden>
         </Button>
         <Button
           onClick={() => {
             onRotate(key);
           }}
         >
-          Rotate<Hidden>{key.keyName}</Hidden>
+          Rotate<Hidden>{naming.label}</Hidden>
         </Button>
         <Button
           variant="danger"
@@ -104,7 +113,7 @@ export function KeyRow({ keySummary: key, actions }: KeyRowProps) {
             onDelete(key);
           }}
         >
-          Delete<Hidden>{key.keyName}</Hidden>
+          Delete<Hidden>{naming.label}</Hidden>
         </Button>
       </div>
     </div>

@@ -16,6 +16,7 @@ import { EditKeyDialog } from './EditKeyDialog.js';
 import { FlowsPanel } from './FlowsPanel.js';
 import type { KeyActions } from './KeyRow.js';
 import { KeysPanel } from './KeysPanel.js';
+import { keyNaming, useKeyNaming, useSharedNames } from './key-names.js';
 import { SnippetDialog } from './SnippetDialog.js';
 import { Tabs } from '../../ui/Tabs.js';
 import { useGuardedCopy } from './use-guarded-copy.js';
@@ -50,6 +51,8 @@ export function KeysPage() {
   const active = instances?.find((i) => i.id === activeId);
   const findKey = (id: string | null) => keys?.find((k) => k.id === id);
   const findFlow = (id: string | null) => flows?.find((f) => f.id === id);
+  const shared = useSharedNames();
+  const rotatingNaming = useKeyNaming(findKey(rotating));
 
   useEffect(() => {
     void show(activeId);
@@ -66,7 +69,9 @@ export function KeysPage() {
 
   const actions: KeyActions = {
     onCopy: (key) =>
-      void guarded.copy(`API key ${key.keyName}`, (password) => copyKey(key.id, password)),
+      void guarded.copy(`API key ${keyNaming(key, shared).label}`, (password) =>
+        copyKey(key.id, password),
+      ),
     onEdit: (key) => {
       setEditing(key.id);
     },
@@ -183,6 +188,7 @@ export function KeysPage() {
         }}
         instanceId={activeId ?? ''}
         keyId={rotating ?? undefined}
+        keyLabel={rotatingNaming?.shared === true ? rotatingNaming.long : undefined}
       />
       <SnippetDialog
         flow={findFlow(snippetFor)}

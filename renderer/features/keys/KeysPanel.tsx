@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button.js';
 import type { KeyQuery } from './key-list.js';
 import { DEFAULT_QUERY, selectKeys } from './key-list.js';
 import { KeyFilters } from './KeyFilters.js';
+import { keyNaming, useSharedNames } from './key-names.js';
 import { KEYS_SHOWN_MARK } from './keys-marks.js';
 import { KeyRow } from './KeyRow.js';
 import type { KeyActions } from './KeyRow.js';
@@ -29,6 +30,7 @@ export function KeysPanel({ onCreate, actions }: KeysPanelProps) {
   const [query, setQuery] = useState<KeyQuery>(DEFAULT_QUERY);
   const deferred = useDeferredValue(query);
   const shown = useMemo(() => selectKeys(keys ?? [], deferred), [keys, deferred]);
+  const shared = useSharedNames();
   useLayoutEffect(() => {
     // For test/bench/keys-render-bench.ts. Clearing keeps the page's timeline from growing.
     performance.mark(KEYS_SHOWN_MARK, {
@@ -81,7 +83,9 @@ export function KeysPanel({ onCreate, actions }: KeysPanelProps) {
               rowHeight={KEY_ROW_HEIGHT}
               maxHeight={KEY_ROW_HEIGHT * 6}
               itemKey={(key) => key.id}
-              renderItem={(key) => <KeyRow keySummary={key} actions={actions} />}
+              renderItem={(key) => (
+                <KeyRow keySummary={key} actions={actions} naming={keyNaming(key, shared)} />
+              )}
             />
           )}
         </>

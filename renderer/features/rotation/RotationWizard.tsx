@@ -24,6 +24,8 @@ export interface RotationWizardProps {
   rotationId?: string | undefined;
   /** With a rotation id: resume it at once if it was interrupted mid-step. */
   resume?: boolean | undefined;
+  /** Names the key when its name alone is ambiguous: "qa-key (••••LwRw, first seen …)". */
+  keyLabel?: string | undefined;
 }
 
 type Phase = 'choose' | 'plan' | 'run';
@@ -161,7 +163,7 @@ export function RotationWizard(props: RotationWizardProps) {
       onClose={props.onClose}
       wide
       title="Rotate an API key"
-      description="Replace a key with a new one, step by step. Each step is saved in the vault, so an interrupted rotation can be resumed."
+      description={`${props.keyLabel === undefined ? '' : `The key: ${props.keyLabel}. `}Replace a key with a new one, step by step. Each step is saved in the vault, so an interrupted rotation can be resumed.`}
     >
       <WizardBody {...props} />
     </Dialog>
