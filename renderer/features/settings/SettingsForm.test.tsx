@@ -51,4 +51,27 @@ describe('the Settings page', () => {
     expect(hintOf(minutes)).toMatch(/0–1440 minutes/);
     expect(within(document.body).queryByText(/Enter a whole number/)).toBeNull();
   });
+
+  it('saves the Overview thresholds with the rest, and refuses one out of range', async () => {
+    const { fake } = await openSettings();
+    await screen.findByRole('heading', { name: 'Overview' });
+    const age = screen.getByLabelText('Report keys older than (days)');
+    expect(age).toHaveProperty('value', '90');
+    fireEvent.change(age, { target: { value: '30' } });
+    fireEvent.change(screen.getByLabelText('Report a key bound to more flows than'), {
+      target: { value: '4' },
+    });
+    fireEvent.change(screen.getByLabelText('Report a rotation in grace for longer than (days)'), {
+      target: { value: '2' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(await fake.api.settings.get()).toMatchObject({
+      keyMaxAgeDays: 30,
+      manyFlowsThreshold: 4,
+      graceLimitDays: 2,
+    });
+    fireEvent.change(age, { target: { value: '0' } });
+    expect(screen.getByRole('button', { name: 'Save settings' })).toHaveProperty('disabled', true);
+  });
 });

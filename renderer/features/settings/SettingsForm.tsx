@@ -1,6 +1,7 @@
 // The one settings form: when the vault locks itself (idle minutes, screen lock, sleep) and how
 // copied secrets are handled (clipboard clearing, re-asking the master password, keeping created
-// keys). One Save sends both groups as one patch.
+// keys), and what the Overview reports (key age, flows per key, days in grace). One Save sends every
+// group as one patch.
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 
@@ -16,6 +17,9 @@ import { useSettingsSave } from './use-settings-save.js';
 const MIN_SECONDS = 5;
 const MAX_SECONDS = 600;
 const MAX_MINUTES = 1440;
+const MAX_AGE_DAYS = 3650;
+const MAX_FLOWS = 10_000;
+const MAX_GRACE_DAYS = 365;
 
 const SCREEN_LOCK_UNSEEN =
   'This system does not let the app see the screen lock (no D-Bus screen-lock signal could be watched), so this setting cannot act here. Auto-lock after idle minutes still does.';
@@ -28,19 +32,32 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   const [seconds, setSeconds] = useState(String(initial.clipboardClearSeconds));
   const [reauth, setReauth] = useState(String(initial.copyReauthMinutes));
   const [storeKeys, setStoreKeys] = useState(initial.storeCreatedKeys);
+  const [maxAge, setMaxAge] = useState(String(initial.keyMaxAgeDays));
+  const [manyFlows, setManyFlows] = useState(String(initial.manyFlowsThreshold));
+  const [grace, setGrace] = useState(String(initial.graceLimitDays));
   const screenLockDetectable = useScreenLockDetectable();
   const parsed = {
     autoLockMinutes: parseWholeNumber(minutes, 0, MAX_MINUTES),
     clipboardClearSeconds: parseWholeNumber(seconds, MIN_SECONDS, MAX_SECONDS),
     copyReauthMinutes: parseWholeNumber(reauth, 0, MAX_MINUTES),
+    keyMaxAgeDays: parseWholeNumber(maxAge, 1, MAX_AGE_DAYS),
+    manyFlowsThreshold: parseWholeNumber(manyFlows, 1, MAX_FLOWS),
+    graceLimitDays: parseWholeNumber(grace, 1, MAX_GRACE_DAYS),
   };
   const { autoLockMinutes, clipboardClearSeconds, copyReauthMinutes } = parsed;
-  const valid =
-    autoLockMinutes !== null && clipboardClearSeconds !== null && copyReauthMinutes !== null;
+  const { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays } = parsed;
+  const valid = Object.values(parsed).every((value) => value !== null);
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (autoLockMinutes === null || clipboardClearSeconds === null || copyReauthMinutes === null)
+    if (
+      autoLockMinutes === null ||
+      clipboardClearSeconds === null ||
+      copyReauthMinutes === null ||
+      keyMaxAgeDays === null ||
+      manyFlowsThreshold === null ||
+      graceLimitDays === null
+    )
       return;
     await save({
       autoLockMinutes,
@@ -49,6 +66,9 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       clipboardClearSeconds,
       copyReauthMinutes,
       storeCreatedKeys: storeKeys,
+      keyMaxAgeDays,
+      manyFlowsThreshold,
+      graceLimitDays,
     });
   }
 
@@ -110,6 +130,36 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             checked={storeKeys}
             onCheckedChange={edited(setStoreKeys)}
             hint="When on, the value of each API key you create in this app is stored encrypted in the vault, so you can copy it again later; it is still never shown again. When off, the value exists only in the one-time reveal after creating the key, and you must store it yourself."
+          />
+        </section>
+        <section className="block stack" aria-labelledby="overview-heading">
+          <h2 id="overview-heading">Overview</h2>
+          <RangeField
+            label="Report keys older than (days)"
+            value={maxAge}
+            onValueChange={edited(setMaxAge)}
+            min={1}
+            max={MAX_AGE_DAYS}
+            unit="days"
+            hint="Counted from when this vault first saw the key; long-lived keys leak."
+          />
+          <RangeField
+            label="Report a key bound to more flows than"
+            value={manyFlows}
+            onValueChange={edited(setManyFlows)}
+            min={1}
+            max={MAX_FLOWS}
+            unit="flows"
+            hint="One leak of such a key exposes every one of its flows."
+          />
+          <RangeField
+            label="Report a rotation in grace for longer than (days)"
+            value={grace}
+            onValueChange={edited(setGrace)}
+            min={1}
+            max={MAX_GRACE_DAYS}
+            unit="days"
+            hint="The old key stays alive until the rotation is finished."
           />
         </section>
         {failure === null ? null : <Alert>{failure}</Alert>}
