@@ -51,6 +51,7 @@ import {
   DeleteKeyArgs,
   InstanceArg,
   KeyList,
+  KeyRef,
   KeySummary,
   PermissionCatalog,
   PublicFlow,
@@ -163,6 +164,11 @@ export const contract = {
       /** One new key per bound flow (same permissions, "<key> – <flow>"), each flow rebound to
        * its own; the old key is kept. Run again after a failure: keys made are reused by name. */
       split: method(z.tuple([SplitKeyArgs]), SplitResult),
+      /** Puts a key missing from the server back with its exact value and name (import route,
+       * 2.0.2 to 3.0.12), when the vault holds its value; its flows follow it. Audited. */
+      reimport: method(z.tuple([KeyRef]), KeySummary),
+      /** Stops reporting a missing key (audited); the vault drops what it knew of it. */
+      forgetMissing: method(z.tuple([KeyRef]), z.void()),
     },
     chatflows: {
       list: method(z.tuple([InstanceArg]), z.array(Chatflow)),

@@ -138,6 +138,7 @@ export function createCore(ports: CorePorts): Core {
     settings: () => settings.get(),
     clock,
     rotatingKeys: (instanceId) => rotatingKeyIds({ clients, journals }, instanceId),
+    journals,
   };
   // keys.copy and chatflows.copySnippet share one re-auth window, and a lock voids it with the
   // reveal tickets.

@@ -10,6 +10,7 @@ import type {
   Chatflow,
   CreatedKey,
   KeySummary,
+  MissingKey,
   PermissionCatalog,
 } from '../../common/ipc/schemas/keys.js';
 import type { StoreError } from './store-error.js';
@@ -33,6 +34,8 @@ export interface KeysStoreState {
   /** null until loaded, while switching instance, and once the vault locks. */
   readonly keys: readonly KeySummary[] | null;
   readonly chatflows: readonly Chatflow[] | null;
+  /** Keys seen before that the server no longer lists; null with `keys`. */
+  readonly missing: readonly MissingKey[] | null;
   /** Why the keys and flows could not be loaded: one call brings both (from the same two Flowise
    * requests), so they fail together. */
   readonly listError: StoreError | null;
@@ -56,6 +59,10 @@ export interface KeysStoreState {
     change: { keyName?: string; permissions?: string[] },
   ) => Promise<Outcome<KeySummary>>;
   remove: (keyId: string, confirmName?: string) => Promise<Outcome<void>>;
+  /** Puts a missing key back with the value the vault holds. */
+  reimport: (keyId: string) => Promise<Outcome<KeySummary>>;
+  /** Stops reporting a missing key. */
+  forgetMissing: (keyId: string) => Promise<Outcome<void>>;
   copy: (keyId: string, password?: string) => Promise<Outcome<{ clearsAt: number }>>;
   bind: (chatflowId: string, keyId: string | null) => Promise<Outcome<Chatflow>>;
   snippet: (
@@ -78,6 +85,7 @@ const EMPTY = {
   instanceId: null,
   keys: null,
   chatflows: null,
+  missing: null,
   listError: null,
   catalog: null,
   all: null,
@@ -123,7 +131,12 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
           (outcome) => {
             set(
               outcome.ok
-                ? { keys: outcome.value.keys, chatflows: outcome.value.chatflows, listError: null }
+                ? {
+                    keys: outcome.value.keys,
+                    chatflows: outcome.value.chatflows,
+                    missing: outcome.value.missing ?? [],
+                    listError: null,
+                  }
                 : { listError: outcome.error },
             );
           },
@@ -166,6 +179,11 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
             ...(confirmName === undefined ? {} : { confirmName }),
           }),
         ),
+
+      reimport: (keyId) => shown.change((instanceId) => api.keys.reimport({ instanceId, keyId })),
+
+      forgetMissing: (keyId) =>
+        shown.change((instanceId) => api.keys.forgetMissing({ instanceId, keyId })),
 
       copy: (keyId, password) =>
         shown.attempt((instanceId) =>

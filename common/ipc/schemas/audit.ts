@@ -9,6 +9,10 @@ export const AuditAction = z.enum([
   'key.create',
   'key.update',
   'key.delete',
+  /** A key missing from the server put back with its value held in the vault. */
+  'key.import',
+  /** A key missing from the server no longer reported. */
+  'key.forget',
   'key.copy',
   'key.reveal',
   'chatflow.bind',

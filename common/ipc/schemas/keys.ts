@@ -123,12 +123,37 @@ export const Chatflow = z.object({
 });
 export type Chatflow = z.infer<typeof Chatflow>;
 
+/** A key this vault had seen on the server that the server no longer lists, and was not deleted
+ * through the app. 2.x keeps keys in api.json by default and can lose them on a restart. */
+export const MissingKey = z.object({
+  id: z.string(),
+  instanceId: InstanceId,
+  keyName: z.string(),
+  fingerprint: z.string(),
+  /** Only when the vault holds its value. */
+  masked: z.string().optional(),
+  firstSeenAt: z.number(),
+  /** The first listing that no longer showed it. */
+  missingSince: z.number(),
+  /** Flows the server still shows bound to it: they answer 401 until it is back. */
+  boundFlows: z.array(BoundFlow),
+  /** Why it may be gone, in words for this server's version. */
+  why: z.string(),
+  /** keys.reimport can put it back with its exact value and name. */
+  restorable: z.boolean(),
+  /** How it can be restored, or why it cannot. */
+  restoreNote: z.string(),
+});
+export type MissingKey = z.infer<typeof MissingKey>;
+
 /** The keys page in one answer: both come from the same two Flowise requests. */
 export const KeyList = z.object({
   instanceId: InstanceId,
   keys: z.array(KeySummary),
   chatflows: z.array(Chatflow),
   fetchedAt: z.number(),
+  /** Keys seen before that the server no longer lists. */
+  missing: z.array(MissingKey).optional(),
 });
 export type KeyList = z.infer<typeof KeyList>;
 

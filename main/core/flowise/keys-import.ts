@@ -17,6 +17,9 @@ export interface KeyImport {
   keyName: string;
   /** The exact value to restore. */
   apiKey: string;
+  /** The id it had: 2.x keeps the id it is sent (so flows bound to it work again); 3.0.x makes a
+   * new one whatever it is sent. */
+  id?: string;
 }
 
 const scryptAsync = promisify(scrypt) as (
@@ -63,7 +66,7 @@ export function createKeyImport(
       apiKey: draft.apiKey,
       apiSecret: await flowiseSecretHash(draft.apiKey),
       createdAt: jsonDate(new Date()),
-      id: randomBytes(16).toString('hex'),
+      id: draft.id ?? randomBytes(16).toString('hex'),
     };
     const jsonFile = `data:application/json;base64,${Buffer.from(JSON.stringify([record])).toString('base64')}`;
     // errorIfExist: a key of the same name is never overwritten; the server refuses instead.

@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard.js';
 import type { InstanceClients } from '../instances/instance-clients.js';
 import type { Clock } from '../ports.js';
+import type { JournalStore } from '../rotation/rotation-journal.js';
 import type { Vault } from '../vault/vault.js';
 import type { KnownKeys } from './known-keys.js';
 import type { PublicFlows } from './public-flows.js';
@@ -21,4 +22,6 @@ export interface KeysDeps {
   clock: Clock;
   /** The ids of an instance's keys that an unfinished rotation replaces. */
   rotatingKeys: (instanceId: string) => ReadonlySet<string>;
+  /** Rotation journals: they hold the values of keys being rotated, and own those keys. */
+  journals: JournalStore;
 }

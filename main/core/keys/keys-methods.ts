@@ -4,7 +4,7 @@
 // copy, which share their re-auth window with chatflows.copySnippet, are key-copy.ts.
 import { AppError, isAppError, toWireError } from '../../../common/errors.js';
 import type { ApiImpl } from '../../../common/ipc/contract.js';
-import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
+import type { KeySummary, MissingKey } from '../../../common/ipc/schemas/keys.js';
 import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
 import type { ApiKeyRow, ChatflowRow } from '../flowise/flowise-schemas.js';
@@ -14,6 +14,7 @@ import { fingerprint } from '../flowise/mask.js';
 import type { KeyCopy } from './key-copy.js';
 import { flowsByKey, keySubject, summarizeChatflow, summarizeKey } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
+import { forgetMissingKey, missingKeys, reimportKey } from './missing-keys.js';
 import { createKeySplit } from './key-split.js';
 import { countOf, plural } from '../../../common/words.js';
 
@@ -55,6 +56,8 @@ export interface InstanceKeys {
   rows: ApiKeyRow[];
   flows: ChatflowRow[];
   summaries: KeySummary[];
+  /** Keys seen before that this listing no longer shows. */
+  missing: MissingKey[];
 }
 
 /** Keys and flows of one instance, fetched side by side, with first-seen dates recorded. */
@@ -84,7 +87,8 @@ export async function loadInstanceKeys(deps: KeysDeps, instanceId: string): Prom
       rotating.has(row.id),
     ),
   );
-  return { rows, flows, summaries };
+  const missing = await missingKeys(deps, instanceId, rows, bound, await client.generation());
+  return { rows, flows, summaries, missing };
 }
 
 export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'] {
@@ -108,7 +112,7 @@ export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'
 
   return {
     async list({ instanceId }) {
-      const { rows, flows, summaries } = await loadInstanceKeys(deps, instanceId);
+      const { rows, flows, summaries, missing } = await loadInstanceKeys(deps, instanceId);
       const keyById = new Map(rows.map((row) => [row.id, row]));
       const chatflows = flows.map((flow) =>
         summarizeChatflow(
@@ -117,7 +121,7 @@ export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'
           flow.apikeyid === null ? undefined : keyById.get(flow.apikeyid),
         ),
       );
-      return { instanceId, keys: summaries, chatflows, fetchedAt: deps.clock.now() };
+      return { instanceId, keys: summaries, chatflows, fetchedAt: deps.clock.now(), missing };
     },
     async listAll() {
       const instances = await Promise.all(
@@ -267,6 +271,8 @@ export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'
         return failed('key.delete', instanceId, row.keyName, error);
       }
     },
+    reimport: ({ instanceId, keyId }) => reimportKey(deps, instanceId, keyId),
+    forgetMissing: ({ instanceId, keyId }) => forgetMissingKey(deps, instanceId, keyId),
     reveal: (args) => copy.reveal(args),
     copy: (args) => copy.copy(args),
     split: createKeySplit(deps),

@@ -14,6 +14,8 @@ const KnownKey = z.object({
   createdHere: z.boolean(),
   /** Kept encrypted in the vault so the key can be copied later; never sent to the renderer. */
   value: z.string().optional(),
+  /** The first full listing of the instance that no longer showed the key. */
+  missingSince: z.number().optional(),
 });
 export type KnownKey = z.infer<typeof KnownKey>;
 
@@ -29,6 +31,13 @@ export interface KnownKeys {
   observe(
     instanceId: string,
     rows: readonly { keyId: string; keyName: string; fingerprint: string }[],
+    now: number,
+  ): Promise<Map<string, KnownKey>>;
+  /** After a full listing: marks keys not in `present` missing (keeping the first date), and
+   * clears the mark of keys listed again. Returns the instance's records. */
+  noticeMissing(
+    instanceId: string,
+    present: ReadonlySet<string>,
     now: number,
   ): Promise<Map<string, KnownKey>>;
   remember(key: KnownKey): Promise<void>;
@@ -74,6 +83,26 @@ export function createKnownKeys(vault: Vault): KnownKeys {
             known.set(row.keyId, { ...found, keyName: row.keyName });
             changed = true;
           }
+        }
+        if (changed) {
+          const others = all().filter((k) => k.instanceId !== instanceId);
+          await save([...others, ...known.values()]);
+        }
+        return known;
+      }),
+    noticeMissing: (instanceId, present, now) =>
+      queue.run(async () => {
+        const known = forInstance(instanceId);
+        let changed = false;
+        for (const [keyId, key] of known) {
+          const listed = present.has(keyId);
+          if (listed === (key.missingSince === undefined)) continue;
+          if (listed) {
+            const back = { ...key };
+            delete back.missingSince;
+            known.set(keyId, back);
+          } else known.set(keyId, { ...key, missingSince: now });
+          changed = true;
         }
         if (changed) {
           const others = all().filter((k) => k.instanceId !== instanceId);

@@ -11,6 +11,8 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'key.create': 'API key created',
   'key.update': 'API key edited',
   'key.delete': 'API key deleted',
+  'key.import': 'Lost API key re-imported',
+  'key.forget': 'Lost API key forgotten',
   'key.copy': 'API key copied',
   'key.reveal': 'New API key shown',
   'chatflow.bind': 'Flow key assigned',

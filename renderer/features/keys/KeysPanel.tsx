@@ -11,6 +11,7 @@ import { KeyFilters } from './KeyFilters.js';
 import { keyNaming, useSharedNames } from './key-names.js';
 import { KEYS_SHOWN_MARK } from './keys-marks.js';
 import { KeyRow } from './KeyRow.js';
+import { MissingKeys } from './MissingKeys.js';
 import type { KeyActions } from './KeyRow.js';
 import { VirtualList } from '../../ui/VirtualList.js';
 import { countOf } from '../../../common/words.js';
@@ -58,6 +59,7 @@ export function KeysPanel({ onCreate, actions }: KeysPanelProps) {
           <p>The keys could not be loaded. {error.message}</p>
         </Alert>
       )}
+      <MissingKeys />
       {keys === null ? (
         error === null ? (
           <p className="muted">Loading keys…</p>
