@@ -153,7 +153,7 @@ export async function reimportKey(
           : `restored with the value held in the vault; ${countOf(moved.length, 'flow')} moved to it`,
     });
     const flows = flowsByKey(await client.listChatflows()).get(row.id) ?? [];
-    return summarizeKey(instanceId, row, restored, flows, deps.clock.now());
+    return summarizeKey(instanceId, row, restored, flows, deps.clock.now(), deps.clients.all());
   } catch (error) {
     await audit('failed', isAppError(error) ? error.message.slice(0, 400) : 'internal');
     throw error;
