@@ -42,6 +42,8 @@ import {
 import {
   AllKeys,
   BindArgs,
+  BindManyArgs,
+  BindManyResult,
   Chatflow,
   ChatflowRef,
   Copied,
@@ -174,6 +176,8 @@ export const contract = {
       list: method(z.tuple([InstanceArg]), z.array(Chatflow)),
       /** keyId null is "No Authorization": the flow becomes public. */
       bind: method(z.tuple([BindArgs]), Chatflow),
+      /** bind for several flows to one key, flow by flow; the key is checked once, up front. */
+      bindMany: method(z.tuple([BindManyArgs]), BindManyResult),
       /** The code as shown: a placeholder where the key goes. */
       snippet: method(z.tuple([SnippetArgs]), Snippet),
       /** The same code with the real key, to the clipboard only. */

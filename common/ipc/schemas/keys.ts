@@ -165,6 +165,25 @@ export const BindArgs = z.strictObject({
 });
 export type BindArgs = z.infer<typeof BindArgs>;
 
+export const BindManyArgs = z.strictObject({
+  instanceId: InstanceId,
+  chatflowIds: z.array(FlowiseId).min(1).max(500),
+  /** Always a key: making many flows public at once is not offered. */
+  keyId: FlowiseId,
+});
+export type BindManyArgs = z.infer<typeof BindManyArgs>;
+
+/** Each flow's own outcome, in the order asked: one failure does not stop the others. */
+export const BindManyResult = z.object({
+  results: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ chatflowId: z.string(), ok: z.literal(true), flow: Chatflow }),
+      z.object({ chatflowId: z.string(), ok: z.literal(false), error: WireError }),
+    ]),
+  ),
+});
+export type BindManyResult = z.infer<typeof BindManyResult>;
+
 export const SnippetLanguage = z.enum(['curl', 'python', 'javascript']);
 export const SnippetArgs = z.strictObject({
   instanceId: InstanceId,

@@ -1,7 +1,9 @@
 // The chatflows.* methods: each flow with its key, binding to another key or to none, and API
 // snippets whose key reaches only the clipboard.
-import { AppError } from '../../../common/errors.js';
+import type { WireError } from '../../../common/errors.js';
+import { AppError, toWireError } from '../../../common/errors.js';
 import type { ApiImpl } from '../../../common/ipc/contract.js';
+import type { ApiKeyRow } from '../flowise/flowise-schemas.js';
 import type { KeyCopy } from './key-copy.js';
 import { keySubject, summarizeChatflow } from './key-summaries.js';
 import type { KeysDeps } from './keys-deps.js';
@@ -34,6 +36,42 @@ export function createChatflowsMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['
       // A mark outlives a later bind made in Flowise's own UI; it only counts while the flow is open.
       const marked = flow.apikeyid === null && onPurpose.has(flow.id);
       return { summary: marked ? { ...summary, publicOnPurpose: true as const } : summary, key };
+    });
+  }
+
+  const flowGone = () => new AppError('not_found', 'That flow is no longer on the server.');
+
+  /** The key a bind asks for, or undefined for "No Authorization". Flowise stores any id it is
+   * given, which would lock the flow out; so the key is checked first. */
+  async function keyToBind(instanceId: string, keyId: string | null) {
+    if (keyId === null) return undefined;
+    const key = (await clients.client(instanceId).listKeys()).find((k) => k.id === keyId);
+    if (key === undefined)
+      throw new AppError('not_found', 'That key is no longer on the server.', { keyId });
+    return key;
+  }
+
+  /** One flow to `keyId` (already checked as `key`): written, read back, audited. */
+  async function bindOne(
+    instanceId: string,
+    chatflowId: string,
+    keyId: string | null,
+    key: ApiKeyRow | undefined,
+  ): Promise<void> {
+    const client = clients.client(instanceId);
+    const row = await client.setChatflowKey(chatflowId, keyId);
+    const readBack = (await client.getChatflow(chatflowId)).apikeyid;
+    if (readBack !== keyId)
+      throw new AppError('server_error', `The server did not keep the new key for "${row.name}".`);
+    if (keyId !== null) await deps.publicFlows.unmark(instanceId, chatflowId);
+    await deps.audit.append({
+      action: 'chatflow.bind',
+      outcome: 'ok',
+      instanceId,
+      instanceName: clients.record(instanceId).name,
+      subject: { kind: 'chatflow', id: chatflowId, name: row.name },
+      detail:
+        key === undefined ? 'No Authorization: the flow is public' : `bound to key ${key.keyName}`,
     });
   }
 
@@ -76,35 +114,34 @@ export function createChatflowsMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['
       return (await flowsWithKeys(instanceId)).map((f) => f.summary);
     },
     async bind({ instanceId, chatflowId, keyId }) {
-      const client = clients.client(instanceId);
-      const keys = await client.listKeys();
-      const key = keyId === null ? undefined : keys.find((k) => k.id === keyId);
-      // Flowise stores any id it is given, which would lock the flow out; check it first.
-      if (keyId !== null && key === undefined)
-        throw new AppError('not_found', 'That key is no longer on the server.', { keyId });
-      const row = await client.setChatflowKey(chatflowId, keyId);
-      const readBack = (await client.getChatflow(chatflowId)).apikeyid;
-      if (readBack !== keyId)
-        throw new AppError(
-          'server_error',
-          `The server did not keep the new key for "${row.name}".`,
-        );
-      if (keyId !== null) await deps.publicFlows.unmark(instanceId, chatflowId);
-      await deps.audit.append({
-        action: 'chatflow.bind',
-        outcome: 'ok',
-        instanceId,
-        instanceName: clients.record(instanceId).name,
-        subject: { kind: 'chatflow', id: chatflowId, name: row.name },
-        detail:
-          key === undefined
-            ? 'No Authorization: the flow is public'
-            : `bound to key ${key.keyName}`,
-      });
+      const key = await keyToBind(instanceId, keyId);
+      await bindOne(instanceId, chatflowId, keyId, key);
       const summary = (await flowsWithKeys(instanceId)).find((f) => f.summary.id === chatflowId);
-      if (summary === undefined)
-        throw new AppError('not_found', 'That flow is no longer on the server.');
+      if (summary === undefined) throw flowGone();
       return summary.summary;
+    },
+    async bindMany({ instanceId, chatflowIds, keyId }) {
+      const key = await keyToBind(instanceId, keyId);
+      const outcomes: (WireError | null)[] = [];
+      // One after another: each is a write, a read-back and an audit record, as a single bind.
+      for (const chatflowId of chatflowIds)
+        outcomes.push(
+          await bindOne(instanceId, chatflowId, keyId, key).then(
+            () => null,
+            (error: unknown) => toWireError(error),
+          ),
+        );
+      const flows = new Map(
+        (await flowsWithKeys(instanceId)).map((f) => [f.summary.id, f.summary]),
+      );
+      return {
+        results: chatflowIds.map((chatflowId, i) => {
+          const flow = flows.get(chatflowId);
+          const error = outcomes[i] ?? null;
+          if (error === null && flow !== undefined) return { chatflowId, ok: true as const, flow };
+          return { chatflowId, ok: false as const, error: error ?? toWireError(flowGone()) };
+        }),
+      };
     },
     async markPublic({ instanceId, chatflowId }) {
       const flow = await clients.client(instanceId).getChatflow(chatflowId);
