@@ -156,18 +156,22 @@ export function createInstancesStore(api: Api): InstancesStore {
         );
       },
 
-      add: (draft) =>
-        act(
+      add: (draft) => {
+        let list: InstanceList | undefined;
+        return act(
           'add',
-          () => api.instances.add(draft),
-          (summary) => {
-            const { instances, activeId } = get();
-            // instances.changed may have brought the new row already; never show it twice.
-            const others = (instances ?? []).filter((i) => i.id !== summary.id);
-            // Main makes the first instance the active one.
-            set({ instances: [...others, summary], activeId: activeId ?? summary.id });
+          async () => {
+            const added = await api.instances.add(draft);
+            // Main may make the new instance the active one (the first, or one that works while
+            // the active one failed its test); ask rather than guess.
+            list = await api.instances.list();
+            return added;
           },
-        ),
+          () => {
+            if (list !== undefined) applyList(list);
+          },
+        );
+      },
 
       update: (id, patch, reauth) =>
         act('update', () => withReauth(reauth, api.instances.update, id, patch), replace),

@@ -32,17 +32,18 @@ test('instance changes are audited, filtered, verified and exported without secr
   const edit = await instances.edit(local);
   await edit.fill({ name: renamed });
   await edit.saveAndClose();
-  await instances.add({ name: other, baseUrl: flowise.url, adminKey: WRONG_KEY });
+  await instances.add({ name: other, baseUrl: flowise.url, adminKey: WRONG_KEY }, true);
 
   await frame.open('Audit');
-  // Every connection test is audited too: the one pressed on the card above.
-  await expect(audit.rows).toHaveCount(4);
+  // Every connection test is audited too: the one pressed on the card above, and the one Save
+  // runs before adding each instance.
+  await expect(audit.rows).toHaveCount(6);
   await expect(audit.rows.first()).toHaveAttribute('data-action', 'instance.add');
   await expect(audit.rows.first()).toContainText(other);
   await expect(audit.row('Instance added', local)).toHaveAttribute('data-action', 'instance.add');
   await expect(audit.row('Instance added', local)).toContainText(flowise.url);
   await expect(audit.row('Instance edited', renamed)).toContainText('name');
-  await expect(audit.row('Connection tested', local)).toHaveAttribute(
+  await expect(audit.row('Connection tested', local).first()).toHaveAttribute(
     'data-action',
     'instance.test',
   );
@@ -60,19 +61,21 @@ test('instance changes are audited, filtered, verified and exported without secr
   await audit.search.fill(renamed);
   await expect(audit.rows).toHaveCount(1);
   await audit.search.fill('');
-  await expect(audit.rows).toHaveCount(4);
+  await expect(audit.rows).toHaveCount(6);
 
   await audit.verify();
-  await expect(audit.verified).toHaveText('Integrity OK. All 4 records check out.');
+  await expect(audit.verified).toHaveText('Integrity OK. All 6 records check out.');
 
   const download = await audit.export();
   expect(download.suggestedFilename()).toMatch(/^flowise-key-vault-audit-.+\.json$/);
   const text = await readFile(await download.path(), 'utf8');
   const exported = JSON.parse(text) as { records: { action: string }[] };
   expect(exported.records.map((r) => r.action)).toEqual([
+    'instance.test',
     'instance.add',
     'instance.test',
     'instance.update',
+    'instance.test',
     'instance.add',
   ]);
   await expect(audit.exported).toContainText(download.suggestedFilename());

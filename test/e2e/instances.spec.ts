@@ -41,7 +41,7 @@ test('a wrong key is explained as a 401', async ({ app, flowise }) => {
   await dialog.fill({ name: 'wrong', baseUrl: flowise.url, adminKey: 'x'.repeat(43) });
   await dialog.testConnection();
   await expect(dialog.alert).toContainText(/key/i);
-  await dialog.saveAndClose();
+  await dialog.saveAnyway();
   await instances.test('wrong');
   await expect(instances.status('wrong')).toHaveText('Reachable, but the key was refused');
   await expect(instances.summary('wrong')).toContainText(/missing, invalid or has been deleted/i);
@@ -56,7 +56,7 @@ test('an address that serves a web page is explained', async ({ app }) => {
   try {
     const url = `http://127.0.0.1:${String((site.address() as AddressInfo).port)}`;
     const instances = await openInstances(app.page);
-    await instances.add({ name: 'html', baseUrl: url, adminKey: 'y'.repeat(43) });
+    await instances.add({ name: 'html', baseUrl: url, adminKey: 'y'.repeat(43) }, true);
     await instances.test('html');
     await expect(instances.summary('html')).toContainText('does not look like a Flowise API');
   } finally {

@@ -45,6 +45,21 @@ type ProfileSource = Pick<
   certificateUnconfirmed?: boolean | undefined;
 };
 
+/** How long a dialog's test stands for the save that follows it. */
+const TEST_STANDS_MS = 10 * 60_000;
+
+/** What a connection test depends on, with the key only by fingerprint: the same profile, tested
+ * in the dialog, is what a save then records as its last test. */
+const testedAs = (source: ProfileSource): string =>
+  JSON.stringify([
+    rootAddress(source.baseUrl).baseUrl,
+    fingerprint(source.adminKey),
+    source.caCertPem ?? null,
+    source.certificatePin?.sha256 ?? null,
+    source.allowInsecureHttp,
+    source.timeoutMs,
+  ]);
+
 const isUnconfirmed = (record: ProfileSource): boolean =>
   record.certificateUnconfirmed === true && record.certificatePin === undefined;
 
@@ -97,6 +112,17 @@ export function createInstanceProfiles(
   deps: InstanceProfilesDeps,
 ): ApiImpl['instances'] {
   const { probe, verifyPassword } = deps;
+  // The dialog's last test (testDraft or testEdit), so the save that follows shows its outcome.
+  let lastDialogTest: { profile: string; report: ConnectionReport } | undefined;
+  const dialogTestOf = (source: ProfileSource): ConnectionReport | undefined => {
+    const last = lastDialogTest;
+    if (last === undefined || last.profile !== testedAs(source)) return undefined;
+    return clock.now() - last.report.checkedAt <= TEST_STANDS_MS ? last.report : undefined;
+  };
+  const remember = (source: ProfileSource, report: ConnectionReport): ConnectionReport => {
+    lastDialogTest = { profile: testedAs(source), report };
+    return report;
+  };
   const list = (): InstanceList => {
     const { instances, activeId } = store.read();
     return { instances: instances.map(summarize), ...(activeId === undefined ? {} : { activeId }) };
@@ -150,10 +176,15 @@ export function createInstanceProfiles(
         createdAt: now,
         updatedAt: now,
       };
+      const tested = dialogTestOf(record);
+      if (tested !== undefined) record.lastCheck = tested;
       const section = store.read();
+      const active = section.instances.find((i) => i.id === section.activeId);
+      // A working newcomer takes over from an active instance whose last test failed.
+      const takesOver = tested?.ok === true && active?.lastCheck?.ok === false;
       await store.write({
         instances: [...section.instances, record],
-        activeId: section.activeId ?? record.id,
+        activeId: takesOver ? record.id : (section.activeId ?? record.id),
       });
       return summarize(record);
     },
@@ -163,9 +194,11 @@ export function createInstanceProfiles(
           ? typed
           : { ...typed, baseUrl: rootAddress(typed.baseUrl).baseUrl };
       const { current, next } = await confirmedEdit(id, patch, reauth);
-      // A new address, key or trust makes the last test meaningless.
+      // A new address, key or trust makes the last test meaningless, unless the dialog tested it.
       if (next.adminKey !== current.adminKey || trustChanges(current, next).length > 0)
         delete next.lastCheck;
+      const tested = dialogTestOf(next);
+      if (tested !== undefined) next.lastCheck = tested;
       return replace(next);
     },
     async remove(id) {
@@ -195,10 +228,12 @@ export function createInstanceProfiles(
     },
     async testEdit(id, patch, reauth) {
       // The edit form as typed, with the saved key and certificate where none was typed.
-      return runTest((await confirmedEdit(id, patch, reauth)).next);
+      const { next } = await confirmedEdit(id, patch, reauth);
+      return remember(next, await runTest(next));
     },
     async testDraft(draft) {
-      return runTest(InstanceDraft.parse(draft));
+      const parsed = InstanceDraft.parse(draft);
+      return remember(parsed, await runTest(parsed));
     },
     async pinCertificate(id, { sha256, password }) {
       await verifyPassword(password);

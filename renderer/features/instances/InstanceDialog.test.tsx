@@ -198,6 +198,12 @@ describe('the edit instance dialog', () => {
     fill('Admin API key', NEW_KEY);
     fill('Custom CA certificate (optional)', PEM);
     click('Save');
+    // The server refuses the new key: Save tested it and asks first.
+    expect(
+      await screen.findByText(/Reachable, but the key was refused\..*Save anyway\?/),
+    ).toBeTruthy();
+    expect(patches).toHaveLength(1);
+    click('Save anyway');
     await screen.findByText('Production saved.');
     expect(patches[1]).toEqual({ adminKey: NEW_KEY, caCertPem: PEM });
     expect(await fake.adminKeyOf(id)).toBe(NEW_KEY);

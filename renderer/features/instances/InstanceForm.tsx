@@ -20,6 +20,7 @@ import type { TestResult } from './ConnectionResult.js';
 import { ConnectionResult } from './ConnectionResult.js';
 import type { InstanceFormValues } from './instance-form.js';
 import {
+  changesConnection,
   changesTrust,
   hasErrors,
   initialValues,
@@ -27,6 +28,7 @@ import {
   toPatch,
   validate,
 } from './instance-form.js';
+import { statusOf } from './instance-status.js';
 import { SecurityFields } from './SecurityFields.js';
 import { asResult, testFromForm } from './test-from-form.js';
 
@@ -54,6 +56,8 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
   const [result, setResult] = useState<TestResult | null>(null);
   const [focusInvalid, setFocusInvalid] = useState(0);
   const [ask, setAsk] = useState<Ask | null>(null);
+  // Values whose test failed on Save, waiting for "Save anyway".
+  const [unsaved, setUnsaved] = useState<InstanceFormValues | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const caRef = useRef<HTMLTextAreaElement>(null);
   const errors = tried ? validate(values, editing) : {};
@@ -67,6 +71,7 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
     setValues((current) => ({ ...current, ...patch }));
     // A report about other settings would mislead.
     setResult(null);
+    setUnsaved(null);
   };
 
   function checked(): boolean {
@@ -102,6 +107,28 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
     event.preventDefault();
     if (!checked()) return;
     const given = values;
+    // A test of these very values (any change clears it) stands; otherwise test them now.
+    let report = result?.kind === 'report' ? result.report : null;
+    // A rename or a new colour reaches the server as before: its last test still stands.
+    const untouched = editing && !changesConnection(toPatch(given, instance));
+    if (report === null && !untouched) {
+      setResult({ kind: 'testing' });
+      const outcome = await testFromForm(store, given, instance);
+      // A test main refused (a new address awaiting the master password, say) is the save's
+      // to settle: it asks for what it needs.
+      setResult(outcome.ok ? asResult(outcome) : null);
+      report = outcome.ok ? outcome.value : null;
+    }
+    if (report?.ok === false) {
+      setUnsaved(given);
+      return;
+    }
+    setValues((current) => ({ ...current, adminKey: '' }));
+    await save(given);
+  }
+
+  async function saveAnyway(given: InstanceFormValues) {
+    setUnsaved(null);
     setValues((current) => ({ ...current, adminKey: '' }));
     await save(given);
   }
@@ -222,6 +249,20 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
           onTrust={trust}
           onRepin={repin}
         />
+        {unsaved === null || result?.kind !== 'report' ? null : (
+          <Alert
+            actions={
+              <Button variant="danger" disabled={saving} onClick={() => void saveAnyway(unsaved)}>
+                Save anyway
+              </Button>
+            }
+          >
+            <p>
+              The connection test failed: {statusOf(result.report, false).label}.{' '}
+              {result.report.summary} Save anyway?
+            </p>
+          </Alert>
+        )}
         {failure === null ? null : (
           <Alert>
             <p>{failure.message}</p>
@@ -236,7 +277,7 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
             Test connection
           </Button>
           <DialogClose>Cancel</DialogClose>
-          <Button type="submit" variant="primary" disabled={saving}>
+          <Button type="submit" variant="primary" disabled={saving || result?.kind === 'testing'}>
             Save
           </Button>
         </div>

@@ -12,6 +12,18 @@ import { RemoveInstanceDialog } from './RemoveInstanceDialog.js';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; id: string } | null;
 
+/** An instance just added, with the instance that was active before it. */
+interface Added {
+  saved: InstanceSummary;
+  activeBefore: InstanceSummary | undefined;
+}
+
+/** "Prod saved.", and why, when main made it active in place of one that failed its test. */
+function addedWords({ saved, activeBefore }: Added, activeId: string | null): string {
+  if (activeBefore === undefined || activeId !== saved.id) return `${saved.name} saved.`;
+  return `${saved.name} saved and made the active instance, since ${activeBefore.name} failed its last connection test.`;
+}
+
 const LIST_ACTIONS = new Set(['load', 'remove', 'reorder', 'setActive', 'test']);
 
 export function InstancesSection() {
@@ -21,7 +33,8 @@ export function InstancesSection() {
   // The summary itself, not its id: the row leaves the list (instances.changed) before remove()
   // resolves, and the dialog must stay until onRemoved, which moves focus and announces.
   const [removing, setRemoving] = useState<InstanceSummary | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  // An added instance is worded at render time, from the active instance main chose.
+  const [announcement, setAnnouncement] = useState<string | Added>('');
   const rootRef = useRef<HTMLDivElement>(null);
   const justRemoved = useRef(false);
   // The move button to give focus back to once the list settles; a ref, as it is no render input.
@@ -66,7 +79,7 @@ export function InstancesSection() {
         </Button>
       </div>
       <p role="status" className="visually-hidden">
-        {announcement}
+        {typeof announcement === 'string' ? announcement : addedWords(announcement, activeId)}
       </p>
       {error === null ? null : (
         <Alert actions={<Button onClick={store.clearError}>Dismiss</Button>}>
@@ -115,7 +128,11 @@ export function InstancesSection() {
         instance={edited}
         onSaved={(saved) => {
           setEditing(null);
-          setAnnouncement(`${saved.name} saved.`);
+          setAnnouncement(
+            editing?.mode === 'add'
+              ? { saved, activeBefore: find(activeId) }
+              : `${saved.name} saved.`,
+          );
         }}
       />
       <RemoveInstanceDialog

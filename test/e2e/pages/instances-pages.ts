@@ -97,6 +97,13 @@ export class InstanceDialog {
     await this.save();
     await this.dialog.waitFor({ state: 'hidden' });
   }
+
+  /** Saves a profile whose test fails: Save tests it, asks "Save anyway?", and is told yes. */
+  async saveAnyway(timeout = 60_000): Promise<void> {
+    await this.save();
+    await this.dialog.getByRole('button', { name: 'Save anyway' }).click({ timeout });
+    await this.dialog.waitFor({ state: 'hidden' });
+  }
 }
 
 export class RemoveInstanceDialog {
@@ -178,11 +185,12 @@ export class InstancesPage {
     return dialog;
   }
 
-  /** Adds an instance through the dialog and waits until it is saved. */
-  async add(input: InstanceInput): Promise<void> {
+  /** Adds an instance through the dialog and waits until it is saved; `failing` when its test
+   * fails, so the dialog asks "Save anyway?". */
+  async add(input: InstanceInput, failing = false): Promise<void> {
     const dialog = await this.openAdd();
     await dialog.fill(input);
-    await dialog.saveAndClose();
+    await (failing ? dialog.saveAnyway() : dialog.saveAndClose());
     await this.row(input.name).waitFor();
   }
 
