@@ -28,6 +28,7 @@ import { createDeliveryMethods } from './delivery/delivery-methods.js';
 import { createTargetStore } from './delivery/target-store.js';
 import { createConnect, createProbe } from './flowise/connect.js';
 import { createInstanceClients, keyedClients } from './instances/instance-clients.js';
+import { createKeyWriteQueues } from './flowise/key-write-queues.js';
 import { createChatflowsMethods } from './keys/chatflows-methods.js';
 import { createKeyCopy } from './keys/key-copy.js';
 import { createKeysMethods } from './keys/keys-methods.js';
@@ -125,7 +126,9 @@ export function createCore(ports: CorePorts): Core {
   const knownKeys = createKnownKeys(vault);
   const publicFlows = createPublicFlows(vault);
   const tickets = createRevealTickets(clock);
-  const clients = createInstanceClients(instanceStore, ports.http);
+  // One queue per server for key changes on 2.x, shared by every client made for it.
+  const keyWrites = createKeyWriteQueues();
+  const clients = createInstanceClients(instanceStore, ports.http, keyWrites);
   const journals = createJournalStore(vault);
   const keysDeps: KeysDeps = {
     clients,
@@ -201,7 +204,7 @@ export function createCore(ports: CorePorts): Core {
     credentials: createCredentialsMethods({ clients, audit, clock }),
     rotation: createRotationMethods({
       clients,
-      clientWithKey: keyedClients(instanceStore, ports.http),
+      clientWithKey: keyedClients(instanceStore, ports.http, keyWrites),
       known: knownKeys,
       // As the instance edit form saves a new key: audited, and every window told.
       setAdminKey: async (id, adminKey) => {

@@ -38,6 +38,10 @@ export interface FakeFlowiseOptions {
   seed?: { keys?: number; chatflows?: number; credentials?: number };
   /** Serve https with a fresh self-signed certificate for 127.0.0.1 and localhost. */
   tls?: boolean;
+  /** 2.x with api.json: a key change reads the file, waits (2.x awaits the read and hashes the
+   * key), then writes the whole file from what it read, so of two changes at once only the later
+   * one stays, as on the real server (docs/flowise-versions.md). */
+  apiJsonRace?: boolean;
 }
 
 export interface LoggedRequest {
@@ -93,6 +97,23 @@ function send(res: ServerResponse, reply: Reply): void {
     ...reply.headers,
   });
   res.end(reply.body);
+}
+
+/** Long enough for two requests sent together to both read before either writes. */
+const API_JSON_WINDOW_MS = 30;
+
+/** The whole api.json written from the copy read at the start of the request, with only this
+ * request's own change: changes made meanwhile by others are lost. */
+function writeFromRead(
+  state: FakeState,
+  read: ReadonlyMap<string, FakeKey>,
+  before: ReadonlyMap<string, FakeKey>,
+): void {
+  const next = new Map(read);
+  for (const id of before.keys()) if (!state.keys.has(id)) next.delete(id);
+  for (const [id, key] of state.keys) if (!before.has(id)) next.set(id, key);
+  state.keys.clear();
+  for (const [id, key] of next) state.keys.set(id, key);
 }
 
 function faultReply(spec: FaultSpec): Reply | undefined {
@@ -169,7 +190,21 @@ export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promis
         return;
       }
       const scripted = fault === undefined ? undefined : faultReply(fault);
-      send(res, scripted ?? answer(config, { method, url, headers, raw }));
+      if (scripted !== undefined) {
+        send(res, scripted);
+        return;
+      }
+      const racing =
+        options.apiJsonRace === true &&
+        state.apiKeyStorage === 'json' &&
+        method !== 'GET' &&
+        path.startsWith('/apikey');
+      const read = racing ? new Map(state.keys) : undefined;
+      if (read !== undefined) await sleep(API_JSON_WINDOW_MS);
+      const before = new Map(state.keys);
+      const reply = answer(config, { method, url, headers, raw });
+      if (read !== undefined) writeFromRead(state, read, before);
+      send(res, reply);
     })().catch(() => req.socket.destroy());
   };
   const server =

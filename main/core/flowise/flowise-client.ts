@@ -11,6 +11,7 @@ import { describeServer, generationFromVersion } from './describe-server.js';
 import { createTransport } from './flowise-transport.js';
 import type { FlowiseGeneration } from './generation.js';
 import type { KeysApi } from './keys-api.js';
+import type { KeyWriteQueues } from './key-write-queues.js';
 import { createKeysApi } from './keys-api.js';
 import { instanceBase } from './origin-policy.js';
 import type { PredictionApi } from './prediction-api.js';
@@ -27,6 +28,8 @@ export interface FlowiseClientOptions {
   /** Plain http to a host that is not loopback; off unless the person allowed it. */
   allowInsecureHttp?: boolean | undefined;
   maxBodyBytes?: number | undefined;
+  /** Where key changes to a 2.x server wait their turn; none: sent at once. */
+  keyWrites?: KeyWriteQueues | undefined;
 }
 
 export interface FlowiseClient
@@ -105,7 +108,11 @@ export function createFlowiseClient(options: FlowiseClientOptions): FlowiseClien
     });
     return known;
   };
-  const keys = createKeysApi(transport, generation);
+  const keys = serialisedOn2x(
+    createKeysApi(transport, generation),
+    generation,
+    options.keyWrites?.of(base.href),
+  );
 
   return {
     host: transport.host,
@@ -116,5 +123,27 @@ export function createFlowiseClient(options: FlowiseClientOptions): FlowiseClien
     ...createChatflowsApi(transport),
     ...createCredentialsApi(transport),
     ...createPredictionApi(transport),
+  };
+}
+
+/** On 2.x (api.json storage by default) an instance's key changes go one at a time. */
+function serialisedOn2x(
+  keys: KeysApi,
+  generation: () => Promise<FlowiseGeneration>,
+  queue: { run<T>(job: () => Promise<T>): Promise<T> } | undefined,
+): KeysApi {
+  if (queue === undefined) return keys;
+  const inTurn =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> =>
+      (await generation()) === '2.0.6-3.0.0' ? queue.run(() => call(...args)) : call(...args);
+  return {
+    ...keys,
+    createKey: inTurn((draft: Parameters<KeysApi['createKey']>[0]) => keys.createKey(draft)),
+    updateKey: inTurn((id: string, patch: Parameters<KeysApi['updateKey']>[1]) =>
+      keys.updateKey(id, patch),
+    ),
+    deleteKey: inTurn((id: string) => keys.deleteKey(id)),
+    importKey: inTurn((draft: Parameters<KeysApi['importKey']>[0]) => keys.importKey(draft)),
   };
 }

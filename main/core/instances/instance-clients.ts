@@ -2,6 +2,7 @@
 // key or certificate takes effect at once and no client outlives a lock.
 import type { FlowiseClient } from '../flowise/flowise-client.js';
 import { createFlowiseClient } from '../flowise/flowise-client.js';
+import type { KeyWriteQueues } from '../flowise/key-write-queues.js';
 import type { HttpPort } from '../ports.js';
 import type { InstanceRecord, InstanceStore } from './instance-store.js';
 import { profileOf } from './instance-profiles.js';
@@ -12,10 +13,14 @@ export interface InstanceClients {
   all(): InstanceRecord[];
 }
 
-export function createInstanceClients(store: InstanceStore, http: HttpPort): InstanceClients {
+export function createInstanceClients(
+  store: InstanceStore,
+  http: HttpPort,
+  keyWrites?: KeyWriteQueues,
+): InstanceClients {
   return {
     record: (id) => store.get(id),
-    client: (id) => createFlowiseClient({ http, ...profileOf(store.get(id)) }),
+    client: (id) => createFlowiseClient({ http, ...profileOf(store.get(id)), keyWrites }),
     all: () => store.read().instances,
   };
 }
@@ -24,7 +29,8 @@ export function createInstanceClients(store: InstanceStore, http: HttpPort): Ins
 export function keyedClients(
   store: InstanceStore,
   http: HttpPort,
+  keyWrites?: KeyWriteQueues,
 ): (instanceId: string, apiKey: string) => FlowiseClient {
   return (instanceId, apiKey) =>
-    createFlowiseClient({ http, ...profileOf(store.get(instanceId)), apiKey });
+    createFlowiseClient({ http, ...profileOf(store.get(instanceId)), apiKey, keyWrites });
 }
