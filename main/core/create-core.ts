@@ -249,6 +249,7 @@ export function createCore(ports: CorePorts): Core {
     shutdown: async () => {
       session.lock('quit');
       session.dispose();
+      await vault.settled();
       await clipboard.clearNow('quit');
       clipboard.dispose();
     },

@@ -191,6 +191,12 @@ export class Vault {
     this.drop();
   }
 
+  /** Resolves once every job queued so far (a save under way included) has ended, so a quit never
+   * leaves a write to the data folder running behind it. */
+  settled(): Promise<void> {
+    return this.queue.run(() => Promise.resolve());
+  }
+
   /** A fresh data key, not a re-wrap of the old one: an old copy of the file (a backup, sync
    * history, a .damaged-* file) and the old password then open nothing written from now on. */
   changePassword(current: string, next: string): Promise<void> {
