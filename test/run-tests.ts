@@ -15,10 +15,11 @@ import { knownFlowise, targetFromEnv, targetToEnv } from './flowise/flowise-targ
 
 type Step = [name: string, command: string, args: string[], env?: Record<string, string>];
 
-/** What proves an older line: the client contract, rotation, and the server set-up itself. */
+/** What proves an older line: the client contract, rotation, missing keys, and the server set-up itself. */
 const VERSION_FILES = [
   'test/flowise-contract/real.contract.test.ts',
   'test/integration/rotation.real.test.ts',
+  'test/integration/keys-missing.real.test.ts',
   'test/flowise/flowise-server.real.test.ts',
 ];
 const vitestFlowise = (files: string[]): Step => [
