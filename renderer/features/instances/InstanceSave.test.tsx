@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { showApp } from '../../testing/show-app.js';
+import { showInstances } from '../../testing/show-app.js';
 import type { TestCoreInit } from '../../testing/test-core.js';
 
 const KEY = 'fkv-admin-key-SECRET-0123456789abcdef';
@@ -27,7 +27,7 @@ const statusOfRow = (name: string): string => within(row(name)).getByRole('statu
 
 /** The add dialog filled in for PROD, whose Flowise accepts KEY. */
 async function addProd(init: TestCoreInit = {}) {
-  const shown = await showApp(init);
+  const shown = await showInstances(init);
   shown.fake.flowise.server(PROD.baseUrl).adminKey.apiKey = KEY;
   fireEvent.click(screen.getByRole('button', { name: 'Add instance' }));
   const dialog = await screen.findByRole('dialog', { name: 'Add instance' });
