@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button.js';
 import { CertificateDetails } from './CertificateDetails.js';
 import { adviceFor } from './instance-status.js';
 import { KeyPermissions } from './KeyPermissions.js';
+import { MissingForVault } from './MissingForVault.js';
 
 export type TestResult =
   | { kind: 'testing' }
@@ -98,6 +99,7 @@ export function ConnectionResult({
             <p className="confirmation">Connection works.</p>
             <p>{report.summary}</p>
             <KeyPermissions permissions={report.permissions} />
+            <MissingForVault missing={report.missingForVault} />
           </>
         ) : null}
       </div>

@@ -212,6 +212,21 @@ describe('the edit instance dialog', () => {
     expect(document.body.innerHTML).not.toContain(NEW_KEY);
   });
 
+  it('names the permissions the app needs that the tested key lacks', async () => {
+    const { fake, dialog } = await openAdd();
+    const admin = fake.flowise.server(PROD.baseUrl).adminKey;
+    admin.permissions = ALL_KEY_PERMISSIONS.filter((p) => p !== 'apikeys:delete');
+    fill('Name', 'Prod');
+    fill('Base URL', PROD.baseUrl);
+    fill('Admin API key', KEY);
+    click('Test connection');
+    const status = within(dialog).getByRole('status');
+    expect(await within(status).findByText('Connection works.')).toBeTruthy();
+    expect(within(dialog).getByTestId('admin-key-missing').textContent).toBe(
+      'The admin key lacks apikeys:delete, which this app needs to manage the server.',
+    );
+  });
+
   it('tests the saved profile when nothing about the connection changed', async () => {
     const { fake, dialog } = await openEdit();
     fill('Name', 'Renamed only');

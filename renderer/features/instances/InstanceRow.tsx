@@ -6,6 +6,7 @@ import type { InstanceSummary } from '../../../common/ipc/schemas/instances.js';
 import { Button } from '../../ui/Button.js';
 import { adviceFor, statusOf } from './instance-status.js';
 import { KeyPermissions } from './KeyPermissions.js';
+import { MissingForVault } from './MissingForVault.js';
 
 export interface InstanceRowProps {
   instance: InstanceSummary;
@@ -73,6 +74,7 @@ export function InstanceRow(props: InstanceRowProps) {
           <KeyPermissions permissions={lastCheck.permissions} />
           {advice === null ? null : <p className="muted">{advice}</p>}
           <KeyAccessWarning generation={lastCheck.generation} version={lastCheck.version} />
+          <MissingForVault missing={lastCheck.missingForVault} />
         </div>
       )}
       <div className="row">

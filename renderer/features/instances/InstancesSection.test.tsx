@@ -78,6 +78,20 @@ describe('InstancesSection', () => {
     expect(document.body.innerHTML).not.toContain(KEY);
   });
 
+  it('names the permissions the app needs that the admin key lacks', async () => {
+    const { fake } = await showApp({ instances: [draft('Prod')] });
+    const server = fake.flowise.server(draft('Prod').baseUrl);
+    const lacking = new Set(['apikeys:delete', 'credentials:view']);
+    server.adminKey.permissions = server.adminKey.permissions.filter((p) => !lacking.has(p));
+    await screen.findByRole('list', { name: 'Instances' });
+    const prod = row('Prod');
+    fireEvent.click(within(prod).getByRole('button', { name: 'Test connection to Prod' }));
+    const missing = await within(prod).findByTestId('admin-key-missing');
+    expect(missing.textContent).toBe(
+      'The admin key lacks apikeys:delete, credentials:view, which this app needs to manage the server.',
+    );
+  });
+
   it('says the key was refused, and names the key when the server does', async () => {
     const { fake } = await showInstances({
       instances: [draft('Prod')],

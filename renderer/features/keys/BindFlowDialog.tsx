@@ -6,6 +6,7 @@ import { useKeysStore } from '../../stores/stores-context.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
 import { RadioGroup } from '../../ui/RadioGroup.js';
+import { VaultKeyMark } from './VaultKeyMark.js';
 
 const NONE = '';
 
@@ -59,7 +60,8 @@ function BindForm({ flow, onBound }: { flow: Chatflow; onBound: (flow: Chatflow)
             value: key.id,
             label: (
               <>
-                {key.keyName} <span className="muted small">{key.masked}</span>
+                {key.keyName} <span className="muted small">{key.masked}</span>{' '}
+                <VaultKeyMark keySummary={key} />
               </>
             ),
           })),

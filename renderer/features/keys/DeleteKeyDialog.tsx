@@ -10,6 +10,7 @@ import { Dialog, DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
 import { countOf, plural } from '../../../common/words.js';
 import { useKeyNaming } from './key-names.js';
+import { vaultKeyWords } from './VaultKeyMark.js';
 
 export interface DeleteKeyDialogProps {
   keySummary: KeySummary | undefined;
@@ -32,7 +33,9 @@ export function DeleteKeyDialog(props: DeleteKeyDialogProps) {
       title={`Delete ${naming?.label ?? ''}?`}
       description="The key is deleted on the Flowise server. Anything that still sends it gets 401."
     >
-      {key === undefined ? null : (
+      {key === undefined ? null : key.usedByVault === true ? (
+        <VaultKeyRefusal keySummary={key} onRotateInstead={props.onRotateInstead} />
+      ) : (
         <DeleteKeyBody
           keySummary={key}
           onDone={props.onDone}
@@ -40,6 +43,41 @@ export function DeleteKeyDialog(props: DeleteKeyDialogProps) {
         />
       )}
     </Dialog>
+  );
+}
+
+/** The vault's own key is not deleted (main refuses too): the app would lose its way into the
+ * server. Its own rotation replaces it, switching the stored key once the new one is proven. */
+function VaultKeyRefusal({
+  keySummary: key,
+  onRotateInstead,
+}: {
+  keySummary: KeySummary;
+  onRotateInstead: (key: KeySummary) => void;
+}) {
+  return (
+    <div className="stack">
+      <p>
+        <strong>This vault manages the server with this key</strong> (it is the instance&apos;s
+        admin key), so it is not deleted from here: the app would be cut off from the server.
+      </p>
+      <p>
+        Rotating the admin key replaces it safely: the app switches to the new key once it works,
+        and the old one is revoked after.
+      </p>
+      {key.missingForVault === undefined ? null : <p className="muted">{vaultKeyWords(key)}.</p>}
+      <div className="row row-end">
+        <DialogClose>Cancel</DialogClose>
+        <Button
+          variant="primary"
+          onClick={() => {
+            onRotateInstead(key);
+          }}
+        >
+          Rotate the admin key
+        </Button>
+      </div>
+    </div>
   );
 }
 

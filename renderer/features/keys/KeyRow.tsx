@@ -8,6 +8,7 @@ import { formatDay } from './key-list.js';
 import type { KeyNaming } from './key-names.js';
 import { summarizePermissions } from './permissions.js';
 import { countOf } from '../../../common/words.js';
+import { VaultKeyMark } from './VaultKeyMark.js';
 
 /** What a person can do to one key; the page owns them, the rows only call them. */
 export interface KeyActions {
@@ -54,6 +55,7 @@ export function KeyHead({ keySummary: key, level }: { keySummary: KeySummary; le
         </span>
       ) : null}
       <FindingBadges instanceId={key.instanceId} subjectId={key.id} />
+      <VaultKeyMark keySummary={key} />
     </div>
   );
 }

@@ -100,11 +100,14 @@ export function BulkKeyPicker(props: {
             <legend>Keys of {instance.instanceName}</legend>
             {instance.keys.map((key) => {
               const ref = `${instance.instanceId}/${key.id}`;
+              // The vault's own key is rotated on its own, with the switch of the stored key.
+              const own = key.usedByVault === true;
               return (
                 <label key={key.id} className="check">
                   <input
                     type="checkbox"
-                    checked={props.chosen.has(ref)}
+                    disabled={own}
+                    checked={!own && props.chosen.has(ref)}
                     onChange={(event) => {
                       props.onChange(toggled(props.chosen, ref, event.currentTarget.checked));
                     }}
@@ -112,7 +115,7 @@ export function BulkKeyPicker(props: {
                   <span>
                     {key.keyName}
                     <span className="visually-hidden">{` on ${instance.instanceName}`}</span>{' '}
-                    <KeyDetails keyInfo={key} />
+                    <KeyDetails keyInfo={key} vaultNote="rotate it on its own, with Rotate a key" />
                   </span>
                 </label>
               );
