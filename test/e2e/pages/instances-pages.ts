@@ -165,6 +165,11 @@ export class InstancesPage {
     return this.row(name).getByTestId('instance-summary');
   }
 
+  /** "The admin key lacks <permissions>, which this app needs to manage the server." */
+  adminKeyLacks(name: string): Locator {
+    return this.row(name).getByText(/^The admin key lacks /);
+  }
+
   /** The "Active" badge of the row, present only on the active instance. */
   activeBadge(name: string): Locator {
     return this.row(name).getByText('Active', { exact: true });

@@ -67,6 +67,8 @@ export class DeleteKeyDialog {
   readonly typedName: Locator;
   readonly deleteButton: Locator;
   readonly alert: Locator;
+  /** Offered instead of Delete for the key the vault manages the server with. */
+  readonly rotateAdminButton: Locator;
 
   constructor(
     readonly page: Page,
@@ -77,6 +79,7 @@ export class DeleteKeyDialog {
     this.typedName = this.dialog.getByLabel(`Type ${keyName} to delete it anyway`);
     this.deleteButton = this.dialog.getByRole('button', { name: 'Delete key' });
     this.alert = this.dialog.getByRole('alert');
+    this.rotateAdminButton = this.dialog.getByRole('button', { name: 'Rotate the admin key' });
   }
 }
 
@@ -160,6 +163,11 @@ export class KeysPage {
     return this.list
       .getByRole('listitem')
       .filter({ has: this.page.getByRole('heading', { level: 2, name: keyName, exact: true }) });
+  }
+
+  /** "Used by this vault", or "Used by this vault — missing <permissions>", on the admin key. */
+  vaultMark(keyName: string): Locator {
+    return this.row(keyName).getByText(/^Used by this vault/);
   }
 
   /** "Used by 1 flow: <name>" or "Not used by any flow". */

@@ -25,6 +25,8 @@ export class RotationWizard {
   readonly grace: Locator;
   readonly summary: Locator;
   readonly closeButton: Locator;
+  /** The plan's word on the app's own admin key, when that is the key rotated. */
+  readonly adminNote: Locator;
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: 'Rotate an API key' });
@@ -33,6 +35,7 @@ export class RotationWizard {
     this.flows = d.getByRole('region', { name: 'Affected flows' });
     this.permissions = d.getByRole('region', { name: 'Permissions copied' });
     this.cutover = d.getByRole('note', { name: 'About the cutover' });
+    this.adminNote = d.getByRole('note', { name: 'About the admin key' });
     this.startButton = d.getByRole('button', { name: 'Start rotation' });
     this.status = d.getByRole('status');
     this.steps = d.getByRole('list', { name: 'Rotation steps' });
