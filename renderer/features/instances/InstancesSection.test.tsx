@@ -79,7 +79,7 @@ describe('InstancesSection', () => {
   });
 
   it('names the permissions the app needs that the admin key lacks', async () => {
-    const { fake } = await showApp({ instances: [draft('Prod')] });
+    const { fake } = await showInstances({ instances: [draft('Prod')] });
     const server = fake.flowise.server(draft('Prod').baseUrl);
     const lacking = new Set(['apikeys:delete', 'credentials:view']);
     server.adminKey.permissions = server.adminKey.permissions.filter((p) => !lacking.has(p));
