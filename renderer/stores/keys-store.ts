@@ -7,6 +7,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Api, AppEventPayload } from '../../common/ipc/contract.js';
 import type {
   AllKeys,
+  BindManyResult,
   Chatflow,
   CreatedKey,
   KeySummary,
@@ -65,6 +66,8 @@ export interface KeysStoreState {
   forgetMissing: (keyId: string) => Promise<Outcome<void>>;
   copy: (keyId: string, password?: string) => Promise<Outcome<{ clearsAt: number }>>;
   bind: (chatflowId: string, keyId: string | null) => Promise<Outcome<Chatflow>>;
+  /** Each flow's own result, in the order asked; the list is loaded again either way. */
+  bindMany: (chatflowIds: string[], keyId: string) => Promise<Outcome<BindManyResult>>;
   snippet: (
     chatflowId: string,
     language: SnippetLanguage,
@@ -192,6 +195,9 @@ export function createKeysStore(api: Api, now: () => number = Date.now): KeysSto
 
       bind: (chatflowId, keyId) =>
         shown.change((instanceId) => api.chatflows.bind({ instanceId, chatflowId, keyId })),
+
+      bindMany: (chatflowIds, keyId) =>
+        shown.change((instanceId) => api.chatflows.bindMany({ instanceId, chatflowIds, keyId })),
 
       snippet: (chatflowId, language) =>
         shown.attempt((instanceId) => api.chatflows.snippet({ instanceId, chatflowId, language })),

@@ -1,7 +1,7 @@
 // Choose the key a flow answers to, or "No Authorization", which makes the flow public.
 import { useState } from 'react';
 
-import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
+import type { Chatflow, KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
@@ -9,6 +9,20 @@ import { RadioGroup } from '../../ui/RadioGroup.js';
 import { VaultKeyMark } from './VaultKeyMark.js';
 
 const NONE = '';
+
+/** The instance's keys as radio choices: the name, the masked value that tells two apart, and the
+ * mark on the vault's own admin key. */
+export function keyChoices(keys: readonly KeySummary[]) {
+  return keys.map((key) => ({
+    value: key.id,
+    label: (
+      <>
+        {key.keyName} <span className="muted small">{key.masked}</span>{' '}
+        <VaultKeyMark keySummary={key} />
+      </>
+    ),
+  }));
+}
 
 export interface BindFlowDialogProps {
   flow: Chatflow | undefined;
@@ -54,18 +68,7 @@ function BindForm({ flow, onBound }: { flow: Chatflow; onBound: (flow: Chatflow)
         className="bind-choices"
         legend="API key"
         name="bind-key"
-        options={[
-          { value: NONE, label: 'No Authorization' },
-          ...keys.map((key) => ({
-            value: key.id,
-            label: (
-              <>
-                {key.keyName} <span className="muted small">{key.masked}</span>{' '}
-                <VaultKeyMark keySummary={key} />
-              </>
-            ),
-          })),
-        ]}
+        options={[{ value: NONE, label: 'No Authorization' }, ...keyChoices(keys)]}
         value={choice}
         onValueChange={setChoice}
       />

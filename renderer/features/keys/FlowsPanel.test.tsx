@@ -108,6 +108,73 @@ describe('FlowsPanel', () => {
     );
   });
 
+  it('binds several ticked flows to one key, naming the flows that stop accepting their key', async () => {
+    const { fake, server } = await showFlows();
+    const bindMany = () => screen.getByRole('button', { name: /^Bind \d+ flows? to/ });
+    expect(bindMany().hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Choose Support bot' }));
+    expect(bindMany().textContent).toBe('Bind 1 flow to…');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Choose Open bot' }));
+    expect(bindMany().textContent).toBe('Bind 2 flows to…');
+    fireEvent.click(bindMany());
+    const dialog = await screen.findByRole('dialog', { name: 'Bind 2 flows to a key' });
+    const bind = within(dialog).getByRole('button', { name: 'Bind' });
+    expect(bind.hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(dialog).getByRole('radio', { name: /^prod/ }));
+    expect(within(dialog).queryByRole('note')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('radio', { name: /^spare/ }));
+    expect(within(dialog).getByRole('note').textContent).toBe(
+      'Support bot will stop accepting prod.',
+    );
+    fireEvent.click(bind);
+    const results = await within(dialog).findByRole('list', { name: 'Results' });
+    expect(
+      within(results)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Open bot: bound', 'Support bot: bound']);
+    expect(fake.calls.filter((c) => c === 'chatflows.bindMany')).toHaveLength(1);
+    const spare = server.keyNamed('spare')?.id;
+    expect([...server.state.chatflows.values()].map((f) => [f.name, f.apikeyid])).toEqual([
+      ['Support bot', spare],
+      ['Open bot', spare],
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => {
+      expect(within(flowRow('Open bot')).getByTestId('flow-key').textContent).toBe('Key: spare');
+    });
+    expect(within(flowRow('Support bot')).getByTestId('flow-key').textContent).toBe('Key: spare');
+    expect(
+      screen.getByRole<HTMLInputElement>('checkbox', { name: 'Choose Open bot' }).checked,
+    ).toBe(false);
+  });
+
+  it('names the flow that failed to bind, with why, and binds the others', async () => {
+    const { server } = await showFlows();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Choose Support bot' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Choose Open bot' }));
+    const open = [...server.state.chatflows.values()].find((f) => f.name === 'Open bot');
+    if (open === undefined) throw new Error('no Open bot');
+    server.state.chatflows.delete(open.id);
+    fireEvent.click(screen.getByRole('button', { name: 'Bind 2 flows to…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Bind 2 flows to a key' });
+    fireEvent.click(within(dialog).getByRole('radio', { name: /^spare/ }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Bind' }));
+    const results = await within(dialog).findByRole('list', { name: 'Results' });
+    const [failed, bound] = within(results)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(failed).toMatch(/^Open bot: failed: \S/);
+    expect(bound).toBe('Support bot: bound');
+    expect(server.state.chatflows.get(open.id)).toBeUndefined();
+    expect([...server.state.chatflows.values()].map((f) => f.apikeyid)).toEqual([
+      server.keyNamed('spare')?.id,
+    ]);
+    await waitFor(() => {
+      expect(screen.queryByRole('heading', { level: 2, name: 'Open bot' })).toBeNull();
+    });
+  });
+
   it('shows the API code with a placeholder and copies it with the key', async () => {
     const { fake } = await showFlows();
     fireEvent.click(screen.getByRole('button', { name: 'API code for Support bot' }));

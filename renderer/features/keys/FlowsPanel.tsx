@@ -3,9 +3,11 @@
 import { useId, useMemo, useState } from 'react';
 
 import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
+import { countOf } from '../../../common/words.js';
 import { useKeysStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
+import { BindManyDialog } from './BindManyDialog.js';
 import { selectFlows } from './flow-list.js';
 
 export interface FlowsPanelProps {
@@ -27,6 +29,13 @@ export function keyText(flow: Chatflow): string {
     : `Key: ${flow.keyName}`;
 }
 
+function toggled(set: ReadonlySet<string>, id: string, on: boolean): Set<string> {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
 export function FlowsPanel({ onBind, onSnippet }: FlowsPanelProps) {
   const flows = useKeysStore((s) => s.chatflows);
   const error = useKeysStore((s) => s.listError);
@@ -34,6 +43,12 @@ export function FlowsPanel({ onBind, onSnippet }: FlowsPanelProps) {
   const [text, setText] = useState('');
   const shown = useMemo(() => selectFlows(flows ?? [], text), [flows, text]);
   const searchId = useId();
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [binding, setBinding] = useState<readonly Chatflow[]>([]);
+  const chosen = useMemo(
+    () => selectFlows(flows ?? [], '').filter((f) => ticked.has(f.id)),
+    [flows, ticked],
+  );
 
   if (error !== null)
     return (
@@ -62,21 +77,56 @@ export function FlowsPanel({ onBind, onSnippet }: FlowsPanelProps) {
             setText(event.currentTarget.value);
           }}
         />
+        <Button
+          disabled={chosen.length === 0}
+          onClick={() => {
+            setBinding(chosen);
+          }}
+        >
+          {`Bind ${countOf(chosen.length, 'flow')} to…`}
+        </Button>
       </div>
       {shown.length === 0 ? (
         <p className="muted">No flow matches.</p>
       ) : (
-        <FlowList flows={shown} onBind={onBind} onSnippet={onSnippet} />
+        <FlowList
+          flows={shown}
+          ticked={ticked}
+          onTick={setTicked}
+          onBind={onBind}
+          onSnippet={onSnippet}
+        />
       )}
+      <BindManyDialog
+        flows={binding}
+        onClose={() => {
+          setBinding([]);
+          setTicked(new Set());
+        }}
+      />
     </div>
   );
 }
 
-function FlowList({ flows, onBind, onSnippet }: FlowsPanelProps & { flows: Chatflow[] }) {
+interface FlowListProps extends FlowsPanelProps {
+  flows: Chatflow[];
+  ticked: ReadonlySet<string>;
+  onTick: (next: ReadonlySet<string>) => void;
+}
+
+function FlowList({ flows, ticked, onTick, onBind, onSnippet }: FlowListProps) {
   return (
     <ul className="flow-list" aria-label="Flows">
       {flows.map((flow) => (
         <li key={flow.id} className="flow-row">
+          <input
+            type="checkbox"
+            aria-label={`Choose ${flow.name}`}
+            checked={ticked.has(flow.id)}
+            onChange={(event) => {
+              onTick(toggled(ticked, flow.id, event.currentTarget.checked));
+            }}
+          />
           <div>
             <h2 className="key-name">{flow.name}</h2>
             <p className="muted small">
