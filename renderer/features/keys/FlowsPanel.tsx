@@ -127,7 +127,7 @@ function FlowList({ flows, ticked, onTick, onBind, onSnippet }: FlowListProps) {
               onTick(toggled(ticked, flow.id, event.currentTarget.checked));
             }}
           />
-          <div>
+          <div className="flow-main">
             <h2 className="key-name">{flow.name}</h2>
             <p className="muted small">
               {flow.type.toLowerCase()}
