@@ -20,8 +20,17 @@ interface Added {
 
 /** "Prod saved.", and why, when main made it active in place of one that failed its test. */
 function addedWords({ saved, activeBefore }: Added, activeId: string | null): string {
-  if (activeBefore === undefined || activeId !== saved.id) return `${saved.name} saved.`;
+  if (activeBefore === undefined || !madeActive({ saved, activeBefore }, activeId))
+    return `${saved.name} saved.`;
   return `${saved.name} saved and made the active instance, since ${activeBefore.name} failed its last connection test.`;
+}
+
+function madeActive(announcement: string | Added, activeId: string | null): boolean {
+  return (
+    typeof announcement !== 'string' &&
+    announcement.activeBefore !== undefined &&
+    activeId === announcement.saved.id
+  );
 }
 
 const LIST_ACTIONS = new Set(['load', 'remove', 'reorder', 'setActive', 'test']);
@@ -78,7 +87,8 @@ export function InstancesSection() {
           Add instance
         </Button>
       </div>
-      <p role="status" className="visually-hidden">
+      {/* A switch of the active instance is shown too: it changes what every other page works on. */}
+      <p role="status" className={madeActive(announcement, activeId) ? 'muted' : 'visually-hidden'}>
         {typeof announcement === 'string' ? announcement : addedWords(announcement, activeId)}
       </p>
       {error === null ? null : (
