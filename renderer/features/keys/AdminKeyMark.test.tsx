@@ -64,4 +64,20 @@ describe("the vault's own admin key on the Keys page", () => {
         .closest('label')?.textContent,
     ).not.toContain('Used by this vault');
   });
+
+  it('is marked in the chooser that binds several flows at once', async () => {
+    await showKeys(({ server }) => {
+      addChatflow(server, 'Open bot');
+    });
+    await screen.findByRole('list', { name: 'API keys' });
+    fireEvent.click(screen.getByRole('tab', { name: 'Flows' }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Choose Open bot' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Bind 1 flow to…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Bind 1 flow to a key' });
+    expect(
+      within(dialog)
+        .getByRole('radio', { name: /^admin/ })
+        .closest('label')?.textContent,
+    ).toContain('Used by this vault');
+  });
 });
