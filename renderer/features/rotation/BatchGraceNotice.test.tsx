@@ -6,20 +6,26 @@ import { renderWith, seeded } from '../../testing/show-rotation.js';
 
 afterEach(cleanup);
 
+/** A bulk rotation of two keys on one instance ("deploy" and "spare"), left in grace. */
+async function batchOfTwo() {
+  const app = await seeded();
+  const spare = app.fake.server.addKey(
+    'spare',
+    ['chatflows:view'],
+    'fkv-spare-VALUE-0123456789abcd',
+  );
+  const started = await app.fake.api.rotation.startMany({
+    keys: [
+      { instanceId: app.instanceId, keyId: app.keyId },
+      { instanceId: app.instanceId, keyId: spare.id },
+    ],
+  });
+  return { app, spare, started };
+}
+
 describe('BatchGraceNotice', () => {
   it('finishes a bulk rotation left in grace, after naming the old keys', async () => {
-    const app = await seeded();
-    const spare = app.fake.server.addKey(
-      'spare',
-      ['chatflows:view'],
-      'fkv-spare-VALUE-0123456789abcd',
-    );
-    const started = await app.fake.api.rotation.startMany({
-      keys: [
-        { instanceId: app.instanceId, keyId: app.keyId },
-        { instanceId: app.instanceId, keyId: spare.id },
-      ],
-    });
+    const { app, started } = await batchOfTwo();
     const { rotationState } = renderWith(app);
     fireEvent.click(await screen.findByRole('button', { name: 'Rotation' }));
     const notice = await screen.findByRole('region', {
@@ -44,18 +50,7 @@ describe('BatchGraceNotice', () => {
   });
 
   it('revokes nothing until the apps are said to be updated, as the single wizard asks', async () => {
-    const app = await seeded();
-    const spare = app.fake.server.addKey(
-      'spare',
-      ['chatflows:view'],
-      'fkv-spare-VALUE-0123456789abcd',
-    );
-    const started = await app.fake.api.rotation.startMany({
-      keys: [
-        { instanceId: app.instanceId, keyId: app.keyId },
-        { instanceId: app.instanceId, keyId: spare.id },
-      ],
-    });
+    const { app, started } = await batchOfTwo();
     renderWith(app);
     const dialog = await openRevokeDialog(started.batchId);
     const revoke = within(dialog).getByRole('button', { name: 'Revoke old keys' });
@@ -70,18 +65,7 @@ describe('BatchGraceNotice', () => {
   });
 
   it('ends with a summary: one revoked, which failed and why, and the flows on the new key', async () => {
-    const app = await seeded();
-    const spare = app.fake.server.addKey(
-      'spare',
-      ['chatflows:view'],
-      'fkv-spare-VALUE-0123456789abcd',
-    );
-    const started = await app.fake.api.rotation.startMany({
-      keys: [
-        { instanceId: app.instanceId, keyId: app.keyId },
-        { instanceId: app.instanceId, keyId: spare.id },
-      ],
-    });
+    const { app, spare, started } = await batchOfTwo();
     app.fake.server.fault({
       method: 'DELETE',
       path: `/apikey/${spare.id}`,
