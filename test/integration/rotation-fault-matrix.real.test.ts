@@ -65,8 +65,8 @@ const call = (
  * Every Flowise call of one rotation of a key bound to two flows (the first one probed), in the
  * order the engine makes them: rotation-plan.ts (plan), forward-steps.ts (create, rebind, verify,
  * with replacement-check.ts and key-probe.ts), finish-steps.ts (revoke, confirm), keys-api.ts
- * (createKey lists the ids first, whose rows tell the server's line; deleteKey and updateKey ask
- * the server's generation), and rollback-steps.ts
+ * (createKey lists the ids first; deleteKey and updateKey ask the server's generation), flowise-client.ts
+ * (key changes ask the generation first, to take turns on 2.x), and rollback-steps.ts
  * for a rollback asked for in grace. The first test below checks that a rotation (and a
  * rollback) without faults makes exactly these calls, step by step.
  *
@@ -75,6 +75,7 @@ const call = (
  *  plan     | list flows: the flows bound to it             | GET /chatflows       |  1  | html
  *  create   | list keys: a replacement made before a crash  | GET /apikey          |  1  | all
  *  create   | list keys: ids before the POST                | GET /apikey          |  2  | timeout
+ *  create   | the server's generation, before the POST      | GET /version         |  1  | 500, html (absorbed)
  *  create   | create the replacement                        | POST /apikey         |  1  | all
  *  rebind   | the replacement is still on the server        | GET /apikey          |  1  | applied-reply-lost
  *  rebind   | list flows: those still on the old key        | GET /chatflows       |  1  | all
@@ -110,6 +111,7 @@ const CALLS: readonly Call[] = [
   call('plan', 'list flows', 'GET', FLOWS, 1, ['html']),
   call('create', 'find by name', 'GET', KEYS, 1, ALL),
   call('create', 'ids before', 'GET', KEYS, 2, ['timeout']),
+  call('create', 'generation', 'GET', VERSION, 1, ['500', 'html'], ['500', 'html']),
   call('create', 'create key', 'POST', KEYS, 1, ALL),
   call('rebind', 'new key check', 'GET', KEYS, 1, ['applied-reply-lost']),
   call('rebind', 'list flows', 'GET', FLOWS, 1, ALL),
