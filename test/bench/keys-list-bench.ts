@@ -6,19 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { createCore } from '../../main/core/create-core.js';
-import { createNodeHttp } from '../../main/core/flowise/node-http.js';
-import { systemClock } from '../../main/core/node-clock.js';
-import { MemoryClipboard } from '../../main/core/testing/memory-clipboard.js';
-import {
-  InMemoryKeyProtector,
-  MemoryLogger,
-  MemoryStateStore,
-  RecordingEventSink,
-} from '../../main/core/testing/memory-ports.js';
-import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
 import { startFlowise } from '../flowise/flowise-server.js';
-import { inProcessApi } from '../integration/in-process-api.js';
+import { createBenchCore } from './bench-core.js';
 import type { BenchRow } from './bench-row.js';
 
 const KEYS = 1000;
@@ -47,22 +36,7 @@ export async function runKeysListBench(): Promise<BenchRow[]> {
   try {
     process.stdout.write(`  seeding ${String(KEYS)} keys into a fresh Flowise…\n`);
     await seed(flowise.url, flowise.apiKey);
-    const events = new RecordingEventSink();
-    const core = createCore({
-      files: createNodeVaultFileStore(dir),
-      protector: new InMemoryKeyProtector(),
-      state: new MemoryStateStore(),
-      clock: systemClock,
-      events,
-      logger: new MemoryLogger(),
-      host: { version: 'bench', platform: process.platform, host: 'harness' },
-      http: createNodeHttp(),
-      clipboard: new MemoryClipboard(),
-      osUser: 'bench',
-      kdf: { params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } },
-    });
-    // Arguments validated and results parsed, as in the packaged app (compose-shell.ts).
-    const api = inProcessApi(core, events);
+    const { core, api } = createBenchCore(dir);
     await api.vault.create({ password: 'bench password, long enough' });
     const { id } = await api.instances.add({
       name: 'bench',

@@ -11,19 +11,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import type { Api } from '../../common/ipc/contract.js';
-import { createCore } from '../../main/core/create-core.js';
-import { createNodeHttp } from '../../main/core/flowise/node-http.js';
-import { systemClock } from '../../main/core/node-clock.js';
 import { DEFAULT_CONCURRENCY } from '../../main/core/overview/overview-compute.js';
-import { MemoryClipboard } from '../../main/core/testing/memory-clipboard.js';
-import {
-  InMemoryKeyProtector,
-  MemoryLogger,
-  MemoryStateStore,
-  RecordingEventSink,
-} from '../../main/core/testing/memory-ports.js';
-import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
-import { inProcessApi } from '../integration/in-process-api.js';
+import { createBenchCore } from './bench-core.js';
 import type { BenchRow } from './bench-row.js';
 
 const INSTANCES = 20;
@@ -81,22 +70,7 @@ interface BenchCore {
 /** A core of its own (own vault), holding every fake as an instance. */
 async function coreOver(servers: readonly Server[], concurrency: number): Promise<BenchCore> {
   const dir = await mkdtemp(join(tmpdir(), 'fkv-bench-overview-'));
-  const events = new RecordingEventSink();
-  const core = createCore({
-    files: createNodeVaultFileStore(dir),
-    protector: new InMemoryKeyProtector(),
-    state: new MemoryStateStore(),
-    clock: systemClock,
-    events,
-    logger: new MemoryLogger(),
-    host: { version: 'bench', platform: process.platform, host: 'harness' },
-    http: createNodeHttp(),
-    clipboard: new MemoryClipboard(),
-    osUser: 'bench',
-    kdf: { params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } },
-    overviewConcurrency: concurrency,
-  });
-  const api = inProcessApi(core, events);
+  const { core, api } = createBenchCore(dir, { overviewConcurrency: concurrency });
   await api.vault.create({ password: PASSWORD });
   for (const [i, server] of servers.entries())
     await api.instances.add({
