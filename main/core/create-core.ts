@@ -12,6 +12,7 @@ import { createClipboardMethods } from './clipboard/clipboard-methods.js';
 import type {
   ClipboardPort,
   Clock,
+  CommandConfirmPort,
   CommandPort,
   EventSink,
   HostInfo,
@@ -72,6 +73,8 @@ export interface CorePorts {
   /** Delivery targets' files and commands; without both, a rotation delivers nothing. */
   targetFiles?: TargetFilePort;
   commands?: CommandPort;
+  /** Asked before each command run; without it every command run is declined. */
+  confirmCommand?: CommandConfirmPort;
   /** Tests pass tiny parameters; the app never does. */
   kdf?: KdfPolicy;
   /** The bench only: how many instances the Overview fetches at once (one, to compare). */
@@ -89,6 +92,9 @@ export interface Core {
   /** Locks with reason 'quit' and stops every timer. */
   shutdown(): Promise<void>;
 }
+
+/** No one to ask: nothing runs. */
+const DECLINE_ALL: CommandConfirmPort = { confirm: () => Promise.resolve(false) };
 
 export function createCore(ports: CorePorts): Core {
   const { clock, events, logger } = ports;
@@ -222,7 +228,12 @@ export function createCore(ports: CorePorts): Core {
       delivery:
         ports.targetFiles === undefined || ports.commands === undefined
           ? undefined
-          : { files: ports.targetFiles, commands: ports.commands, http: ports.http },
+          : {
+              files: ports.targetFiles,
+              commands: ports.commands,
+              http: ports.http,
+              confirm: ports.confirmCommand ?? DECLINE_ALL,
+            },
     }),
     overview: overview.methods,
     delivery: createDeliveryMethods({

@@ -203,5 +203,32 @@ export interface CommandRunResult {
 }
 
 export interface CommandPort {
+  /** The folder every command starts in. */
+  readonly cwd: string;
   run(request: CommandRunRequest): Promise<CommandRunResult>;
+}
+
+/** One command run exactly as it will happen, for the person to allow or refuse first. */
+export interface CommandConfirmRequest {
+  /** deliver: the new key goes to a target; check: proves a consumer works with the new key;
+   * rollback: the old key goes back. */
+  purpose: 'deliver' | 'check' | 'rollback';
+  instanceName: string;
+  keyName: string;
+  targetLabel: string;
+  /** Run as a pipeline, without a shell, each argument as it is. */
+  steps: readonly { executable: string; args: readonly string[] }[];
+  cwd: string;
+  /** How the key reaches the first step, in words (stdin, or the variable's name). */
+  keyInput: string;
+  timeoutSeconds: number;
+}
+
+/**
+ * Main's own confirmation before each command run: the core asks right before every run
+ * (delivery, check, rollback), and nothing runs unless this resolves true. The shell shows a
+ * native dialog, so no renderer can answer it.
+ */
+export interface CommandConfirmPort {
+  confirm(request: CommandConfirmRequest): Promise<boolean>;
 }

@@ -9,10 +9,13 @@ import { contract } from '../../common/ipc/contract.js';
 import { serveContract } from '../../common/ipc/rpc.js';
 import type { Core } from '../core/create-core.js';
 import { createCore } from '../core/create-core.js';
+import { createNodeCommands } from '../core/delivery/node-commands.js';
+import { createNodeTargetFiles } from '../core/delivery/node-target-files.js';
 import { createNodeHttp } from '../core/flowise/node-http.js';
 import { systemClock } from '../core/node-clock.js';
 import type { HostInfo, Logger } from '../core/ports.js';
 import { createNodeVaultFileStore } from '../core/vault/node-file-store.js';
+import { createDialogConfirmation } from './command-confirm-dialog.js';
 import { createElectronClipboard } from './electron-clipboard.js';
 import { createElectronStateStore } from './electron-state-store.js';
 import { createFileLogger } from './file-logger.js';
@@ -50,6 +53,7 @@ function errorKind(error: unknown): string {
 export function composeShell(options: ShellOptions): Shell {
   const logger = createFileLogger(join(options.userData, 'logs', 'main.log'));
   let current: WebContents | undefined;
+  let currentWindow: BrowserWindow | undefined;
   const getWebContents = (): WebContents | undefined => current;
   const sink = createIpcEventSink(getWebContents);
   const host: HostInfo = { version: options.version, platform: options.platform, host: 'electron' };
@@ -69,6 +73,10 @@ export function composeShell(options: ShellOptions): Shell {
     http: createNodeHttp(),
     clipboard: createElectronClipboard(),
     osUser: osUser(),
+    targetFiles: createNodeTargetFiles(),
+    commands: createNodeCommands(),
+    // Each command run is confirmed here, in main, in a native box over the app's window.
+    confirmCommand: createDialogConfirmation(() => currentWindow),
   });
   const stopPowerEvents = watchPowerEvents(core, undefined, {
     platform: options.platform,
@@ -84,6 +92,7 @@ export function composeShell(options: ShellOptions): Shell {
     attach(window) {
       const contents = window.webContents;
       current = contents;
+      currentWindow = window;
       sink.track(contents);
       serveContract(contract, core.impl, createIpcTransport(contents, logger), {
         onUnexpected: (channel, error) => {
@@ -92,6 +101,7 @@ export function composeShell(options: ShellOptions): Shell {
       });
       window.on('closed', () => {
         if (current === contents) current = undefined;
+        if (currentWindow === window) currentWindow = undefined;
       });
     },
     async shutdown() {

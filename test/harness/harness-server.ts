@@ -12,6 +12,8 @@ import { contract } from '../../common/ipc/contract.js';
 import { serveContract } from '../../common/ipc/rpc.js';
 import type { Core } from '../../main/core/create-core.js';
 import { createCore } from '../../main/core/create-core.js';
+import { createNodeCommands } from '../../main/core/delivery/node-commands.js';
+import { createNodeTargetFiles } from '../../main/core/delivery/node-target-files.js';
 import { createNodeHttp } from '../../main/core/flowise/node-http.js';
 import { systemClock } from '../../main/core/node-clock.js';
 import { MemoryClipboard } from '../../main/core/testing/memory-clipboard.js';
@@ -25,6 +27,8 @@ import {
 import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
 import type { KdfPolicy } from '../../main/core/vault/vault.js';
 import { createConfStateStore } from './conf-state-store.js';
+import type { HarnessConfirmations } from './harness-confirmations.js';
+import { createHarnessConfirmations } from './harness-confirmations.js';
 import { createStaticHandler } from './static-files.js';
 import type { HandlerWrapper, WireTap } from './ws-transport.js';
 import { createWsTransport } from './ws-transport.js';
@@ -60,6 +64,8 @@ export interface Harness {
   logger: MemoryLogger;
   /** Main's clipboard, as the app would see the system one. */
   clipboard: MemoryClipboard;
+  /** Main's "Run a command" box: the test answers it (no by default) and reads what it showed. */
+  confirmations: HarnessConfirmations;
   close(): Promise<void>;
 }
 
@@ -72,6 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const events = new RecordingEventSink();
   const logger = new MemoryLogger();
   const clipboard = new MemoryClipboard();
+  const confirmations = createHarnessConfirmations();
 
   let origin = '';
   const csp = (): string =>
@@ -110,6 +117,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     http: options.wrapHttp === undefined ? createNodeHttp() : options.wrapHttp(createNodeHttp()),
     clipboard,
     osUser: 'harness',
+    targetFiles: createNodeTargetFiles(),
+    commands: createNodeCommands(),
+    confirmCommand: confirmations,
     ...(options.kdf === undefined ? {} : { kdf: options.kdf }),
   });
   const impl = options.wrapImpl === undefined ? core.impl : options.wrapImpl(core.impl);
@@ -129,6 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events,
     logger,
     clipboard,
+    confirmations,
     async close() {
       await core.shutdown();
       await transport.close();

@@ -11,7 +11,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { TargetDraft } from '../../common/ipc/schemas/delivery.js';
 import { MemoryTargetFiles } from '../../main/core/delivery/testing/memory-target-files.js';
-import type { CommandPort, CommandRunRequest } from '../../main/core/ports.js';
+import type {
+  CommandConfirmRequest,
+  CommandPort,
+  CommandRunRequest,
+} from '../../main/core/ports.js';
 import type { FakeKey } from '../fakes/fake-flowise-state.js';
 import { PASSWORD } from './core-fixture.js';
 import type { RotationFixture } from './rotation-fixture.js';
@@ -25,6 +29,9 @@ let old: FakeKey;
 let files: MemoryTargetFiles;
 let runs: CommandRunRequest[];
 let failCommand: boolean;
+/** Every confirmation main asked for, and the answer the person gives. */
+let asked: CommandConfirmRequest[];
+let answer: boolean;
 let checkServer: Server;
 let checkUrl: string;
 
@@ -32,6 +39,7 @@ let checkUrl: string;
 let afterRun: (() => void) | undefined;
 
 const commands: CommandPort = {
+  cwd: '/home/op',
   run: (request) => {
     runs.push(request);
     const after = afterRun;
@@ -53,7 +61,15 @@ beforeEach(async () => {
   files.put(ENV, ENV_TEXT, 0o640);
   runs = [];
   failCommand = false;
-  f = await startRotationFixture({}, { targetFiles: files, commands });
+  asked = [];
+  answer = true;
+  const confirmCommand = {
+    confirm: (request: CommandConfirmRequest) => {
+      asked.push(request);
+      return Promise.resolve(answer);
+    },
+  };
+  f = await startRotationFixture({}, { targetFiles: files, commands, confirmCommand });
   old = f.flowise.addKey('deploy', ['chatflows:view']);
   f.flowise.addChatflow('support', { apikeyid: old.id });
   // The app's health check: 200 only for the key Flowise currently holds under the new key's id.
@@ -147,6 +163,70 @@ describe('rotation with delivery targets', () => {
     expect(mine.targets.map((t) => t.label)).toEqual(['chat app', 'secret store']);
     const audit = JSON.stringify(f.core.audit.list({}).records);
     expect(audit).not.toContain(value);
+  });
+
+  it('asks before the command runs, naming the key, the target and exactly what runs; declined, nothing runs and revoke is held back', async () => {
+    await addTargets();
+    answer = false;
+    const started = await f.api.rotation.start({ instanceId: f.instanceId, keyId: old.id });
+    expect(runs).toEqual([]);
+    expect(asked).toEqual([
+      {
+        purpose: 'deliver',
+        instanceName: expect.any(String),
+        keyName: 'deploy',
+        targetLabel: 'secret store',
+        steps: [{ executable: 'vault', args: ['kv', 'put', 'apps/chat', 'KEY=-'] }],
+        cwd: '/home/op',
+        keyInput: 'on stdin',
+        timeoutSeconds: 30,
+      },
+    ]);
+    expect(started.deliveries?.map((d) => [d.label, d.state, d.words])).toEqual([
+      ['chat app', 'delivered', 'FLOWISE_API_KEY in /srv/chat/.env: updated.'],
+      ['secret store', 'failed', 'It was not confirmed, so it did not run.'],
+    ]);
+    expect(started.revokeBlockers).toEqual(['"secret store" did not receive the new key']);
+
+    // Retry asks again; confirmed this time, it runs once.
+    answer = true;
+    const retried = await f.api.rotation.retryDelivery({
+      rotationId: started.id,
+      targetIds: [started.deliveries?.[1]?.id ?? ''],
+    });
+    expect(asked).toHaveLength(2);
+    expect(runs).toHaveLength(1);
+    expect(retried.revokeBlockers).toBeUndefined();
+
+    // Rollback's command is asked about too; declined, the rollback stops before any flow moves.
+    answer = false;
+    await f.api.rotation.rollback({ rotationId: started.id });
+    expect(asked.at(-1)).toMatchObject({
+      purpose: 'rollback',
+      steps: [{ executable: 'vault', args: ['kv', 'rollback', 'apps/chat'] }],
+    });
+    expect(runs).toHaveLength(1);
+    const stuck = (await f.api.rotation.list()).rotations.find((r) => r.id === started.id);
+    expect(stuck?.status).toBe('failed');
+    expect(f.flowise.state.keys.has(started.newKey?.id ?? '')).toBe(true);
+  });
+
+  it('a host that gives the core no way to ask runs no command at all', async () => {
+    const bare = await startRotationFixture({}, { targetFiles: files, commands });
+    try {
+      const key = bare.flowise.addKey('deploy', ['chatflows:view']);
+      await bare.api.delivery.add({
+        instanceId: bare.instanceId,
+        keyId: key.id,
+        password: PASSWORD,
+        draft: commandDraft(true),
+      });
+      const started = await bare.api.rotation.start({ instanceId: bare.instanceId, keyId: key.id });
+      expect(started.deliveries?.map((d) => d.state)).toEqual(['failed']);
+      expect(runs).toEqual([]);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('holds revoke back while a delivery failed, until the override names exactly what failed', async () => {

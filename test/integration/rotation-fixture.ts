@@ -57,7 +57,7 @@ export interface RotationFixture extends RotationCore {
 }
 
 /** Delivery ports a test watches; they outlive a restart, as files and programs would. */
-export type DeliveryTestPorts = Pick<CorePorts, 'targetFiles' | 'commands'>;
+export type DeliveryTestPorts = Pick<CorePorts, 'targetFiles' | 'commands' | 'confirmCommand'>;
 
 export async function startRotationFixture(
   options: FakeFlowiseOptions = {},

@@ -1,7 +1,11 @@
 // A command delivery target (or check, or rollback): a pipeline run without a shell, the key on the
 // first step's stdin or in an environment variable the person named. What it printed is kept for
 // the person to read, with every form of the key that a tool could echo replaced.
-import type { CommandPipeline, CommandStep } from '../../../common/ipc/schemas/delivery.js';
+import type {
+  CommandPipeline,
+  CommandStep,
+  KeyInput,
+} from '../../../common/ipc/schemas/delivery.js';
 import type { CommandPort } from '../ports.js';
 
 /** Per stream; delivery tools print a few lines. */
@@ -40,13 +44,15 @@ function describeStep(step: CommandStep): string {
   return [step.executable, ...step.args].map(shown).join(' ');
 }
 
-/** Exactly what will run, as the confirmation before each run shows it. */
+/** How the key reaches the first step, in words. */
+export function keyInputWords(key: KeyInput): string {
+  return key.via === 'stdin' ? 'on stdin' : `in the environment variable ${key.name}`;
+}
+
+/** Exactly what will run, as the audit log and the plan show it. */
 export function describePipeline(pipeline: CommandPipeline): string {
   const line = pipeline.steps.map(describeStep).join(' | ');
-  const key =
-    pipeline.key.via === 'stdin'
-      ? 'the new key on stdin'
-      : `the new key in the environment variable ${pipeline.key.name}`;
+  const key = `the new key ${keyInputWords(pipeline.key)}`;
   return `${line}  (${key}; stopped after ${String(pipeline.timeoutSeconds)} s)`;
 }
 
@@ -74,23 +80,27 @@ function problemOf(
   return undefined;
 }
 
+/** An outcome for a run that never started. */
+export function notRun(problem: string): CommandOutcome {
+  return { ok: false, problem, exitCodes: [], stdout: '', stderr: '' };
+}
+
+/** Why the pipeline may not run with `secret` at all (the key in its argv), or undefined. */
+export function refusedPipeline(pipeline: CommandPipeline, secret: string): string | undefined {
+  const argv = pipeline.steps.flatMap((step) => [step.executable, ...step.args]);
+  return secret !== '' && argv.some((word) => word.includes(secret))
+    ? 'The command holds the key in its arguments, where any process can read it; it was not run.'
+    : undefined;
+}
+
 /** Runs the pipeline with `secret` as its input. A run that puts the secret in argv is refused. */
 export async function runCommandTarget(
   commands: CommandPort,
   pipeline: CommandPipeline,
   secret: string,
 ): Promise<CommandOutcome> {
-  const argv = pipeline.steps.flatMap((step) => [step.executable, ...step.args]);
-  if (secret !== '' && argv.some((word) => word.includes(secret))) {
-    return {
-      ok: false,
-      problem:
-        'The command holds the key in its arguments, where any process can read it; it was not run.',
-      exitCodes: [],
-      stdout: '',
-      stderr: '',
-    };
-  }
+  const refused = refusedPipeline(pipeline, secret);
+  if (refused !== undefined) return notRun(refused);
   const result = await commands.run({
     steps: pipeline.steps,
     stdin: pipeline.key.via === 'stdin' ? secret : '',

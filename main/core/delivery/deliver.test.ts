@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/errors.js';
 import type { CommandPipeline, DeliveryTarget } from '../../../common/ipc/schemas/delivery.js';
 import type { CommandPort, CommandRunRequest, HttpPort, HttpRequest } from '../ports.js';
-import { deliverTo, revokeBlockers, runCheck, undoDelivery } from './deliver.js';
+import type { CommandRunShown, DeliveryPorts } from './deliver.js';
+import { DECLINED, deliverTo, revokeBlockers, runCheck, undoDelivery } from './deliver.js';
 import { MemoryTargetFiles } from './testing/memory-target-files.js';
 
 const NEW = 'fk-new-0123456789';
@@ -12,6 +13,7 @@ const OLD = 'fk-old-9876543210';
 function recordingCommands(answer: { exit?: number; print?: (stdin: string) => string } = {}) {
   const runs: CommandRunRequest[] = [];
   const commands: CommandPort = {
+    cwd: '/home/op',
     run(request) {
       runs.push(request);
       return Promise.resolve({
@@ -43,14 +45,99 @@ const pipeline = (executable: string): CommandPipeline => ({
   timeoutSeconds: 10,
 });
 
-function ports(overrides: Partial<Parameters<typeof deliverTo>[0]> = {}) {
+function ports(overrides: Partial<DeliveryPorts> = {}): DeliveryPorts {
   return {
     files: new MemoryTargetFiles(),
     commands: recordingCommands().commands,
     http: answeringHttp(() => 200).http,
+    confirm: () => Promise.resolve(true),
     ...overrides,
   };
 }
+
+describe('the confirmation before each command run', () => {
+  it('shows exactly what will run (executable, argv, folder, how the key goes) and runs nothing when declined', async () => {
+    const { commands, runs } = recordingCommands();
+    const shown: CommandRunShown[] = [];
+    const declining = ports({
+      commands,
+      confirm: (run) => {
+        shown.push(run);
+        return Promise.resolve(false);
+      },
+    });
+    const target: DeliveryTarget['target'] = {
+      kind: 'command',
+      run: {
+        steps: [{ executable: 'vault', args: ['kv', 'put', 'apps/chat', 'KEY=-'] }],
+        key: { via: 'stdin' },
+        timeoutSeconds: 30,
+      },
+      idempotent: false,
+      rollback: {
+        steps: [{ executable: 'vault-undo', args: ['apps/chat'] }],
+        key: { via: 'env', name: 'OLD_KEY' },
+        timeoutSeconds: 5,
+      },
+    };
+    const check = { kind: 'command' as const, run: pipeline('probe') };
+
+    expect(await deliverTo(declining, target, NEW)).toEqual({ ok: false, words: DECLINED });
+    expect(await undoDelivery(declining, target, OLD)).toEqual({ ok: false, words: DECLINED });
+    expect(await runCheck(declining, check, NEW)).toEqual({ ok: false, words: DECLINED });
+    expect(runs).toEqual([]);
+    expect(shown).toEqual([
+      {
+        purpose: 'deliver',
+        steps: [{ executable: 'vault', args: ['kv', 'put', 'apps/chat', 'KEY=-'] }],
+        cwd: '/home/op',
+        keyInput: 'on stdin',
+        timeoutSeconds: 30,
+      },
+      {
+        purpose: 'rollback',
+        steps: [{ executable: 'vault-undo', args: ['apps/chat'] }],
+        cwd: '/home/op',
+        keyInput: 'in the environment variable OLD_KEY',
+        timeoutSeconds: 5,
+      },
+      {
+        purpose: 'check',
+        steps: [{ executable: 'probe', args: ['put'] }],
+        cwd: '/home/op',
+        keyInput: 'on stdin',
+        timeoutSeconds: 10,
+      },
+    ]);
+    expect(JSON.stringify(shown)).not.toContain(NEW);
+  });
+
+  it('never asks about a command that holds the key in its argv: it is refused outright', async () => {
+    let asked = 0;
+    const refusing = ports({
+      confirm: () => {
+        asked += 1;
+        return Promise.resolve(true);
+      },
+    });
+    const result = await deliverTo(
+      refusing,
+      {
+        kind: 'command',
+        run: {
+          steps: [{ executable: 'gh', args: ['secret', 'set', 'K', '--body', NEW] }],
+          key: { via: 'stdin' },
+          timeoutSeconds: 5,
+        },
+        idempotent: true,
+      },
+      NEW,
+    );
+    expect(result.ok).toBe(false);
+    expect(result.words).toContain('in its arguments');
+    expect(asked).toBe(0);
+  });
+});
 
 describe('deliverTo and undoDelivery', () => {
   it('a .env target gets the new key, and rollback restores the file from its backup', async () => {

@@ -1,16 +1,49 @@
 // One target's delivery, its undo and its check, as the rotation's deliver step runs them. Every
 // result is words for people plus scrubbed output: a value never leaves through a result.
 import { isAppError } from '../../../common/errors.js';
-import type { DeliveryCheck, DeliveryTarget } from '../../../common/ipc/schemas/delivery.js';
-import type { CommandPort, HttpPort, TargetFilePort } from '../ports.js';
+import type {
+  CommandPipeline,
+  DeliveryCheck,
+  DeliveryTarget,
+} from '../../../common/ipc/schemas/delivery.js';
+import type {
+  CommandConfirmPort,
+  CommandConfirmRequest,
+  CommandPort,
+  HttpPort,
+  TargetFilePort,
+} from '../ports.js';
 import type { CommandOutcome } from './command-target.js';
-import { runCommandTarget, scrubSecret } from './command-target.js';
+import {
+  keyInputWords,
+  notRun,
+  refusedPipeline,
+  runCommandTarget,
+  scrubSecret,
+} from './command-target.js';
 import { deliverToEnvFile, restoreEnvFile } from './env-target.js';
 
+/** The host's delivery ports, as createCore receives them. */
+export interface HostDeliveryPorts {
+  files: TargetFilePort;
+  commands: CommandPort;
+  http: HttpPort;
+  confirm: CommandConfirmPort;
+}
+
+/** A run as confirmed, less what names its rotation and target (the deliver step adds those). */
+export type CommandRunShown = Omit<
+  CommandConfirmRequest,
+  'instanceName' | 'keyName' | 'targetLabel'
+>;
+
+/** The ports one target's delivery, undo and check use; `confirm` knows which target it is. */
 export interface DeliveryPorts {
   files: TargetFilePort;
   commands: CommandPort;
   http: HttpPort;
+  /** Asked right before each command run; nothing runs unless it resolves true. */
+  confirm(run: CommandRunShown): Promise<boolean>;
 }
 
 export interface DeliveryResult {
@@ -41,6 +74,28 @@ function fromCommand(outcome: CommandOutcome, success: string): DeliveryResult {
   };
 }
 
+export const DECLINED = 'It was not confirmed, so it did not run.';
+
+/** Every command run goes through here: refused with the key in its argv, then confirmed. */
+async function confirmedRun(
+  ports: DeliveryPorts,
+  purpose: CommandRunShown['purpose'],
+  pipeline: CommandPipeline,
+  secret: string,
+): Promise<CommandOutcome> {
+  const refused = refusedPipeline(pipeline, secret);
+  if (refused !== undefined) return notRun(refused);
+  const allowed = await ports.confirm({
+    purpose,
+    steps: pipeline.steps,
+    cwd: ports.commands.cwd,
+    keyInput: keyInputWords(pipeline.key),
+    timeoutSeconds: pipeline.timeoutSeconds,
+  });
+  if (!allowed) return notRun(DECLINED);
+  return runCommandTarget(ports.commands, pipeline, secret);
+}
+
 const ENV_WORDS = {
   updated: 'updated',
   appended: 'added at the end',
@@ -57,7 +112,7 @@ export async function deliverTo(
       const done = await deliverToEnvFile(ports.files, target, value);
       return { ok: true, words: `${target.name} in ${target.path}: ${ENV_WORDS[done]}.` };
     }
-    const outcome = await runCommandTarget(ports.commands, target.run, value);
+    const outcome = await confirmedRun(ports, 'deliver', target.run, value);
     return fromCommand(outcome, 'The command succeeded.');
   } catch (error) {
     return failure(error, value);
@@ -81,7 +136,7 @@ export async function undoDelivery(
     if (target.rollback === undefined) {
       return { ok: true, words: 'No rollback command: the target was left as it is.' };
     }
-    const outcome = await runCommandTarget(ports.commands, target.rollback, oldValue);
+    const outcome = await confirmedRun(ports, 'rollback', target.rollback, oldValue);
     return fromCommand(outcome, 'The rollback command succeeded.');
   } catch (error) {
     return failure(error, oldValue);
@@ -112,7 +167,7 @@ export async function runCheck(
   value: string,
 ): Promise<DeliveryResult> {
   if (check.kind === 'command') {
-    const outcome = await runCommandTarget(ports.commands, check.run, value);
+    const outcome = await confirmedRun(ports, 'check', check.run, value);
     return fromCommand(outcome, 'The check command exited with code 0.');
   }
   const refused = refusedAddress(check.url);

@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdtemp, open, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
@@ -67,8 +68,14 @@ async function memoryStdin(data: string): Promise<FileHandle | null> {
   }
 }
 
-export function createNodeCommands(options: { env?: NodeJS.ProcessEnv } = {}): CommandPort {
+/** Commands start in `cwd`, the home folder unless given: the app's own working folder depends on
+ * how it was launched, and the confirmation must name where a command runs. */
+export function createNodeCommands(
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): CommandPort {
+  const cwd = options.cwd ?? homedir();
   return {
+    cwd,
     async run(request: CommandRunRequest): Promise<CommandRunResult> {
       const base = options.env ?? process.env;
       const count = request.steps.length;
@@ -81,6 +88,7 @@ export function createNodeCommands(options: { env?: NodeJS.ProcessEnv } = {}): C
         children = request.steps.map((step, index) =>
           spawn(step.executable, [...step.args], {
             shell: false,
+            cwd,
             windowsHide: true,
             detached: posix,
             stdio: [index === 0 ? (stdinFile?.fd ?? 'pipe') : 'pipe', 'pipe', 'pipe'],

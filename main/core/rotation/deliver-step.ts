@@ -6,7 +6,7 @@
 import { parse } from 'dotenv';
 
 import { AppError } from '../../../common/errors.js';
-import type { DeliveryResult } from '../delivery/deliver.js';
+import type { DeliveryPorts, DeliveryResult } from '../delivery/deliver.js';
 import { deliverTo, runCheck, undoDelivery } from '../delivery/deliver.js';
 import type { JournalDelivery } from './rotation-journal.js';
 import type { Run } from './rotation-run.js';
@@ -29,6 +29,24 @@ function withResult(d: JournalDelivery, result: DeliveryResult): JournalDelivery
   return next;
 }
 
+/** The host's ports for one target: its confirmations name the rotation's key and the target. */
+function portsFor(run: Run, d: JournalDelivery): DeliveryPorts | undefined {
+  const host = run.deps.delivery;
+  if (host === undefined) return undefined;
+  return {
+    files: host.files,
+    commands: host.commands,
+    http: host.http,
+    confirm: (shown) =>
+      host.confirm.confirm({
+        ...shown,
+        instanceName: run.journal.instanceName,
+        keyName: run.journal.oldKey.name,
+        targetLabel: d.target.label,
+      }),
+  };
+}
+
 async function update(run: Run, index: number, next: JournalDelivery): Promise<void> {
   const deliveries = [...(run.journal.deliveries ?? [])];
   deliveries[index] = next;
@@ -49,7 +67,7 @@ async function deliverOne(run: Run, index: number, value: string): Promise<void>
   }
   if (d.state !== 'pending' && d.state !== 'started') return;
   await update(run, index, { ...d, state: 'started' });
-  const ports = run.deps.delivery;
+  const ports = portsFor(run, d);
   const result = ports === undefined ? NO_PORTS : await deliverTo(ports, d.target.target, value);
   await update(run, index, withResult({ ...d, state: 'started' }, result));
   await run.note('deliver', result.ok ? 'ok' : 'failed', `"${d.target.label}": ${result.words}`);
@@ -57,8 +75,8 @@ async function deliverOne(run: Run, index: number, value: string): Promise<void>
 
 async function checkOne(run: Run, index: number, value: string): Promise<void> {
   const d = run.journal.deliveries?.[index];
-  const ports = run.deps.delivery;
   if (d?.state !== 'delivered' || d.target.check === undefined || d.check !== undefined) return;
+  const ports = portsFor(run, d);
   if (ports === undefined) return;
   const result = await runCheck(ports, d.target.check, value);
   await update(run, index, {
@@ -125,9 +143,9 @@ export async function undoDeliveries(run: Run): Promise<void> {
   const deliveries = run.journal.deliveries ?? [];
   const oldValue = run.journal.oldKey.value;
   const newValue = run.journal.newKey?.value;
-  const ports = run.deps.delivery;
   for (let i = 0; i < deliveries.length; i++) {
     const d = run.journal.deliveries?.[i];
+    const ports = d === undefined ? undefined : portsFor(run, d);
     if (d === undefined || newValue === undefined || ports === undefined) continue;
     if (d.state === 'undone' || !(await mayHoldNewKey(run, d, newValue))) continue;
     if (oldValue === undefined) {

@@ -1,7 +1,7 @@
 // The ports the rotation.* methods and the engine's steps use.
 import type { Settings } from '../../../common/ipc/schemas/settings.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { DeliveryPorts } from '../delivery/deliver.js';
+import type { HostDeliveryPorts } from '../delivery/deliver.js';
 import type { TargetStore } from '../delivery/target-store.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
 import type { InstanceClients } from '../instances/instance-clients.js';
@@ -39,8 +39,9 @@ export interface RotationDeps {
   hooks?: RotationHooks | undefined;
   /** Each key's delivery targets; a rotation takes a copy when it starts. */
   targets: TargetStore;
-  /** Files, commands and HTTP for deliveries; absent where the host offers none. */
-  delivery?: DeliveryPorts | undefined;
+  /** Files, commands (each run confirmed first) and HTTP for deliveries; absent where the host
+   * offers none. */
+  delivery?: HostDeliveryPorts | undefined;
   /** Rebinds in flight at once; 8 keeps the cutover short without flooding the server. */
   concurrency?: number | undefined;
 }

@@ -111,6 +111,10 @@ export class BrowserWindow extends EventEmitter {
   static readonly instances: BrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
   shown = false;
+  destroyed = false;
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
   constructor(readonly options: Record<string, unknown> = {}) {
     super();
     BrowserWindow.instances.push(this);
@@ -188,6 +192,23 @@ export const safeStorage = {
 
 export const powerMonitor = new EventEmitter();
 
+/** dialog.showMessageBox: records each box (and its parent window) and answers `response`. */
+export const dialog = {
+  shown: [] as { window: BrowserWindow | undefined; options: Record<string, unknown> }[],
+  /** The button index the person presses; 0 (Cancel in our boxes) unless a test says otherwise. */
+  response: 0,
+  showMessageBox(
+    windowOrOptions: BrowserWindow | Record<string, unknown>,
+    maybeOptions?: Record<string, unknown>,
+  ): Promise<{ response: number; checkboxChecked: boolean }> {
+    const window = windowOrOptions instanceof BrowserWindow ? windowOrOptions : undefined;
+    const options =
+      windowOrOptions instanceof BrowserWindow ? (maybeOptions ?? {}) : windowOrOptions;
+    dialog.shown.push({ window, options });
+    return Promise.resolve({ response: dialog.response, checkboxChecked: false });
+  },
+};
+
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown): void {
@@ -245,6 +266,8 @@ export function resetElectronFake(): void {
   ipcRenderer.removeAllListeners();
   ipcRenderer.invocations.length = 0;
   clipboard.items = [];
+  dialog.shown = [];
+  dialog.response = 0;
 }
 
 const electron = {
@@ -253,6 +276,7 @@ const electron = {
   clipboard,
   ClipboardItem,
   contextBridge,
+  dialog,
   ipcMain,
   ipcRenderer,
   powerMonitor,
