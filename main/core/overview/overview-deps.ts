@@ -6,6 +6,7 @@ import type { KnownKeys } from '../keys/known-keys.js';
 import type { Clock, EventSink, Logger } from '../ports.js';
 import type { JournalStore } from '../rotation/rotation-journal.js';
 import type { PublicFlows } from '../keys/public-flows.js';
+import type { FlowScans } from './flow-scans.js';
 
 export interface OverviewDeps {
   clients: InstanceClients;
@@ -17,6 +18,8 @@ export interface OverviewDeps {
   clock: Clock;
   events: EventSink;
   logger: Logger;
+  /** What earlier reports of this unlock learnt of each flow; none when absent. */
+  flowScans?: FlowScans;
   /** Instances fetched at once; the rest wait their turn. */
   concurrency?: number;
 }

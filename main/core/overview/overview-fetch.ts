@@ -2,11 +2,12 @@
 // joined with what the vault knows (first-seen dates, journals, "public on purpose" marks, copies
 // in the audit log). Values of keys are used here only to tell the admin key and copies apart.
 import { isAppError, toWireError } from '../../../common/errors.js';
-import { idTokensIn, isIdShaped, usageFromFlows } from '../credentials/credential-usage.js';
+import { isIdShaped, usageFromFlows } from '../credentials/credential-usage.js';
 import { fingerprint } from '../flowise/mask.js';
 import type { ChatflowRow, CredentialRow } from '../flowise/flowise-schemas.js';
 import type { InstanceRecord } from '../instances/instance-store.js';
 import type { Journal } from '../rotation/rotation-journal.js';
+import { createFlowScans } from './flow-scans.js';
 import type { OverviewDeps } from './overview-deps.js';
 import type {
   InstanceSnapshot,
@@ -100,18 +101,27 @@ async function optional<T>(read: Promise<T>): Promise<T | undefined> {
 /** Each credential with the number of flows naming it. Flows listed without flowData cannot say
  * which credentials they use: usage then stays unknown. */
 function credentialUse(
+  deps: OverviewDeps,
+  instanceId: string,
   flows: readonly ChatflowRow[],
   credentials: readonly CredentialRow[],
 ): SnapshotCredential[] {
   if (!flows.every((f) => f.flowData !== undefined))
     return credentials.map((c) => ({ id: c.id, name: c.name }));
   if (credentials.every((c) => isIdShaped(c.id))) {
-    // Only whether a flow names it counts here, so one scan for id tokens per flow is enough.
-    const perFlow = flows.map((f) => idTokensIn(f.flowData ?? ''));
-    return credentials.map((c) => {
-      const id = c.id.toLowerCase();
-      return { id: c.id, name: c.name, usedBy: perFlow.filter((ids) => ids.has(id)).length };
-    });
+    // Only whether a flow names it counts here, so the id tokens of each flow are enough; each
+    // token a flow holds counts once for the credential of that id.
+    const uses = new Map(credentials.map((c) => [c.id.toLowerCase(), 0]));
+    for (const ids of (deps.flowScans ?? createFlowScans()).tokensOf(instanceId, flows))
+      for (const id of ids) {
+        const n = uses.get(id);
+        if (n !== undefined) uses.set(id, n + 1);
+      }
+    return credentials.map((c) => ({
+      id: c.id,
+      name: c.name,
+      usedBy: uses.get(c.id.toLowerCase()) ?? 0,
+    }));
   }
   const usage = usageFromFlows(flows);
   return credentials.map((c) => ({ id: c.id, name: c.name, usedBy: usage.flowsOf(c.id).length }));
@@ -146,7 +156,7 @@ export async function fetchSnapshot(
             })),
             shared.now,
           );
-    const creds: SnapshotCredential[] = credentialUse(flows, credentials ?? []);
+    const creds = credentialUse(deps, record.id, flows, credentials ?? []);
     return {
       ...base,
       generation,

@@ -5,6 +5,7 @@ import type { OverviewReport } from '../../../common/ipc/schemas/overview.js';
 import { computeReport } from './overview-compute.js';
 import type { OverviewDeps } from './overview-deps.js';
 import { exportReport } from './overview-export.js';
+import { createFlowScans } from './flow-scans.js';
 
 export interface OverviewMethods {
   methods: ApiImpl['overview'];
@@ -14,8 +15,10 @@ export interface OverviewMethods {
 
 export function createOverviewMethods(deps: OverviewDeps): OverviewMethods {
   let cached: Promise<OverviewReport> | undefined;
+  // Kept across refreshes, so a refresh rescans only the flows that changed; forgotten on lock.
+  const flowScans = createFlowScans();
   const compute = (): Promise<OverviewReport> => {
-    const run = computeReport(deps);
+    const run = computeReport({ ...deps, flowScans });
     cached = run;
     // A failed run is not kept: the next call tries again.
     run.catch(() => {
@@ -32,6 +35,7 @@ export function createOverviewMethods(deps: OverviewDeps): OverviewMethods {
     },
     clear() {
       cached = undefined;
+      flowScans.clear();
     },
   };
 }

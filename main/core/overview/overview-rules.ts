@@ -72,12 +72,23 @@ function catalogOf(s: InstanceSnapshot): { all: string[]; keys: string[] } {
   return found;
 }
 
+/** Each key's permissions as a set, built once however many rules ask. */
+const helds = new WeakMap<SnapshotKey, ReadonlySet<string>>();
+function heldBy(key: SnapshotKey, permissions: readonly string[]): ReadonlySet<string> {
+  let held = helds.get(key);
+  if (held === undefined) {
+    held = new Set(permissions);
+    helds.set(key, held);
+  }
+  return held;
+}
+
 function holdsEvery(key: SnapshotKey, wanted: readonly string[]): boolean {
   const { permissions } = key;
   // Fewer permissions than wanted cannot cover them all: most keys end here.
   if (permissions === undefined || wanted.length === 0 || permissions.length < wanted.length)
     return false;
-  const held = new Set(permissions);
+  const held = heldBy(key, permissions);
   return wanted.every((p) => held.has(p));
 }
 
