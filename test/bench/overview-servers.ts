@@ -10,7 +10,7 @@ const seed = { keys: 500, chatflows: 1000, credentials: 200 };
 
 const servers: FakeFlowise[] = [];
 for (let i = 0; i < count; i += 1) {
-  const server = await startFakeFlowise({ seed });
+  const server = await startFakeFlowise({ seed, cacheAnswers: true });
   server.fault({ path: /.*/, latencyMs });
   servers.push(server);
 }

@@ -100,3 +100,51 @@ describe('the fake Flowise', () => {
     expect(fake.state.credentials.get(created.id)?.data.redisCachePwd).toBe(PLACEHOLDER);
   });
 });
+
+describe('the fake Flowise keeping its answers (the bench)', () => {
+  it('answers a GET again as before until a change over HTTP, which shows at once', async () => {
+    const cached = await startFakeFlowise({
+      seed: { keys: 2, chatflows: 2, credentials: 1 },
+      cacheAnswers: true,
+    });
+    const list = async (path: string, key = cached.adminKey): Promise<unknown> => {
+      const response = await fetch(`${cached.url}/api/v1${path}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      return response.status === 200 ? response.json() : response.status;
+    };
+    const send = (method: string, path: string, body?: unknown): Promise<Response> =>
+      fetch(`${cached.url}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${cached.adminKey}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const names = async (): Promise<string[]> =>
+      ((await list('/apikey')) as { keyName: string }[]).map((k) => k.keyName).sort();
+    try {
+      const before = await names();
+      expect(await names()).toEqual(before);
+      const made = (await (
+        await send('POST', '/apikey', { keyName: 'new', permissions: ['chatflows:view'] })
+      ).json()) as {
+        id: string;
+        keyName: string;
+      }[];
+      expect(await names()).toEqual([...before, 'new'].sort());
+      const flow = [...cached.state.chatflows.values()][0];
+      const key = made.find((k) => k.keyName === 'new');
+      if (flow === undefined || key === undefined) throw new Error('no flow or key');
+      await send('PUT', `/chatflows/${flow.id}`, { apikeyid: key.id });
+      const flows = (await list('/chatflows')) as { id: string; apikeyid: string | null }[];
+      expect(flows.find((x) => x.id === flow.id)?.apikeyid).toBe(key.id);
+      // Each caller has its own answer: a key without the permission is still refused.
+      const narrow = cached.addKey('narrow', ['chatflows:view']);
+      expect(await list('/apikey', narrow.apiKey)).toBe(403);
+      expect(await names()).toEqual([...before, 'narrow', 'new'].sort());
+      await send('DELETE', `/apikey/${narrow.id}`);
+      expect(await list('/apikey', narrow.apiKey)).toBe(401);
+    } finally {
+      await cached.close();
+    }
+  });
+});

@@ -11,9 +11,10 @@ import { versionAtLeast } from '../../main/core/flowise/generation.js';
 import { selfSignedCertificate } from '../../main/core/flowise/testing/self-signed-cert.js';
 import type { FaultSpec } from './fake-faults.js';
 import { FaultTable } from './fake-faults.js';
+import { createAnswerCache } from './fake-answer-cache.js';
 import type { FakeChatflow, FakeGeneration, FakeKey } from './fake-flowise-state.js';
 import { directReplyFlow, FakeState } from './fake-flowise-state.js';
-import type { GateConfig } from './fake-flowise-gate.js';
+import type { GateConfig, GateInput } from './fake-flowise-gate.js';
 import { answer } from './fake-flowise-gate.js';
 import type { Reply } from './fake-flowise-http.js';
 import { page } from './fake-flowise-http.js';
@@ -42,6 +43,8 @@ export interface FakeFlowiseOptions {
    * key), then writes the whole file from what it read, so of two changes at once only the later
    * one stays, as on the real server (docs/flowise-versions.md). */
   apiJsonRace?: boolean;
+  /** The bench only: keep each GET's answer until a change over HTTP (fake-answer-cache.ts). */
+  cacheAnswers?: boolean;
 }
 
 export interface LoggedRequest {
@@ -165,6 +168,13 @@ export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promis
     ],
   };
   const faults = new FaultTable();
+  const cache = options.cacheAnswers === true ? createAnswerCache() : undefined;
+  const respond = (input: GateInput): Reply =>
+    cache === undefined
+      ? answer(config, input)
+      : cache.answer(input.method, input.url.pathname + input.url.search, input.headers, () =>
+          answer(config, input),
+        );
   const log: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
 
@@ -202,7 +212,7 @@ export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promis
       const read = racing ? new Map(state.keys) : undefined;
       if (read !== undefined) await sleep(API_JSON_WINDOW_MS);
       const before = new Map(state.keys);
-      const reply = answer(config, { method, url, headers, raw });
+      const reply = respond({ method, url, headers, raw });
       if (read !== undefined) writeFromRead(state, read, before);
       send(res, reply);
     })().catch(() => req.socket.destroy());
@@ -229,14 +239,19 @@ export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promis
     clearFaults: () => {
       faults.clear();
     },
-    addKey: (keyName, permissions) => state.addKey(keyName, permissions),
-    addChatflow: (name, o = {}) =>
-      state.addChatflow({
+    addKey: (keyName, permissions) => {
+      cache?.forget();
+      return state.addKey(keyName, permissions);
+    },
+    addChatflow: (name, o = {}) => {
+      cache?.forget();
+      return state.addChatflow({
         name,
         type: o.type ?? 'AGENTFLOW',
         flowData: directReplyFlow(o.reply ?? 'pong-from-fake'),
         apikeyid: o.apikeyid ?? null,
-      }),
+      });
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) =>
