@@ -109,6 +109,17 @@ describe('overview rules', () => {
     expect(hits('key-broad', s)).toEqual(['all', 'minter']);
   });
 
+  it('key-broad: a permission listed twice does not make up for one it lacks', () => {
+    const s = healthy({
+      keys: [
+        key({ id: 'twice', permissions: ['apikeys:view', 'apikeys:view'] }),
+        key({ id: 'all-but-one', permissions: [...CATALOG.slice(1), 'chatflows:view'] }),
+      ],
+      flows: ['twice', 'all-but-one'].map((id) => flow({ id, apikeyid: id })),
+    });
+    expect(hits('key-broad', s)).toEqual([]);
+  });
+
   it('key-unused: no flow and never copied; a copied, bound, admin or rotating key is not', () => {
     const s = healthy({
       keys: [

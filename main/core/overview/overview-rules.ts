@@ -61,35 +61,26 @@ function boundCounts(s: InstanceSnapshot): Map<string, number> {
 }
 
 /** The server's grantable permissions, and those of them that manage keys, once per snapshot. */
-const catalogs = new WeakMap<InstanceSnapshot, { all: string[]; keys: string[] }>();
-function catalogOf(s: InstanceSnapshot): { all: string[]; keys: string[] } {
+const catalogs = new WeakMap<InstanceSnapshot, { all: Set<string>; keys: Set<string> }>();
+function catalogOf(s: InstanceSnapshot): { all: Set<string>; keys: Set<string> } {
   let found = catalogs.get(s);
   if (found === undefined) {
-    const all = [...new Set(s.catalog ?? [])];
-    found = { all, keys: all.filter((p) => p.startsWith('apikeys:')) };
+    const all = new Set(s.catalog ?? []);
+    found = { all, keys: new Set([...all].filter((p) => p.startsWith('apikeys:'))) };
     catalogs.set(s, found);
   }
   return found;
 }
 
-/** Each key's permissions as a set, built once however many rules ask. */
-const helds = new WeakMap<SnapshotKey, ReadonlySet<string>>();
-function heldBy(key: SnapshotKey, permissions: readonly string[]): ReadonlySet<string> {
-  let held = helds.get(key);
-  if (held === undefined) {
-    held = new Set(permissions);
-    helds.set(key, held);
-  }
-  return held;
-}
-
-function holdsEvery(key: SnapshotKey, wanted: readonly string[]): boolean {
+function holdsEvery(key: SnapshotKey, wanted: ReadonlySet<string>): boolean {
   const { permissions } = key;
   // Fewer permissions than wanted cannot cover them all: most keys end here.
-  if (permissions === undefined || wanted.length === 0 || permissions.length < wanted.length)
+  if (permissions === undefined || wanted.size === 0 || permissions.length < wanted.size)
     return false;
-  const held = heldBy(key, permissions);
-  return wanted.every((p) => held.has(p));
+  const held: string[] = [];
+  for (const p of permissions) if (wanted.has(p)) held.push(p);
+  // A permission listed twice could make up the count: only distinct ones count.
+  return held.length >= wanted.size && new Set(held).size === wanted.size;
 }
 
 /** Holds every permission the server can grant. */
