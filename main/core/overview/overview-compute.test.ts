@@ -43,7 +43,7 @@ function gate(): Gate {
 }
 
 /** Every instance answers once its gate opens: no keys, no flows, one credential. */
-function harness(records: InstanceRecord[], concurrency: number) {
+function harness(records: InstanceRecord[], concurrency?: number) {
   const gates = new Map(records.map((r) => [r.id, gate()]));
   const started: string[] = [];
   const clock = new FakeClock();
@@ -79,7 +79,7 @@ function harness(records: InstanceRecord[], concurrency: number) {
     clock,
     events,
     logger: new MemoryLogger(),
-    concurrency,
+    ...(concurrency === undefined ? {} : { concurrency }),
   };
   const progress = (): OverviewProgress[] =>
     events.events
@@ -109,6 +109,19 @@ describe('overview report computation', () => {
     for (const n of [1, 3, 4, 5]) h.open(n);
     const done = await report;
     expect(done.instances.map((i) => i.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('fetches eight instances at once unless told otherwise, the ninth when one finishes', async () => {
+    const records = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => record(n));
+    const h = harness(records);
+    const report = computeReport(h.deps);
+    await settle();
+    expect(h.started).toEqual(records.slice(0, 8).map((r) => r.id));
+    h.open(5);
+    await settle();
+    expect(h.started).toHaveLength(9);
+    for (const n of [1, 2, 3, 4, 6, 7, 8, 9]) h.open(n);
+    expect((await report).instances).toHaveLength(9);
   });
 
   it('sends each instance as it arrives, in arrival order, with the count done', async () => {

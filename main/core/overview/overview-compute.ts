@@ -14,7 +14,10 @@ import type { SharedFacts } from './overview-fetch.js';
 import { fetchSnapshot, sharedFacts, vaultOnlySnapshot } from './overview-fetch.js';
 import { findingsOf, sortFindings } from './overview-rules.js';
 
-export const DEFAULT_CONCURRENCY = 4;
+/** Each instance is its own server, so eight at once puts no more load on any one of them; what
+ * it bounds is the app's own memory (each instance's lists, a few MB, held while its rules run)
+ * and its connections. Four would cap the overlap of twenty servers' waits at 4x. */
+export const DEFAULT_CONCURRENCY = 8;
 
 /** The instance's fetch, or an unreachable snapshot once its timeout passes. */
 function withinTimeout(
