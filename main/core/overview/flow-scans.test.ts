@@ -11,6 +11,9 @@ const flow = (id: string, flowData: string): ChatflowRow => ({
   name: id,
   type: 'CHATFLOW',
   apikeyid: null,
+  workspaceId: undefined,
+  createdDate: undefined,
+  updatedDate: undefined,
   flowData,
 });
 
