@@ -23,6 +23,18 @@ const rendererImports = {
     { group: ['**/main/**'], message: 'The renderer reaches main only through the Api.' },
   ],
 };
+/** fkv is a shell beside main/shell: the core and common, never Electron, the app's shell or UI. */
+const cliImports = {
+  ...noElectron,
+  patterns: [
+    ...noElectron.patterns,
+    {
+      group: ['**/shell/**', '**/renderer/**', '**/preload/**'],
+      message: 'fkv imports only common and main/core.',
+    },
+    { group: ['react', 'react-dom', 'react-dom/*'], message: 'fkv has no UI library.' },
+  ],
+};
 /** Tests may use the testing folders; nothing else changes for them. */
 const forTests = (rules) => ({
   ...rules,
@@ -66,6 +78,10 @@ export default tseslint.config(
   {
     files: ['main/core/**', 'common/**', 'renderer/**'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
+  },
+  {
+    files: ['main/cli/**'],
+    rules: { 'no-restricted-imports': ['error', cliImports] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

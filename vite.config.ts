@@ -50,6 +50,20 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  // fkv, the command line: one ES module for Node, beside the app's build (bin/fkv.js runs it).
+  if (mode === 'cli') {
+    return {
+      ssr: { external: ['@node-rs/argon2'] },
+      build: {
+        outDir: out('cli'),
+        emptyOutDir: true,
+        sourcemap: false,
+        ssr: resolve(root, 'main/cli/main.ts'),
+        target: 'node20',
+        rolldownOptions: { output: { format: 'es', entryFileNames: 'fkv.js' } },
+      },
+    };
+  }
   // Sandboxed preloads must be a single CommonJS file that requires nothing but 'electron'.
   if (mode === 'preload') return library('preload/index.ts', 'preload', 'cjs', 'preload.cjs');
   // The harness bridge is test tooling: built beside the app, never packaged.

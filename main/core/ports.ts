@@ -76,7 +76,7 @@ export interface Logger {
 export interface HostInfo {
   version: string;
   platform: string;
-  host: 'electron' | 'harness';
+  host: 'electron' | 'harness' | 'cli';
   /** Set by the shell once it knows whether a screen lock can be seen; app.info reads it live. */
   screenLockDetectable?: boolean;
 }

@@ -46,8 +46,17 @@ describe('layering', () => {
     expect(sourceFiles('renderer').length).toBeGreaterThan(3);
   });
 
-  it('keeps electron out of main/core, common and renderer', () => {
-    expect(violations(['main/core', 'common', 'renderer'], isElectron)).toEqual([]);
+  it('keeps electron out of main/core, main/cli, common and renderer', () => {
+    expect(violations(['main/core', 'main/cli', 'common', 'renderer'], isElectron)).toEqual([]);
+  });
+
+  it('lets main/cli import only common, main/core, its own files and packages', () => {
+    expect(sourceFiles('main/cli').length).toBeGreaterThan(3);
+    const allowed = ['common', join('main', 'core'), join('main', 'cli')];
+    const banned = (s: string, file: string): boolean =>
+      s.startsWith('.') && !allowed.some((dir) => target(s, file).startsWith(dir));
+    expect(violations(['main/cli'], banned)).toEqual([]);
+    expect(violations(['main/cli'], (s) => s === 'react' || s.startsWith('react-dom'))).toEqual([]);
   });
 
   it('keeps node built-ins and main out of the renderer, but for its testing helpers', () => {

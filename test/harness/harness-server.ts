@@ -24,9 +24,9 @@ import {
   MemoryLogger,
   RecordingEventSink,
 } from '../../main/core/testing/memory-ports.js';
+import { createNodeStateStore } from '../../main/core/node-state-store.js';
 import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
 import type { KdfPolicy } from '../../main/core/vault/vault.js';
-import { createConfStateStore } from './conf-state-store.js';
 import type { HarnessConfirmations } from './harness-confirmations.js';
 import { createHarnessConfirmations } from './harness-confirmations.js';
 import { createStaticHandler } from './static-files.js';
@@ -109,7 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const core = createCore({
     files: createNodeVaultFileStore(dataDir),
     protector: options.protector ?? new InMemoryKeyProtector(),
-    state: createConfStateStore(dataDir),
+    state: createNodeStateStore(dataDir),
     clock,
     events,
     logger,

@@ -1,7 +1,7 @@
 // Search, sort and filters above the keys list.
 import { useId } from 'react';
 
-import type { KeyQuery, KeySort } from './key-list.js';
+import type { KeyQuery, KeySort } from '../../../common/key-list.js';
 
 const SORTS: readonly { id: KeySort; label: string }[] = [
   { id: 'name', label: 'Name' },

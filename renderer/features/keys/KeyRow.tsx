@@ -4,7 +4,7 @@
 import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { Button } from '../../ui/Button.js';
 import { FindingBadges } from '../overview/FindingBadges.js';
-import { formatDay } from './key-list.js';
+import { formatDay } from '../../../common/key-list.js';
 import type { KeyNaming } from './key-names.js';
 import { summarizePermissions } from './permissions.js';
 import { countOf } from '../../../common/words.js';

@@ -1,6 +1,6 @@
 // Search and order of the Flows tab: a plain function, like key-list.ts for the keys.
 import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
-import { compareNames } from './key-list.js';
+import { compareNames } from '../../../common/key-list.js';
 
 /** The flows whose name holds `text` (any case), by name. */
 export function selectFlows(flows: readonly Chatflow[], text: string): Chatflow[] {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 
 import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { useKeysStore } from '../../stores/stores-context.js';
-import { formatDay } from './key-list.js';
+import { formatDay } from '../../../common/key-list.js';
 
 /** The names two or more of `keys` share. */
 export function sharedNames(keys: readonly KeySummary[]): ReadonlySet<string> {

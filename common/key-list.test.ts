@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
+import type { KeySummary } from './ipc/schemas/keys.js';
 import { DEFAULT_QUERY, formatDay, selectKeys } from './key-list.js';
 
 const key = (keyName: string, firstSeenAt: number, flows = 0): KeySummary => ({

@@ -1,6 +1,7 @@
-// Search, filter and sort of the keys list: plain functions, so 10,000 keys are filtered without
-// React in the loop and the rules are tested on their own.
-import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
+// Search, filter and sort of a keys list: plain functions, shared by the renderer's Keys page and the
+// fkv command line, so 10,000 keys are filtered without React in the loop and the rules are tested
+// on their own.
+import type { KeySummary } from './ipc/schemas/keys.js';
 
 export type KeySort = 'name' | 'firstSeen' | 'usage';
 

@@ -1,0 +1,117 @@
+// The fkv command tree (commander): every command, its options, and for each option an example in
+// its --help. Commands return an exit code; program.ts only parses and dispatches.
+import { Command, CommanderError } from 'commander';
+
+import type { ExitCode } from './exit-codes.js';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { keysListCommand } from './keys-list-command.js';
+import { instancesListCommand, instancesTestCommand, statusCommand } from './status-commands.js';
+
+export const VERSION = '0.1.0';
+
+const COMMON_EXAMPLES = `
+Options every command takes:
+  fkv status --vault ~/fkv-test          a data folder other than the app's (or FKV_VAULT)
+  pass show fkv | fkv status --password-stdin
+                                         the master password on stdin (first line)
+  FKV_PASSWORD_FILE=~/.fkv-pass fkv status
+                                         the password in a file of mode 0600 (nothing else is read)
+  fkv status --json                      JSON on stdout instead of a table
+  fkv status --verbose                   the core's warnings on stderr too
+Without --password-stdin or FKV_PASSWORD_FILE, fkv asks for the password on the terminal and echoes nothing. A password is never
+taken from an argument or a plain environment variable.`;
+
+/** The options every vault command shares, and its examples after its own. */
+function vaultCommand(parent: Command, name: string, summary: string, examples: string): Command {
+  return parent
+    .command(name)
+    .description(summary)
+    .option(
+      '--vault <path>',
+      "the data folder holding vault.fkv (default: the app's; env FKV_VAULT)",
+    )
+    .option('--password-stdin', 'read the master password from stdin')
+    .option('--json', 'print JSON on stdout')
+    .option('--verbose', "also print the core's warnings on stderr")
+    .addHelpText('after', `\nExamples:\n${examples}\n${COMMON_EXAMPLES}\n\n${EXIT_CODES_HELP}`);
+}
+
+export function buildProgram(exit: (code: ExitCode) => void): Command {
+  const program = new Command('fkv')
+    .description(
+      "Flowise Key Vault on the command line: the desktop app's vault, journal and audit log, for scripts, cron and CI.",
+    )
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `\nExamples:\n  fkv status\n  fkv keys list --older-than 90d --json\n  fkv <command> --help\n\n${EXIT_CODES_HELP}`,
+    );
+
+  const run =
+    <A extends unknown[]>(action: (...args: A) => Promise<ExitCode>) =>
+    async (...args: A): Promise<void> => {
+      exit(await action(...args));
+    };
+
+  vaultCommand(
+    program,
+    'status',
+    "the vault's path and lock state, the instances and the unfinished rotations (exit 5 while one is unfinished)",
+    '  fkv status\n  fkv status --json',
+  ).action(run((options: object) => statusCommand(options)));
+
+  const instances = program.command('instances').description('the Flowise servers in the vault');
+  vaultCommand(
+    instances,
+    'list',
+    'every instance with its last connection test',
+    '  fkv instances list\n  fkv instances list --json',
+  ).action(run((options: object) => instancesListCommand(options)));
+  vaultCommand(
+    instances,
+    'test',
+    'test the connection and admin key of one instance (exit 4 when unreachable)',
+    '  fkv instances test prod\n  fkv instances test prod --json',
+  )
+    .argument('<instance>', 'the instance, by name or id')
+    .action(run((name: string, options: object) => instancesTestCommand(name, options)));
+
+  const keys = program.command('keys').description("the API keys on the vault's instances");
+  vaultCommand(
+    keys,
+    'list',
+    "every instance's keys (masked), or one instance's, filtered",
+    [
+      '  fkv keys list                          every instance',
+      '  fkv keys list --instance prod          one instance, by name or id',
+      '  fkv keys list --unused                 keys no flow is bound to',
+      '  fkv keys list --older-than 90d         first seen more than 90 days ago (or 12w)',
+      '  fkv keys list --broad                  full access, key management or delete rights',
+    ].join('\n'),
+  )
+    .option('--instance <name>', 'only this instance (name or id)')
+    .option('--unused', 'only keys no flow is bound to')
+    .option('--older-than <age>', 'only keys first seen longer ago than this, e.g. 90d')
+    .option('--broad', 'only keys with broad permissions')
+    .action(run((options: object) => keysListCommand(options)));
+
+  return program;
+}
+
+/** Parses argv and runs the command; usage errors exit 2, --help and --version 0. */
+export async function runProgram(argv: readonly string[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const program = buildProgram((result) => {
+    code = result;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // --help and --version end with 0; every parse error, and a group named without a command, 2.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  return code;
+}

@@ -1,0 +1,102 @@
+// The real fkv binary (bin/fkv.js, from source) run as a child process against a vault that the
+// loopback harness's core made: the same core, files and state.json layout as `npm run start:web`.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import type { Api } from '../../common/ipc/contract.js';
+import { KDF_MINIMUM } from '../../main/core/vault/kdf.js';
+import type { Harness } from '../harness/harness-server.js';
+import { startHarness } from '../harness/harness-server.js';
+import { inProcessApi } from '../integration/in-process-api.js';
+
+export const FKV_BIN = resolve(import.meta.dirname, '../../bin/fkv.js');
+export const PASSWORD = 'correct horse battery staple';
+
+export interface FkvResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface FkvRun {
+  /** Written to stdin, which then closes; stdin is an empty pipe without it (never a TTY). */
+  input?: string;
+  env?: Record<string, string | undefined>;
+}
+
+/** The environment every run starts from: no display (so no clipboard command), source mode. */
+export function fkvEnv(vault: string, extra: Record<string, string | undefined> = {}) {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries({
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    FKV_CLI_SOURCE: '1',
+    FKV_VAULT: vault,
+    ...extra,
+  }))
+    if (value !== undefined) env[name] = value;
+  return env;
+}
+
+export function runFkv(
+  vault: string,
+  args: readonly string[],
+  run: FkvRun = {},
+): Promise<FkvResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [FKV_BIN, ...args], {
+      env: fkvEnv(vault, run.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      done({ code, stdout, stderr });
+    });
+    child.stdin.end(run.input);
+  });
+}
+
+export interface VaultFolder {
+  dir: string;
+  harness: Harness;
+  /** The harness core's Api, the app's side of the shared vault. */
+  api: Api;
+  /** Locks the harness core, so fkv is the vault's only writer until `open` unlocks it again. */
+  release(): void;
+  open(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A vault made by the harness core at the app's minimum KDF cost (fkv opens it as the app would:
+ * a lower cost is refused as tampered), then left locked for fkv. */
+export async function makeVault(): Promise<VaultFolder> {
+  const dir = await mkdtemp(join(tmpdir(), 'fkv-cli-'));
+  const harness = await startHarness({
+    dataDir: dir,
+    clock: 'system',
+    kdf: { params: KDF_MINIMUM },
+  });
+  const api = inProcessApi(harness.core, harness.events);
+  await api.vault.create({ password: PASSWORD });
+  return {
+    dir,
+    harness,
+    api,
+    release: () => {
+      harness.core.lock('manual');
+    },
+    open: async () => {
+      await api.vault.unlock({ password: PASSWORD });
+    },
+    close: async () => {
+      await harness.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
