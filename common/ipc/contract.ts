@@ -90,6 +90,18 @@ import {
   RotationView,
   StartRotationArgs,
 } from './schemas/rotation.js';
+import {
+  CredentialCopyArgs,
+  CredentialCopyPlan,
+  CredentialCopyPlanArgs,
+  CredentialCopyResult,
+  FlowCheck,
+  FlowCheckArgs,
+  KeyPromoteArgs,
+  KeyPromotePlan,
+  KeyPromoteRef,
+  PromotedKey,
+} from './schemas/promote.js';
 import { Settings, SettingsPatch } from './schemas/settings.js';
 import {
   ChangePasswordArgs,
@@ -206,6 +218,22 @@ export const contract = {
       rotatePlan: method(z.tuple([RotatePlanArgs]), RotationPlan),
       rotate: method(z.tuple([RotateSecretArgs]), CredentialSummary),
       delete: method(z.tuple([DeleteCredentialArgs]), z.void()),
+    },
+    promote: {
+      // Moving credentials and keys from one instance to another; every change audited with both
+      // instances named.
+      /** What copying these credentials would do: fields carried, secrets to type, and any
+       * credential of the same id on the target. Nothing changes. */
+      credentialsPlan: method(z.tuple([CredentialCopyPlanArgs]), CredentialCopyPlan),
+      /** Each credential created on the target with its source id (3.0.5+), or, when asked,
+       * overwriting the one of that id there; a result per credential. */
+      credentials: method(z.tuple([CredentialCopyArgs]), CredentialCopyResult),
+      /** What making a key again on the target can do there: a new value, or the same value
+       * through the import route (2.0.2 to 3.0.12). */
+      keyPlan: method(z.tuple([KeyPromoteRef]), KeyPromotePlan),
+      key: method(z.tuple([KeyPromoteArgs]), PromotedKey),
+      /** The credentials a flow needs and whether each is on the target with the same id. */
+      flowCheck: method(z.tuple([FlowCheckArgs]), FlowCheck),
     },
     rotation: {
       // One key's guided rotation, resumable from its journal, and the bulk layer over it.

@@ -37,6 +37,7 @@ import type { KeysDeps } from './keys/keys-deps.js';
 import { createKnownKeys } from './keys/known-keys.js';
 import { createPublicFlows } from './keys/public-flows.js';
 import { createRevealTickets } from './keys/reveal-tickets.js';
+import { createPromoteMethods } from './promote/promote-methods.js';
 import type { RotationHooks } from './rotation/rotation-deps.js';
 import { createJournalStore, refuseWhileRotating } from './rotation/rotation-journal.js';
 import { createRotationMethods } from './rotation/rotation-methods.js';
@@ -156,6 +157,8 @@ export function createCore(ports: CorePorts): Core {
     keyCopy.clear();
   });
 
+  const keysMethods = createKeysMethods(keysDeps, keyCopy);
+
   const targets = createTargetStore(vault);
   const instances = createInstancesMethods({
     store: instanceStore,
@@ -205,9 +208,10 @@ export function createCore(ports: CorePorts): Core {
       },
     }),
     instances,
-    keys: createKeysMethods(keysDeps, keyCopy),
+    keys: keysMethods,
     chatflows: createChatflowsMethods(keysDeps, keyCopy),
     credentials: createCredentialsMethods({ clients, audit, clock }),
+    promote: createPromoteMethods({ keys: keysDeps, createKey: keysMethods.create }),
     rotation: createRotationMethods({
       clients,
       clientWithKey: keyedClients(instanceStore, ports.http, keyWrites),

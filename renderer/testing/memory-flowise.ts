@@ -117,7 +117,7 @@ function createServer(
       ...serverRoutes(generation, versionAtLeast(version, [2, 1, 2])),
       ...keyRoutes,
       ...chatflowRoutes,
-      ...credentialRoutes(versionAtLeast(version, [3, 1, 3])),
+      ...credentialRoutes(version),
     ],
   };
   const log: MemoryServer['log'] = [];

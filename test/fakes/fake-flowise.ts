@@ -164,7 +164,7 @@ export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promis
       ...serverRoutes(generation, versionAtLeast(version, [2, 1, 2])),
       ...keyRoutes,
       ...chatflowRoutes,
-      ...credentialRoutes(versionAtLeast(version, [3, 1, 3])),
+      ...credentialRoutes(version),
     ],
   };
   const faults = new FaultTable();

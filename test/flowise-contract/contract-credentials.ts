@@ -91,6 +91,43 @@ export function credentialsContract(ctx: () => ContractContext): void {
     );
   });
 
+  it('keeps a chosen credential id from 3.0.5 (earlier servers make their own), replaces a credential whole on a POST with its id, and reveals only urls (3.1.3+)', async () => {
+    const { client, cleanup, name, target } = ctx();
+    const id = randomUUID();
+    const created = await client.createCredential({
+      id,
+      name: name('pg-id'),
+      credentialName: 'PostgresUrl',
+      plainDataObj: { postgresUrl: 'postgresql://app:pg-secret@db.internal:5432/app' },
+    });
+    cleanup.add(() => client.deleteCredential(created.id));
+    if (!versionAtLeast(target.version, [3, 0, 5])) {
+      expect(created.id).not.toBe(id);
+      return;
+    }
+    expect(created.id).toBe(id);
+    if (versionAtLeast(target.version, [3, 1, 3]))
+      expect(await client.revealCredential(id)).toEqual({
+        postgresUrl: 'postgresql://app:pg-secret@db.internal:5432/app',
+      });
+    // TypeORM's save() on an existing id updates it: name, type and every field are replaced.
+    await client.createCredential({
+      id,
+      name: name('replaced'),
+      credentialName: 'openAIApi',
+      plainDataObj: { openAIApiKey: 'sk-replacing' },
+    });
+    const rows = (await client.listCredentials()).filter((c) => c.id === id);
+    expect(rows).toEqual([
+      expect.objectContaining({ name: name('replaced'), credentialName: 'openAIApi' }),
+    ]);
+    expect((await client.getCredential(id)).plainDataObj).toEqual({
+      openAIApiKey: CREDENTIAL_PLACEHOLDER,
+    });
+    if (versionAtLeast(target.version, [3, 1, 3]))
+      expect(await client.revealCredential(id)).toEqual({ openAIApiKey: CREDENTIAL_PLACEHOLDER });
+  });
+
   it('reports unknown credentials as not found', async () => {
     const { client, secrets } = ctx();
     const id = randomUUID();

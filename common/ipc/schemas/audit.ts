@@ -21,6 +21,10 @@ export const AuditAction = z.enum([
   'credential.create',
   'credential.update',
   'credential.delete',
+  /** A credential copied to another instance under its id; the detail names both instances. */
+  'credential.promote',
+  /** A key made again on another instance; the detail names both instances. */
+  'key.promote',
   'rotation.step',
   'rotation.batch',
   'vault.password_changed',

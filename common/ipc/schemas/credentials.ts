@@ -18,7 +18,7 @@ const MAX_FIELDS = 100;
 export const FieldInput = z.union([z.string().max(100_000), z.number(), z.boolean()]);
 export type FieldInput = z.infer<typeof FieldInput>;
 
-const FieldMap = z
+export const FieldMap = z
   .record(FieldName, FieldInput)
   .refine((map) => Object.keys(map).length <= MAX_FIELDS, 'Too many fields.');
 

@@ -23,6 +23,14 @@ function walk(value: unknown, found: Set<string>, depth: number): void {
   }
 }
 
+/** The ids named under the keys Flowise keeps credential references in, lower-cased; unlike
+ * credentialIdsIn, no other id-shaped token (a node's, a document store's) counts. */
+export function namedCredentialIds(value: unknown): Set<string> {
+  const found = new Set<string>();
+  walk(value, found, 0);
+  return found;
+}
+
 /** Whether a credential id has the shape idTokensIn finds (Flowise's ids all do). */
 export const isIdShaped = (id: string): boolean =>
   new RegExp(`^(?:${ID_TOKEN.source})$`, 'i').test(id);

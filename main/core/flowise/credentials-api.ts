@@ -11,6 +11,7 @@ import {
   CredentialType as TypeSchema,
   CredentialTypeList,
   DeleteResult,
+  RevealAnswer,
 } from './flowise-schemas.js';
 import { checkId, checkName, segment } from './input-checks.js';
 import { notFoundError } from './response-errors.js';
@@ -40,6 +41,9 @@ export interface CredentialPatch {
 export interface CredentialsApi {
   listCredentials(): Promise<CredentialRow[]>;
   getCredential(id: string): Promise<CredentialDetail>;
+  /** 3.1.3+ only: GET /credentials/:id/reveal, which gives url fields in clear and every other
+   * field as the placeholder (Flowise never gives back a password field). */
+  revealCredential(id: string): Promise<Record<string, unknown>>;
   createCredential(draft: CredentialDraft): Promise<CredentialRow>;
   updateCredential(id: string, patch: CredentialPatch): Promise<CredentialRow>;
   deleteCredential(id: string): Promise<void>;
@@ -63,6 +67,16 @@ export function createCredentialsApi(t: Transport): CredentialsApi {
   return {
     listCredentials: () => t.json('GET', '/credentials', CredentialList),
     getCredential,
+    async revealCredential(id) {
+      const credentialId = checkId(id, 'credential');
+      const answer = await t.json(
+        'GET',
+        `/credentials/${segment(credentialId)}/reveal`,
+        RevealAnswer,
+        { subject: subject(credentialId) },
+      );
+      return answer.plainDataObj;
+    },
 
     async createCredential(draft) {
       const name = checkName(draft.name, 'credential');

@@ -80,6 +80,9 @@ export const CredentialDetail = CredentialRow.extend({
 });
 export type CredentialDetail = z.infer<typeof CredentialDetail>;
 
+/** GET /credentials/:id/reveal (3.1.3+): url fields in clear, the rest as the placeholder. */
+export const RevealAnswer = z.object({ plainDataObj: z.record(Text, z.unknown()).default({}) });
+
 const InputOption = z.object({ label: Text, name: Text, description: Text.optional() });
 export const CredentialInput = z.object({
   label: Text,
