@@ -72,6 +72,7 @@ import {
   OverviewReport,
   OverviewReportArgs,
 } from './schemas/overview.js';
+import { DueArgs, DueReport, PolicyList, SetPolicyArgs } from './schemas/policies.js';
 import {
   BatchPlan,
   BatchRef,
@@ -267,6 +268,15 @@ export const contract = {
       report: method(z.tuple([OverviewReportArgs]), OverviewReport),
       /** The latest report (computed first if there is none) as a file to save; no secret in it. */
       export: method(z.tuple([OverviewExportArgs]), OverviewExport),
+    },
+    policies: {
+      /** Every maximum age set on an instance or a key. */
+      list: method(none, PolicyList),
+      /** Sets (or, with null, removes) an instance's or a key's maximum age; audited. */
+      set: method(z.tuple([SetPolicyArgs]), PolicyList),
+      /** The keys due for rotation, and those due within Settings' dueSoonDays, from what the vault
+       * knows (first-seen dates, rotations, policies): no server is asked. */
+      due: method(z.tuple([DueArgs]), DueReport),
     },
     delivery: {
       /** A key's delivery targets: where a rotation puts its new value. */

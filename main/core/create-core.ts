@@ -19,6 +19,7 @@ import type {
   HttpPort,
   KeyProtector,
   Logger,
+  NotifierPort,
   SecureValueStore,
   StateStore,
   TargetFilePort,
@@ -45,6 +46,10 @@ import { rotatingKeyIds } from './rotation/rotation-overlap.js';
 import { createInstanceStore } from './instances/instance-store.js';
 import { createInstancesMethods } from './instances/instances-methods.js';
 import { createOverviewMethods } from './overview/overview-methods.js';
+import { dueFacts, listDue } from './policies/due-list.js';
+import { createDueWatch } from './policies/due-watch.js';
+import { createPoliciesMethods } from './policies/policies-methods.js';
+import { createPolicyStore } from './policies/policy-store.js';
 import { createAutoLock } from './session/auto-lock.js';
 import { createSessionMethods } from './session/session-methods.js';
 import { createSessionService } from './session/session-service.js';
@@ -76,6 +81,8 @@ export interface CorePorts {
   commands?: CommandPort;
   /** Asked before each command run; without it every command run is declined. */
   confirmCommand?: CommandConfirmPort;
+  /** OS notifications (a key became due); without it, none are shown. */
+  notifier?: NotifierPort;
   /** Tests pass tiny parameters; the app never does. */
   kdf?: KdfPolicy;
   /** The bench only: how many instances the Overview fetches at once (one, to compare). */
@@ -160,6 +167,27 @@ export function createCore(ports: CorePorts): Core {
   const keysMethods = createKeysMethods(keysDeps, keyCopy);
 
   const targets = createTargetStore(vault);
+  const policies = createPolicyStore(vault);
+  const dueDeps = {
+    clients,
+    known: knownKeys,
+    journals,
+    policies,
+    settings: () => settings.get(),
+    clock,
+  };
+  const dueWatch =
+    ports.notifier === undefined
+      ? undefined
+      : createDueWatch({
+          due: () => listDue(dueDeps),
+          notifier: ports.notifier,
+          clock,
+          enabled: () => settings.get().notifyDue,
+          logger,
+        });
+  session.onUnlock(() => dueWatch?.start());
+  session.onLock(() => dueWatch?.stop());
   const instances = createInstancesMethods({
     store: instanceStore,
     connect: createConnect(ports.http),
@@ -172,6 +200,7 @@ export function createCore(ports: CorePorts): Core {
       await knownKeys.forgetInstance(id);
       await publicFlows.forgetInstance(id);
       await targets.forgetInstance(id);
+      await policies.forgetInstance(id);
     },
     beforeRemove: (id) => {
       refuseWhileRotating(journals, id);
@@ -179,6 +208,7 @@ export function createCore(ports: CorePorts): Core {
   });
 
   const overview = createOverviewMethods({
+    dueFacts: () => dueFacts(dueDeps),
     clients,
     known: knownKeys,
     publicFlows,
@@ -229,6 +259,8 @@ export function createCore(ports: CorePorts): Core {
       settings: () => settings.get(),
       hooks: ports.rotationHooks,
       targets,
+      policies,
+      dueFacts: () => dueFacts(dueDeps),
       delivery:
         ports.targetFiles === undefined || ports.commands === undefined
           ? undefined
@@ -240,6 +272,15 @@ export function createCore(ports: CorePorts): Core {
             },
     }),
     overview: overview.methods,
+    policies: createPoliciesMethods({
+      ...dueDeps,
+      audit,
+      onChanged: () => {
+        // The report judged ages with the old policy; the next visit computes it again.
+        overview.clear();
+        dueWatch?.check();
+      },
+    }),
     delivery: createDeliveryMethods({
       store: targets,
       verifyPassword: (password) => vault.verifyPassword(password),

@@ -232,3 +232,8 @@ export interface CommandConfirmRequest {
 export interface CommandConfirmPort {
   confirm(request: CommandConfirmRequest): Promise<boolean>;
 }
+
+/** An OS notification (Electron's Notification in the app). Names and counts only, never a value. */
+export interface NotifierPort {
+  notify(note: { title: string; body: string }): void;
+}

@@ -56,8 +56,12 @@ export interface RotationFixture extends RotationCore {
   flowise: FakeFlowise;
 }
 
-/** Delivery ports a test watches; they outlive a restart, as files and programs would. */
-export type DeliveryTestPorts = Pick<CorePorts, 'targetFiles' | 'commands' | 'confirmCommand'>;
+/** Delivery ports (and the OS notifier) a test watches; they outlive a restart, as files and
+ * programs would. */
+export type DeliveryTestPorts = Pick<
+  CorePorts,
+  'targetFiles' | 'commands' | 'confirmCommand' | 'notifier'
+>;
 
 export async function startRotationFixture(
   options: FakeFlowiseOptions = {},

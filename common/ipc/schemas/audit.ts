@@ -40,6 +40,8 @@ export const AuditAction = z.enum([
   'delivery.target_add',
   'delivery.target_update',
   'delivery.target_remove',
+  /** A maximum age set, changed or removed on an instance or a key. */
+  'policy.set',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

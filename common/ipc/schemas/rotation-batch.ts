@@ -37,6 +37,8 @@ export const BatchSelection = z.discriminatedUnion('mode', [
     instanceIds: Instances,
   }),
   z.strictObject({ mode: z.literal('byHand'), keys: KeyRefs }),
+  /** Keys at or past their maximum age (policies.due's "due" items). */
+  z.strictObject({ mode: z.literal('due'), instanceIds: Instances }),
   /** The key called `keyName` (exactly) on each instance. */
   z.strictObject({
     mode: z.literal('sameName'),

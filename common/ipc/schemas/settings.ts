@@ -19,6 +19,10 @@ export const Settings = z.object({
   manyFlowsThreshold: z.number().int().min(1).max(10_000),
   /** Overview: a rotation left in grace longer than this many days keeps the old key alive. */
   graceLimitDays: z.number().int().min(1).max(365),
+  /** A key due for rotation within this many days is "soon due" (banner, Due list). */
+  dueSoonDays: z.number().int().min(0).max(365),
+  /** An OS notification when a key becomes due while the app runs unlocked. */
+  notifyDue: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -32,6 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   keyMaxAgeDays: 90,
   manyFlowsThreshold: 10,
   graceLimitDays: 7,
+  dueSoonDays: 14,
+  notifyDue: true,
 };
 
 export const SettingsPatch = Settings.partial()

@@ -7,6 +7,7 @@ import type { Clock, EventSink, Logger } from '../ports.js';
 import type { JournalStore } from '../rotation/rotation-journal.js';
 import type { PublicFlows } from '../keys/public-flows.js';
 import type { FlowScans } from './flow-scans.js';
+import type { DueFacts } from '../policies/due-list.js';
 
 export interface OverviewDeps {
   clients: InstanceClients;
@@ -20,6 +21,9 @@ export interface OverviewDeps {
   logger: Logger;
   /** What earlier reports of this unlock learnt of each flow; none when absent. */
   flowScans?: FlowScans;
+  /** Rotation policies and last rotations; without it, Settings' keyMaxAgeDays and first-seen
+   * dates alone judge a key's age. */
+  dueFacts?: () => DueFacts;
   /** Instances fetched at once; the rest wait their turn. */
   concurrency?: number;
 }

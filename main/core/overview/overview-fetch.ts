@@ -8,6 +8,7 @@ import type { ChatflowRow, CredentialRow } from '../flowise/flowise-schemas.js';
 import type { InstanceRecord } from '../instances/instance-store.js';
 import type { Journal } from '../rotation/rotation-journal.js';
 import { createFlowScans } from './flow-scans.js';
+import type { DueFacts } from '../policies/due-list.js';
 import type { OverviewDeps } from './overview-deps.js';
 import type {
   InstanceSnapshot,
@@ -25,6 +26,8 @@ export interface SharedFacts {
   adminKeys: ReadonlySet<string>;
   /** First-seen dates by instance, then key id, read from the vault once for all instances. */
   firstSeen: ReadonlyMap<string, ReadonlyMap<string, { firstSeenAt: number }>>;
+  /** Policies and last rotations, when the core has them. */
+  due?: DueFacts;
 }
 
 export function sharedFacts(deps: OverviewDeps): SharedFacts {
@@ -38,6 +41,7 @@ export function sharedFacts(deps: OverviewDeps): SharedFacts {
     copied,
     adminKeys: new Set(deps.clients.all().map((r) => fingerprint(r.adminKey))),
     firstSeen: deps.known.byInstance(),
+    ...(deps.dueFacts === undefined ? {} : { due: deps.dueFacts() }),
   };
 }
 
@@ -165,11 +169,14 @@ export async function fetchSnapshot(
         : { catalog: catalog.flatMap((g) => g.permissions.map((p) => p.key)) }),
       keys: rows.map((row) => {
         const print = fingerprint(row.apiKey);
+        const firstSeenAt = known.get(row.id)?.firstSeenAt ?? shared.now;
+        const age = shared.due?.judge(record.id, row.id, firstSeenAt);
         return {
           id: row.id,
           name: row.keyName,
           ...(row.permissions === undefined ? {} : { permissions: row.permissions }),
-          since: known.get(row.id)?.firstSeenAt ?? shared.now,
+          since: age?.since ?? firstSeenAt,
+          ...(age === undefined || age.source === 'settings' ? {} : { maxAgeDays: age.maxAgeDays }),
           copied: shared.copied.has(print),
           admin: shared.adminKeys.has(print),
         };

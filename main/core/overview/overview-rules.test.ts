@@ -96,6 +96,25 @@ describe('overview rules', () => {
     expect(finding?.why).toContain('90 days ago');
   });
 
+  it('key-old: a key or instance policy replaces the Settings limit, at its own boundary', () => {
+    const at = (days: number, ms = 0) => NOW - days * DAY_MS + ms;
+    const s = healthy({
+      keys: [
+        key({ id: 'k29', since: at(30, 1), maxAgeDays: 30 }),
+        key({ id: 'k30', since: at(30), maxAgeDays: 30 }),
+        key({ id: 'k100', since: at(100), maxAgeDays: 120 }),
+      ],
+      flows: ['k29', 'k30', 'k100'].map((id) => flow({ id: `f-${id}`, apikeyid: id })),
+    });
+    expect(hits('key-old', s)).toEqual(['k30']);
+    const [finding] = findingsOf(s).filter((f) => f.rule === 'key-old');
+    expect(finding?.why).toContain('30-day rotation policy');
+    const admin = healthy({
+      keys: [key({ id: 'k1' }), key({ id: 'admin', admin: true, since: at(7), maxAgeDays: 7 })],
+    });
+    expect(hits('admin-key-old', admin)).toEqual(['admin']);
+  });
+
   it('key-broad: every permission, or every apikeys:* one; one short of either is not', () => {
     const s = healthy({
       keys: [

@@ -39,8 +39,14 @@ export interface RuleDef {
 
 const days = (ms: number): number => Math.floor(ms / DAY_MS);
 const ageDays = (s: InstanceSnapshot, since: number): number => days(s.now - since);
-const isOld = (s: InstanceSnapshot, since: number): boolean =>
-  s.now - since >= s.thresholds.keyMaxAgeDays * DAY_MS;
+const maxAge = (s: InstanceSnapshot, key: SnapshotKey): number =>
+  key.maxAgeDays ?? s.thresholds.keyMaxAgeDays;
+const isOld = (s: InstanceSnapshot, key: SnapshotKey): boolean =>
+  s.now - key.since >= maxAge(s, key) * DAY_MS;
+const limitWords = (s: InstanceSnapshot, key: SnapshotKey): string =>
+  key.maxAgeDays === undefined
+    ? `the ${String(s.thresholds.keyMaxAgeDays)}-day limit`
+    : `its ${String(key.maxAgeDays)}-day rotation policy`;
 
 const keySubject = (key: SnapshotKey): FindingSubject => ({
   kind: 'key',
@@ -158,10 +164,10 @@ export const RULES: readonly RuleDef[] = [
     fix: { action: 'rotate-key', label: 'Rotate' },
     check: (s: InstanceSnapshot): Hit[] =>
       others(s)
-        .filter((k) => isOld(s, k.since))
+        .filter((k) => isOld(s, k))
         .map((k) => ({
           subject: keySubject(k),
-          why: `First seen ${countOf(ageDays(s, k.since), 'day')} ago, past the ${String(s.thresholds.keyMaxAgeDays)}-day limit: long-lived keys leak.`,
+          why: `First seen ${countOf(ageDays(s, k.since), 'day')} ago, past ${limitWords(s, k)}: long-lived keys leak.`,
         })),
   },
   {
@@ -233,10 +239,10 @@ export const RULES: readonly RuleDef[] = [
     fix: { action: 'rotate-admin', label: 'Rotate the admin key' },
     check: (s: InstanceSnapshot): Hit[] =>
       admin(s)
-        .filter((k) => isOld(s, k.since))
+        .filter((k) => isOld(s, k))
         .map((k) => ({
           subject: keySubject(k),
-          why: `The admin key was first seen ${countOf(ageDays(s, k.since), 'day')} ago, past the ${String(s.thresholds.keyMaxAgeDays)}-day limit: it is the key to everything.`,
+          why: `The admin key was first seen ${countOf(ageDays(s, k.since), 'day')} ago, past ${limitWords(s, k)}: it is the key to everything.`,
         })),
   },
   {

@@ -10,8 +10,10 @@ export interface SnapshotKey {
   name: string;
   /** 3.0.13+ only; older keys can do everything. */
   permissions?: readonly string[];
-  /** The oldest date known for the key: the server's creation date, or when the app first saw it. */
+  /** When the app first saw the key, or its last rotation through the app if later. */
   since: number;
+  /** The key's or its instance's rotation policy; absent: Settings' keyMaxAgeDays applies. */
+  maxAgeDays?: number;
   /** The app has copied or revealed it (the audit log says so). */
   copied: boolean;
   /** The key the vault uses for this instance. */

@@ -27,7 +27,7 @@ export interface Selected {
   notes: string[];
 }
 
-type Deps = Pick<RotationDeps, 'clients' | 'known' | 'clock'>;
+type Deps = Pick<RotationDeps, 'clients' | 'known' | 'clock' | 'dueFacts'>;
 
 function instanceIdsOf(deps: Deps, selection: BatchSelection): string[] {
   if (selection.mode === 'byHand') return [...new Set(selection.keys.map((k) => k.instanceId))];
@@ -79,11 +79,17 @@ async function selectOnInstance(
         };
       });
   }
-  const matching = rows.filter((row) =>
-    selection.mode === 'sameName'
-      ? row.keyName === selection.keyName
-      : now - (known.get(row.id)?.firstSeenAt ?? now) >= selection.days * DAY_MS,
-  );
+  const due = selection.mode === 'due' ? deps.dueFacts() : undefined;
+  const matching = rows.filter((row) => {
+    const firstSeenAt = known.get(row.id)?.firstSeenAt ?? now;
+    if (selection.mode === 'sameName') return row.keyName === selection.keyName;
+    if (selection.mode === 'olderThan') return now - firstSeenAt >= selection.days * DAY_MS;
+    return (
+      due !== undefined &&
+      !due.rotating(instanceId, row.id) &&
+      due.judge(instanceId, row.id, firstSeenAt).status === 'due'
+    );
+  });
   for (const row of matching) {
     const holder = holderOf(row);
     if (holder !== undefined)

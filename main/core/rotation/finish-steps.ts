@@ -102,6 +102,9 @@ export async function renameStep(run: Run): Promise<void> {
   }
   await run.hook('rename:put');
   await run.save({ newKey: { ...fresh, name: target } });
+  // What the vault shows without asking the server (the Due list, audit names) follows the rename.
+  const known = run.deps.known.find(j.instanceId, fresh.id);
+  if (known !== undefined) await run.deps.known.remember({ ...known, keyName: target });
   await run.note('revoke', 'ok', `new key renamed to "${target}"`);
 }
 

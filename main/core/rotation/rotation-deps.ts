@@ -8,6 +8,8 @@ import type { InstanceClients } from '../instances/instance-clients.js';
 import type { KnownKeys } from '../keys/known-keys.js';
 import type { RevealTickets } from '../keys/reveal-tickets.js';
 import type { Clock, EventSink } from '../ports.js';
+import type { DueFacts } from '../policies/due-list.js';
+import type { PolicyStore } from '../policies/policy-store.js';
 import type { Vault } from '../vault/vault.js';
 import type { RotationCheckpoint } from './rotation-checkpoints.js';
 import type { JournalStore } from './rotation-journal.js';
@@ -39,6 +41,10 @@ export interface RotationDeps {
   hooks?: RotationHooks | undefined;
   /** Each key's delivery targets; a rotation takes a copy when it starts. */
   targets: TargetStore;
+  /** Maximum ages; a rotation's new key keeps the old key's. */
+  policies: PolicyStore;
+  /** The keys a bulk "due" selection takes: judged from the vault's dates and the policies. */
+  dueFacts: () => DueFacts;
   /** Files, commands (each run confirmed first) and HTTP for deliveries; absent where the host
    * offers none. */
   delivery?: HostDeliveryPorts | undefined;

@@ -125,8 +125,13 @@ export function createRotationService(deps: RotationDeps): RotationService {
     if (stepIndex(run.journal.reached) < stepIndex('revoke'))
       if (!(await attempt(run, 'revoke', () => revokeStep(run)))) return toView(run.journal);
     await run.hook('revoke:done');
-    // The new key takes over the old key's targets, for its own next rotation.
+    // The new key takes over the old key's targets and policy, for its own next rotation.
     await deps.targets.move(
+      run.journal.instanceId,
+      run.journal.oldKey.id,
+      newKeyOf(run.journal).id,
+    );
+    await deps.policies.moveKey(
       run.journal.instanceId,
       run.journal.oldKey.id,
       newKeyOf(run.journal).id,

@@ -12,6 +12,8 @@ export interface SessionService {
   readonly lastLockReason: LockReason | undefined;
   /** Runs on every lock, before the renderer hears of it (e.g. to clear the clipboard). */
   onLock(hook: (reason: LockReason) => void): void;
+  /** After each unlock (the vault is open). */
+  onUnlock(hook: () => void): void;
   dispose(): void;
 }
 
@@ -33,6 +35,7 @@ export function createSessionService({
     lock('idle');
   });
   const onLock: ((reason: LockReason) => void)[] = [];
+  const onUnlock: (() => void)[] = [];
 
   function lock(reason: LockReason): void {
     timer.stop();
@@ -54,6 +57,7 @@ export function createSessionService({
       lastLockReason = undefined;
       timer.touch();
       logger.info('vault unlocked');
+      for (const hook of onUnlock) hook();
       events.emit('vault.unlocked', {});
     },
     lock,
@@ -65,6 +69,9 @@ export function createSessionService({
     },
     onLock(hook) {
       onLock.push(hook);
+    },
+    onUnlock(hook) {
+      onUnlock.push(hook);
     },
     dispose() {
       timer.stop();

@@ -33,6 +33,7 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'delivery.target_add': 'Delivery target added',
   'delivery.target_update': 'Delivery target changed',
   'delivery.target_remove': 'Delivery target removed',
+  'policy.set': 'Rotation policy set',
 };
 
 /** Every action, in the contract's order, with its words: the options of the action filter. */
