@@ -34,7 +34,13 @@ export interface RotationStoreState {
   resume: (rotationId: string) => Promise<Outcome<RotationView>>;
   /** A fresh ticket in grace; main may ask for the master password first (reauth_required). */
   reveal: (rotationId: string, password?: string) => Promise<Outcome<RotationView>>;
-  revoke: (rotationId: string) => Promise<Outcome<RotationView>>;
+  /** `override`: the revoke blockers joined by "; ", as the person confirmed them. */
+  revoke: (rotationId: string, override?: string) => Promise<Outcome<RotationView>>;
+  /** Delivers to these targets again (and runs their checks), while in grace. */
+  retryDelivery: (
+    rotationId: string,
+    targetIds: readonly string[],
+  ) => Promise<Outcome<RotationView>>;
   rollback: (rotationId: string) => Promise<Outcome<RotationView>>;
   /** Bulk: the keys a policy picks, each with its plan or its own error. */
   planMany: (selection: BatchSelection) => Promise<Outcome<BatchPlan>>;
@@ -128,7 +134,12 @@ export function createRotationStore(api: Api): RotationStore {
         act(() =>
           api.rotation.reveal(password === undefined ? { rotationId } : { rotationId, password }),
         ),
-      revoke: (rotationId) => act(() => api.rotation.revoke({ rotationId })),
+      revoke: (rotationId, override) =>
+        act(() =>
+          api.rotation.revoke(override === undefined ? { rotationId } : { rotationId, override }),
+        ),
+      retryDelivery: (rotationId, targetIds) =>
+        act(() => api.rotation.retryDelivery({ rotationId, targetIds: [...targetIds] })),
       rollback: (rotationId) => act(() => api.rotation.rollback({ rotationId })),
       planMany: (selection) => attempt(() => api.rotation.planMany(selection)),
       startMany: (keys) => actMany(() => api.rotation.startMany({ keys: [...keys] })),

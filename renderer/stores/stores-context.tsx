@@ -9,6 +9,7 @@ import type { Api } from '../../common/ipc/contract.js';
 import { useApi } from '../api/api-context.js';
 import { createAuditStore } from './audit-store.js';
 import { createCredentialsStore } from './credentials-store.js';
+import { createDeliveryStore } from './delivery-store.js';
 import { createInstancesStore } from './instances-store.js';
 import { createKeysStore } from './keys-store.js';
 import { createOverviewStore } from './overview-store.js';
@@ -26,6 +27,7 @@ function createStores(api: Api) {
     audit: createAuditStore(api),
     rotation: createRotationStore(api),
     overview: createOverviewStore(api),
+    delivery: createDeliveryStore(api),
   } as const;
 }
 
@@ -69,3 +71,4 @@ export const useKeysStore = storeHook('keys');
 export const useAuditStore = storeHook('audit');
 export const useRotationStore = storeHook('rotation');
 export const useOverviewStore = storeHook('overview');
+export const useDeliveryStore = storeHook('delivery');

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { InstanceSummary } from '../../common/ipc/schemas/instances.js';
 import { InstanceDraft } from '../../common/ipc/schemas/instances.js';
 import type { LockReason } from '../../common/ipc/schemas/vault.js';
-import type { Core } from '../../main/core/create-core.js';
+import type { Core, CorePorts } from '../../main/core/create-core.js';
 import { createCore } from '../../main/core/create-core.js';
 import type { HostInfo } from '../../main/core/ports.js';
 import { FakeClock } from '../../main/core/testing/fake-clock.js';
@@ -53,6 +53,9 @@ export interface TestCoreInit {
   /** Whether app.info says a screen lock can be seen; left out by default. */
   screenLockDetectable?: boolean;
   flowise?: MemoryServerOptions;
+  /** Delivery targets' files, commands and main's confirmation before each command; none by
+   * default (a rotation then delivers nothing). */
+  delivery?: Pick<CorePorts, 'targetFiles' | 'commands' | 'confirmCommand'>;
 }
 
 export interface TestCore {
@@ -141,6 +144,7 @@ export async function createTestCore(init: TestCoreInit = {}, world?: World): Pr
     clipboard,
     osUser: 'tester',
     kdf: CHEAP_KDF,
+    ...init.delivery,
   });
 
   const calls: string[] = [];

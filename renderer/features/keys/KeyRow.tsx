@@ -16,6 +16,8 @@ export interface KeyActions {
   onEdit: (key: KeySummary) => void;
   onDelete: (key: KeySummary) => void;
   onRotate: (key: KeySummary) => void;
+  /** The key's delivery targets: where a rotation puts its new value. */
+  onTargets: (key: KeySummary) => void;
 }
 
 export interface KeyRowProps {
@@ -61,7 +63,7 @@ export function KeyHead({ keySummary: key, level }: { keySummary: KeySummary; le
 }
 
 export function KeyRow({ keySummary: key, actions, naming }: KeyRowProps) {
-  const { onCopy, onEdit, onDelete, onRotate } = actions;
+  const { onCopy, onEdit, onDelete, onRotate, onTargets } = actions;
   const permissions = summarizePermissions(key.permissions);
   const age = `First seen ${formatDay(key.firstSeenAt)}${key.createdHere ? ' (created here)' : ''}`;
   const updated = key.updatedAt === undefined ? '' : ` · updated ${formatDay(key.updatedAt)}`;
@@ -108,6 +110,13 @@ export function KeyRow({ keySummary: key, actions, naming }: KeyRowProps) {
           }}
         >
           Rotate<Hidden>{naming.label}</Hidden>
+        </Button>
+        <Button
+          onClick={() => {
+            onTargets(key);
+          }}
+        >
+          Targets<Hidden>{naming.label}</Hidden>
         </Button>
         <Button
           variant="danger"

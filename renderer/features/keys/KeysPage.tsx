@@ -7,6 +7,7 @@ import { useInstancesStore, useKeysStore } from '../../stores/stores-context.js'
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { useOverviewLoaded } from '../overview/use-overview-loaded.js';
+import { TargetsDialog } from '../delivery/TargetsDialog.js';
 import { RotationWizard } from '../rotation/RotationWizard.js';
 import { AllInstancesPanel } from './AllInstancesPanel.js';
 import { BindFlowDialog } from './BindFlowDialog.js';
@@ -45,6 +46,7 @@ export function KeysPage() {
   const [binding, setBinding] = useState<string | null>(null);
   const [snippetFor, setSnippetFor] = useState<string | null>(null);
   const [rotating, setRotating] = useState<string | null>(null);
+  const [targetsOf, setTargetsOf] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
   const justDeleted = useRef(false);
@@ -81,7 +83,11 @@ export function KeysPage() {
     onRotate: (key) => {
       setRotating(key.id);
     },
+    onTargets: (key) => {
+      setTargetsOf(key.id);
+    },
   };
+  const targetsKey = findKey(targetsOf);
 
   return (
     <div ref={rootRef} className="sections sections-wide">
@@ -189,6 +195,20 @@ export function KeysPage() {
         instanceId={activeId ?? ''}
         keyId={rotating ?? undefined}
         keyLabel={rotatingNaming?.shared === true ? rotatingNaming.long : undefined}
+      />
+      <TargetsDialog
+        keyRef={
+          targetsKey === undefined
+            ? undefined
+            : {
+                instanceId: targetsKey.instanceId,
+                keyId: targetsKey.id,
+                label: keyNaming(targetsKey, shared).label,
+              }
+        }
+        onClose={() => {
+          setTargetsOf(null);
+        }}
       />
       <SnippetDialog
         flow={findFlow(snippetFor)}
