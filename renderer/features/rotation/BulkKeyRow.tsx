@@ -2,6 +2,7 @@
 // for a failed one, Retry or Roll back, exactly as in the single-key wizard.
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Button } from '../../ui/Button.js';
+import { DeliveryResults } from './DeliveryResults.js';
 import { STATUS_LABELS, STEP_LABELS, stepPhases } from './rotation-words.js';
 import { countOf } from '../../../common/words.js';
 
@@ -22,6 +23,7 @@ export interface BulkKeyRowProps {
   busy: boolean;
   onRetry: (rotationId: string) => void;
   onRollback: (rotationId: string) => void;
+  onRetryDelivery: (rotationId: string, targetIds: string[]) => void;
 }
 
 function statusOf({ view, refused, starting }: BulkKeyRowProps): string {
@@ -52,6 +54,16 @@ export function BulkKeyRow(props: BulkKeyRowProps) {
           {view === undefined ? '' : `, ${countOf(view.flows.length, 'flow')}`}
         </p>
         <p className={`rotation-outcome ${tone}`}>{statusOf(props)}</p>
+        {view === undefined ? null : (
+          <DeliveryResults
+            view={view}
+            busy={busy}
+            title={`Delivery of ${who}`}
+            onRetry={(targetIds) => {
+              props.onRetryDelivery(view.id, targetIds);
+            }}
+          />
+        )}
       </div>
       {view?.status === 'failed' ? (
         <div className="row">

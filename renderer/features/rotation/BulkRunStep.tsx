@@ -116,6 +116,9 @@ export function BulkRunStep({ keys }: BulkRunStepProps) {
             busy={busy}
             onRetry={(id) => void call(() => store.resume(id), id)}
             onRollback={(id) => void call(() => store.rollback(id), id)}
+            onRetryDelivery={(id, targetIds) =>
+              void call(() => store.retryDelivery(id, targetIds), id)
+            }
           />
         ))}
       </ul>

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Button } from '../../ui/Button.js';
 import { CheckboxField } from '../../ui/Field.js';
+import { DeliveryResults } from './DeliveryResults.js';
+import { RevokeAnywayConfirm } from './RevokeAnywayConfirm.js';
 import { RollbackConfirm } from './RollbackConfirm.js';
 
 import { useFocusOnMount } from '../../ui/use-focus-on-mount.js';
@@ -15,13 +17,18 @@ export interface GraceStepProps {
   view: RotationView;
   busy: boolean;
   onShowAgain: () => void;
-  onRevoke: () => void;
+  /** `override`: what failed, as the person confirmed it (RotationView.revokeBlockers). */
+  onRevoke: (override?: string) => void;
   onRollback: () => void;
+  onRetryDelivery: (targetIds: string[]) => void;
 }
 
-export function GraceStep({ view, busy, onShowAgain, onRevoke, onRollback }: GraceStepProps) {
+export function GraceStep(props: GraceStepProps) {
+  const { view, busy, onShowAgain, onRevoke, onRollback } = props;
   const [updated, setUpdated] = useState(false);
   const [asking, setAsking] = useState(false);
+  const [overriding, setOverriding] = useState(false);
+  const blockers = view.revokeBlockers ?? [];
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const newName = view.newKey?.name ?? view.newKeyName;
   return (
@@ -36,6 +43,13 @@ export function GraceStep({ view, busy, onShowAgain, onRevoke, onRollback }: Gra
         Put the new key in every app and script that used <strong>{view.oldKey.name}</strong>. Until
         you revoke it, the old key still works for management calls, but not for these flows.
       </p>
+      <DeliveryResults view={view} busy={busy} onRetry={props.onRetryDelivery} />
+      {blockers.length === 0 ? null : (
+        <p className="warning" role="note" aria-label="Revoke is held back">
+          Revoke is held back: {blockers.join('; ')}. Retry, roll back, or revoke anyway after
+          confirming what failed.
+        </p>
+      )}
       <p className="muted small">
         You can close this window: the rotation waits in the Rotation section until you come back.
       </p>
@@ -58,10 +72,40 @@ export function GraceStep({ view, busy, onShowAgain, onRevoke, onRollback }: Gra
         <Button disabled={busy} onClick={onShowAgain}>
           Show the new key again
         </Button>
-        <Button variant="danger" disabled={busy || !updated} onClick={onRevoke}>
-          {busy ? 'Revoking…' : 'Revoke old key'}
-        </Button>
+        {blockers.length === 0 ? (
+          <Button
+            variant="danger"
+            disabled={busy || !updated}
+            onClick={() => {
+              onRevoke();
+            }}
+          >
+            {busy ? 'Revoking…' : 'Revoke old key'}
+          </Button>
+        ) : (
+          <Button
+            variant="danger"
+            disabled={busy || !updated}
+            onClick={() => {
+              setOverriding(true);
+            }}
+          >
+            Revoke anyway…
+          </Button>
+        )}
       </div>
+      <RevokeAnywayConfirm
+        blockers={blockers}
+        oldKeyName={view.oldKey.name}
+        open={overriding}
+        onClose={() => {
+          setOverriding(false);
+        }}
+        onConfirm={(override) => {
+          setOverriding(false);
+          onRevoke(override);
+        }}
+      />
       <RollbackConfirm
         view={view}
         open={asking}

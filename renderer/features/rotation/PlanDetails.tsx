@@ -1,6 +1,7 @@
 // Parts of the plan screen: the flows (each may be marked safe to call), the cutover warning, and
 // what happens to the app's own admin key when that is the key rotated.
 import type { BoundFlow } from '../../../common/ipc/schemas/keys.js';
+import type { KeyRotationPlan } from '../../../common/ipc/schemas/rotation.js';
 import { CheckboxField } from '../../ui/Field.js';
 import { countOf, plural } from '../../../common/words.js';
 
@@ -41,6 +42,29 @@ export function PlanFlows({ flows, probes, onProbesChange }: PlanFlowsProps) {
                 onProbesChange(next);
               }}
             />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The delivery targets that receive the new key, each exactly as it will run. */
+export function PlanTargets({ targets }: { targets: NonNullable<KeyRotationPlan['targets']> }) {
+  if (targets.length === 0) return null;
+  return (
+    <section aria-label="Delivery targets">
+      <h3 className="rotation-heading">
+        The new key goes to {countOf(targets.length, 'delivery target')}
+      </h3>
+      <p className="muted small">
+        After the reveal, in this order; then each check runs. The app asks you before each command
+        runs.
+      </p>
+      <ul className="rotation-targets">
+        {targets.map((t) => (
+          <li key={t.id} className="mono small">
+            {t.words}
           </li>
         ))}
       </ul>

@@ -8,7 +8,7 @@ import { useRotationStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { DialogClose } from '../../ui/Dialog.js';
-import { AdminKeyNote, CutoverWarning, PlanFlows } from './PlanDetails.js';
+import { AdminKeyNote, CutoverWarning, PlanFlows, PlanTargets } from './PlanDetails.js';
 
 export interface PlanStepProps {
   instanceId: string;
@@ -73,6 +73,7 @@ export function PlanStep({ instanceId, keyId, onBack, onStart }: PlanStepProps) 
       </section>
       {plan.admin === true ? <AdminKeyNote instanceName={plan.instanceName} /> : null}
       <PlanFlows flows={plan.flows} probes={probes} onProbesChange={setProbes} />
+      <PlanTargets targets={plan.targets ?? []} />
       <CutoverWarning flowCount={plan.flows.length} />
       {plan.warnings.length === 0 ? null : (
         <ul className="rotation-warnings" aria-label="Checked on the server">

@@ -42,6 +42,12 @@ export function RollbackConfirm({ view, open, onClose, onConfirm }: RollbackConf
             </ul>
           </>
         )}
+        {(view.deliveries ?? []).length === 0 ? null : (
+          <p>
+            First, each delivery target gets the old key back: a .env file from its backup, a
+            command target through its rollback command (the app asks before it runs).
+          </p>
+        )}
         <p className="warning">
           Apps you already gave the new key will be refused by these flows.
           {view.admin === true

@@ -137,7 +137,12 @@ function WizardBody({ instanceId, keyId: given, rotationId: opened, resume }: Ro
         onResume={on(store.resume)}
         onRollback={on(store.rollback)}
         onShowAgain={on(store.reveal)}
-        onRevoke={on(store.revoke)}
+        onRevoke={(override) => {
+          if (rotationId !== undefined) void call(() => store.revoke(rotationId, override));
+        }}
+        onRetryDelivery={(targetIds) => {
+          if (rotationId !== undefined) void call(() => store.retryDelivery(rotationId, targetIds));
+        }}
       />
       <RevealPasswordDialog
         reason={reauth}

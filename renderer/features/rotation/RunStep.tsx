@@ -4,6 +4,7 @@ import type { RotationView } from '../../../common/ipc/schemas/rotation.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { DialogClose } from '../../ui/Dialog.js';
+import { DeliveryResults } from './DeliveryResults.js';
 import { GraceStep } from './GraceStep.js';
 import { RevealNewKey } from './RevealNewKey.js';
 import { RotationFlows, RotationProgress } from './RotationProgress.js';
@@ -23,13 +24,19 @@ export interface RunStepProps {
   onResume: () => void;
   onRollback: () => void;
   onShowAgain: () => void;
-  onRevoke: () => void;
+  onRevoke: (override?: string) => void;
+  onRetryDelivery: (targetIds: string[]) => void;
 }
 
 function statusLine(view: RotationView): string {
   const current = stepPhases(view).find((s) => s.phase === 'current');
   if (current === undefined) return STATUS_LABELS[view.status];
   return `${STATUS_LABELS[view.status]}: ${STEP_LABELS[current.step]}…`;
+}
+
+function showsGrace(props: RunStepProps, view: RotationView): boolean {
+  const revealing = props.ticket !== null && view.newKey !== undefined;
+  return view.status === 'waiting' && view.canRevoke && !revealing;
 }
 
 function NextAction(props: RunStepProps & { view: RotationView }) {
@@ -60,6 +67,7 @@ function NextAction(props: RunStepProps & { view: RotationView }) {
         onShowAgain={props.onShowAgain}
         onRevoke={props.onRevoke}
         onRollback={props.onRollback}
+        onRetryDelivery={props.onRetryDelivery}
       />
     );
   if (busy) return null;
@@ -93,6 +101,10 @@ export function RunStep(props: RunStepProps) {
         </Alert>
       )}
       {view === undefined ? null : <NextAction {...props} view={view} />}
+      {/* The grace step shows them itself, with their retry buttons. */}
+      {view === undefined || showsGrace(props, view) ? null : (
+        <DeliveryResults view={view} busy={props.busy} />
+      )}
       {view === undefined ? null : <RotationFlows view={view} />}
       <div className="row row-end">
         <DialogClose>{finished ? 'Close' : 'Close, the rotation is saved'}</DialogClose>
