@@ -26,6 +26,8 @@ export interface KeyRevealProps {
   copy: CopyAttempt;
   onDone: () => void;
   testId: string;
+  /** The region's name, when several keys are shown one after another. */
+  regionLabel?: string;
 }
 
 function useRedeemedTicket(ticket: string): Reveal {
@@ -54,7 +56,12 @@ export function KeyReveal(props: KeyRevealProps) {
   const region = useFocusOnMount<HTMLElement>();
 
   return (
-    <section ref={region} tabIndex={-1} className="reveal" aria-label="The new key">
+    <section
+      ref={region}
+      tabIndex={-1}
+      className="reveal"
+      aria-label={props.regionLabel ?? 'The new key'}
+    >
       {reveal.state === 'loading' ? <p className="muted">Fetching the new key…</p> : null}
       {reveal.state === 'failed' ? (
         <Alert>

@@ -4,10 +4,11 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { showAppOn } from '../../testing/show-app.js';
+import { renderOn, showAppOn } from '../../testing/show-app.js';
 import type { MemoryServer } from '../../testing/memory-flowise.js';
 import type { TestCoreInit } from '../../testing/test-core.js';
 import { createTestCore } from '../../testing/test-core.js';
+import { useOverviewStore } from '../../stores/stores-context.js';
 
 afterEach(cleanup);
 
@@ -123,10 +124,70 @@ describe('OverviewPage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Split wide?' });
     expect(within(dialog).getByRole('list', { name: 'Flows to move' }).textContent).toBe('abc');
     click('Split the key', dialog);
+    for (const name of ['a', 'b', 'c']) {
+      const reveal = await within(dialog).findByRole('region', {
+        name: new RegExp(`for ${name}$`),
+      });
+      await within(reveal).findByTestId('revealed-key');
+      click('I have stored it', reveal);
+    }
     await within(dialog).findByRole('list', { name: 'New keys' });
     for (const name of ['a', 'b', 'c']) {
       const flow = [...server.state.chatflows.values()].find((c) => c.name === name);
       expect(flow?.apikeyid).toBe(server.keyNamed(`wide – ${name}`)?.id);
+    }
+  });
+
+  it('shows each key a split made once, audited as a reveal, and keeps no value once it closes', async () => {
+    const fake = await createTestCore({
+      instances: [{ name: 'Prod' }],
+      settings: { manyFlowsThreshold: 2 },
+    });
+    const wide = fake.server.addKey('wide', ['chatflows:view']);
+    for (const name of ['a', 'b', 'c']) fake.server.addChatflow(name, { apikeyid: wide.id });
+    const overviewState = renderOn(fake.api, () => useOverviewStore((s) => s));
+    await screen.findByRole('list', { name: 'Findings' });
+    click('Split into per-flow keys: wide');
+    const dialog = await screen.findByRole('dialog', { name: 'Split wide?' });
+    click('Split the key', dialog);
+    const values: string[] = [];
+    for (const [i, name] of ['a', 'b', 'c'].entries()) {
+      const reveal = await within(dialog).findByRole('region', {
+        name: `New key ${String(i + 1)} of 3, for ${name}`,
+      });
+      const value = (await within(reveal).findByTestId('revealed-key')).textContent;
+      expect(value).toBe(fake.server.keyNamed(`wide – ${name}`)?.apiKey);
+      expect(reveal.textContent).toContain('You will not see this value again.');
+      values.push(value);
+      expect(JSON.stringify(overviewState())).not.toContain(value);
+      if (i === 0) {
+        click('Copy key', reveal);
+        await waitFor(() => {
+          expect(fake.clipboardText()).toBe(value);
+        });
+      }
+      // Shown once: a stray Escape must not throw the value away.
+      fireEvent.keyDown(dialog, { key: 'Escape' });
+      expect(screen.getByRole('dialog', { name: 'Split wide?' })).toBe(dialog);
+      click('I have stored it', reveal);
+    }
+    await within(dialog).findByRole('list', { name: 'New keys' });
+    for (const value of values) expect(document.body.innerHTML).not.toContain(value);
+    expect(fake.calls.filter((c) => c === 'keys.reveal')).toHaveLength(3);
+    const { records } = await fake.api.audit.list({});
+    expect(
+      records
+        .filter((r) => r.action === 'key.reveal')
+        .map((r) => r.subject?.name)
+        .sort(),
+    ).toEqual(['wide – a', 'wide – b', 'wide – c']);
+    click('Done', dialog);
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
+    for (const value of values) {
+      expect(document.body.innerHTML).not.toContain(value);
+      expect(JSON.stringify(overviewState())).not.toContain(value);
     }
   });
 
