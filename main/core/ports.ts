@@ -17,8 +17,15 @@ export interface VaultFileStore {
   /** The current file's bytes, or null when no vault exists yet. */
   read(): Promise<Uint8Array | null>;
   readBackup(): Promise<Uint8Array | null>;
-  /** Atomically replaces the file; the generation it replaces becomes the backup. */
+  /** Atomically replaces the file; the generation it replaces becomes the backup. Takes the
+   * inter-process lock itself when not called inside `exclusive`. */
   write(data: Uint8Array): Promise<void>;
+  /**
+   * Runs `job` holding the inter-process lock on the file (the app and the fkv command line may
+   * run at once): another process's writes wait until it ends. Reentrant: `exclusive`, `write`,
+   * `restoreBackup` and `setAsideLeftovers` called from inside `job` do not wait on it.
+   */
+  exclusive<T>(job: () => Promise<T>): Promise<T>;
   /** Moves the damaged file aside (never deleting it), puts the backup in its place, and returns
    * where the damaged file now is. */
   restoreBackup(): Promise<string>;

@@ -65,6 +65,7 @@ export function killableCore(
       restoreBackup: () => files.restoreBackup(),
       leftovers: () => files.leftovers(),
       setAsideLeftovers: () => files.setAsideLeftovers(),
+      exclusive: (job) => files.exclusive(job),
       write: (data) => {
         log({ t: 'write' });
         return files.write(data);

@@ -7,7 +7,16 @@ export const Password = z.string().min(1).max(1024);
 export const VaultState = z.enum(['none', 'missing', 'locked', 'unlocked']);
 export type VaultState = z.infer<typeof VaultState>;
 
-export const LockReason = z.enum(['manual', 'idle', 'screen', 'sleep', 'quit', 'startup']);
+/** 'elsewhere': another process changed the vault in a way this one cannot save on top of. */
+export const LockReason = z.enum([
+  'manual',
+  'idle',
+  'screen',
+  'sleep',
+  'quit',
+  'startup',
+  'elsewhere',
+]);
 export type LockReason = z.infer<typeof LockReason>;
 
 export const KeychainStatus = z.object({

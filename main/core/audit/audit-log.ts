@@ -13,7 +13,7 @@ import type {
 } from '../../../common/ipc/schemas/audit.js';
 import { AuditQuery as AuditQuerySchema, AuditRecord } from '../../../common/ipc/schemas/audit.js';
 import type { Clock, Logger, StateStore } from '../ports.js';
-import { SerialQueue } from '../vault/serial-queue.js';
+import { sectionQueue } from '../vault/section-queue.js';
 import type { Vault } from '../vault/vault.js';
 import { findBreak, GENESIS, hashRecord } from './audit-chain.js';
 
@@ -68,9 +68,10 @@ function cutAgainst(all: readonly AuditRecord[], head: Head | undefined): string
 
 export function createAuditLog({ vault, clock, state, logger, osUser }: AuditDeps): AuditLog {
   const records = (): AuditRecord[] => vault.readSection(SECTION, Section)?.records ?? [];
-  // Read, link, write: two appends at once (rotations on two instances) would share a link and
-  // one would be lost, so they go one at a time.
-  const queue = new SerialQueue();
+  // Read, link, write: two appends at once (rotations on two instances, or the app and the fkv
+  // command line) would share a link and one would be lost, so they go one at a time, each on the
+  // newest saved log.
+  const queue = sectionQueue(vault);
 
   const readHead = (): Head | undefined => {
     const head = Head.safeParse(state.get(HEAD_KEY));
@@ -123,7 +124,7 @@ export function createAuditLog({ vault, clock, state, logger, osUser }: AuditDep
   }
 
   return {
-    append: (entry) => queue.run(() => appendNow(entry)),
+    append: (entry) => queue(() => appendNow(entry)),
     startNew() {
       state.set(HEAD_KEY, null);
     },
@@ -133,7 +134,7 @@ export function createAuditLog({ vault, clock, state, logger, osUser }: AuditDep
       return { records: found.slice(-parsed.limit).reverse(), total: found.length };
     },
     verify: () =>
-      queue.run(async (): Promise<AuditVerification> => {
+      queue(async (): Promise<AuditVerification> => {
         const found = records();
         const brokenAt = findBreak(found);
         if (brokenAt !== undefined)

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../../common/errors.js';
 import { DeliveryTarget } from '../../../common/ipc/schemas/delivery.js';
 import type { TargetDraft } from '../../../common/ipc/schemas/delivery.js';
-import { SerialQueue } from '../vault/serial-queue.js';
+import { sectionQueue } from '../vault/section-queue.js';
 import type { Vault } from '../vault/vault.js';
 
 const KeyRecord = z.object({
@@ -48,7 +48,7 @@ function notFound(targetId: string): AppError {
 
 export function createTargetStore(vault: Vault): TargetStore {
   const all = (): KeyRecord[] => vault.readSection(SECTION, Section)?.keys ?? [];
-  const queue = new SerialQueue();
+  const queue = sectionQueue(vault);
   const list = (instanceId: string, keyId: string): DeliveryTarget[] =>
     all().find((r) => same(r, instanceId, keyId))?.targets ?? [];
   const save = (instanceId: string, keyId: string, targets: DeliveryTarget[]): Promise<void> => {
@@ -60,7 +60,7 @@ export function createTargetStore(vault: Vault): TargetStore {
   return {
     list,
     add: (instanceId, keyId, draft) =>
-      queue.run(async () => {
+      queue(async () => {
         const targets = list(instanceId, keyId);
         if (targets.length >= MAX_TARGETS_PER_KEY) {
           throw new AppError(
@@ -73,7 +73,7 @@ export function createTargetStore(vault: Vault): TargetStore {
         return target;
       }),
     update: (instanceId, keyId, targetId, draft) =>
-      queue.run(async () => {
+      queue(async () => {
         const targets = list(instanceId, keyId);
         const before = targets.find((t) => t.id === targetId);
         if (before === undefined) throw notFound(targetId);
@@ -86,7 +86,7 @@ export function createTargetStore(vault: Vault): TargetStore {
         return { before, after };
       }),
     remove: (instanceId, keyId, targetId) =>
-      queue.run(async () => {
+      queue(async () => {
         const targets = list(instanceId, keyId);
         const removed = targets.find((t) => t.id === targetId);
         if (removed === undefined) throw notFound(targetId);
@@ -98,7 +98,7 @@ export function createTargetStore(vault: Vault): TargetStore {
         return removed;
       }),
     move: (instanceId, fromKeyId, toKeyId) =>
-      queue.run(async () => {
+      queue(async () => {
         const moving = list(instanceId, fromKeyId);
         if (moving.length === 0 || fromKeyId === toKeyId) return;
         const others = all().filter(
@@ -110,7 +110,7 @@ export function createTargetStore(vault: Vault): TargetStore {
         });
       }),
     forgetInstance: (instanceId) =>
-      queue.run(() =>
+      queue(() =>
         vault.writeSection(SECTION, { keys: all().filter((r) => r.instanceId !== instanceId) }),
       ),
   };

@@ -128,11 +128,10 @@ export function createInstanceProfiles(
     return { instances: instances.map(summarize), ...(activeId === undefined ? {} : { activeId }) };
   };
   const replace = async (record: InstanceRecord): Promise<InstanceSummary> => {
-    const section = store.read();
-    await store.write({
+    await store.update((section) => ({
       ...section,
       instances: section.instances.map((i) => (i.id === record.id ? record : i)),
-    });
+    }));
     return summarize(record);
   };
   const runTest = async (source: ProfileSource): Promise<ConnectionReport> => {
@@ -178,13 +177,14 @@ export function createInstanceProfiles(
       };
       const tested = dialogTestOf(record);
       if (tested !== undefined) record.lastCheck = tested;
-      const section = store.read();
-      const active = section.instances.find((i) => i.id === section.activeId);
-      // A working newcomer takes over from an active instance whose last test failed.
-      const takesOver = tested?.ok === true && active?.lastCheck?.ok === false;
-      await store.write({
-        instances: [...section.instances, record],
-        activeId: takesOver ? record.id : (section.activeId ?? record.id),
+      await store.update((section) => {
+        const active = section.instances.find((i) => i.id === section.activeId);
+        // A working newcomer takes over from an active instance whose last test failed.
+        const takesOver = tested?.ok === true && active?.lastCheck?.ok === false;
+        return {
+          instances: [...section.instances, record],
+          activeId: takesOver ? record.id : (section.activeId ?? record.id),
+        };
       });
       return summarize(record);
     },
@@ -203,23 +203,25 @@ export function createInstanceProfiles(
     },
     async remove(id) {
       store.get(id);
-      const section = store.read();
-      const instances = section.instances.filter((i) => i.id !== id);
-      const activeId = section.activeId === id ? instances[0]?.id : section.activeId;
-      await store.write({ instances, ...(activeId === undefined ? {} : { activeId }) });
+      await store.update((section) => {
+        const instances = section.instances.filter((i) => i.id !== id);
+        const activeId = section.activeId === id ? instances[0]?.id : section.activeId;
+        return { instances, ...(activeId === undefined ? {} : { activeId }) };
+      });
     },
     async reorder(ids) {
-      const section = store.read();
-      const byId = new Map(section.instances.map((i) => [i.id, i]));
-      if (ids.length !== byId.size || ids.some((id) => !byId.has(id))) {
-        throw new AppError('conflict', 'The instance list changed meanwhile. Try again.');
-      }
-      await store.write({ ...section, instances: ids.flatMap((id) => byId.get(id) ?? []) });
+      await store.update((section) => {
+        const byId = new Map(section.instances.map((i) => [i.id, i]));
+        if (ids.length !== byId.size || ids.some((id) => !byId.has(id))) {
+          throw new AppError('conflict', 'The instance list changed meanwhile. Try again.');
+        }
+        return { ...section, instances: ids.flatMap((id) => byId.get(id) ?? []) };
+      });
       return list();
     },
     async setActive(id) {
       store.get(id);
-      await store.write({ ...store.read(), activeId: id });
+      await store.update((section) => ({ ...section, activeId: id }));
     },
     async test(id) {
       const report = await runTest(store.get(id));

@@ -44,7 +44,8 @@ const SECTION = 'instances';
 
 export interface InstanceStore {
   read(): InstanceSection;
-  write(next: InstanceSection): Promise<void>;
+  /** Saves `change` of the newest section: another process's changes made meanwhile are kept. */
+  update(change: (current: InstanceSection) => InstanceSection): Promise<void>;
   get(id: string): InstanceRecord;
 }
 
@@ -52,7 +53,7 @@ export function createInstanceStore(vault: Vault): InstanceStore {
   const read = (): InstanceSection => vault.readSection(SECTION, Section) ?? { instances: [] };
   return {
     read,
-    write: (next) => vault.writeSection(SECTION, next),
+    update: (change) => vault.transact(() => vault.writeSection(SECTION, change(read()))),
     get(id) {
       const found = read().instances.find((instance) => instance.id === id);
       if (found === undefined) throw new AppError('not_found', 'That instance no longer exists.');

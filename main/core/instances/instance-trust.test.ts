@@ -32,8 +32,8 @@ function memoryStore(section: InstanceSection): InstanceStore {
   let current = section;
   return {
     read: () => current,
-    write: async (next) => {
-      current = next;
+    update: async (change) => {
+      current = change(current);
       await Promise.resolve();
     },
     get: (id) => {

@@ -2,7 +2,7 @@
 // date), whether it was created here, and, if the setting allows, the value of keys made here.
 import { z } from 'zod';
 
-import { SerialQueue } from '../vault/serial-queue.js';
+import { sectionQueue } from '../vault/section-queue.js';
 import type { Vault } from '../vault/vault.js';
 
 const KnownKey = z.object({
@@ -49,7 +49,7 @@ export function createKnownKeys(vault: Vault): KnownKeys {
   const all = (): KnownKey[] => vault.readSection(SECTION, Section)?.keys ?? [];
   // Read-modify-write of the whole section: two instances observed at once (the all-instances
   // view, a bulk rotation) would otherwise drop each other's records, and first-seen dates.
-  const queue = new SerialQueue();
+  const queue = sectionQueue(vault);
   const save = (keys: KnownKey[]): Promise<void> => vault.writeSection(SECTION, { keys });
   const forInstance = (instanceId: string): Map<string, KnownKey> =>
     new Map(
@@ -71,7 +71,7 @@ export function createKnownKeys(vault: Vault): KnownKeys {
     },
     find: (instanceId, keyId) => forInstance(instanceId).get(keyId),
     observe: (instanceId, rows, now) =>
-      queue.run(async () => {
+      queue(async () => {
         const known = forInstance(instanceId);
         let changed = false;
         for (const row of rows) {
@@ -91,7 +91,7 @@ export function createKnownKeys(vault: Vault): KnownKeys {
         return known;
       }),
     noticeMissing: (instanceId, present, now) =>
-      queue.run(async () => {
+      queue(async () => {
         const known = forInstance(instanceId);
         let changed = false;
         for (const [keyId, key] of known) {
@@ -111,17 +111,17 @@ export function createKnownKeys(vault: Vault): KnownKeys {
         return known;
       }),
     remember: (key) =>
-      queue.run(async () => {
+      queue(async () => {
         const others = all().filter(
           (k) => !(k.instanceId === key.instanceId && k.keyId === key.keyId),
         );
         await save([...others, key]);
       }),
     forget: (instanceId, keyId) =>
-      queue.run(() =>
+      queue(() =>
         save(all().filter((k) => !(k.instanceId === instanceId && k.keyId === keyId))),
       ),
     forgetInstance: (instanceId) =>
-      queue.run(() => save(all().filter((k) => k.instanceId !== instanceId))),
+      queue(() => save(all().filter((k) => k.instanceId !== instanceId))),
   };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import type { PublicFlow } from '../../../common/ipc/schemas/keys.js';
 import { PublicFlow as PublicFlowSchema } from '../../../common/ipc/schemas/keys.js';
-import { SerialQueue } from '../vault/serial-queue.js';
+import { sectionQueue } from '../vault/section-queue.js';
 import type { Vault } from '../vault/vault.js';
 
 const Section = z.object({ flows: z.array(PublicFlowSchema) });
@@ -22,7 +22,7 @@ export interface PublicFlows {
 export function createPublicFlows(vault: Vault): PublicFlows {
   const all = (): PublicFlow[] => vault.readSection(SECTION, Section)?.flows ?? [];
   // Read-modify-write of the whole section, one at a time (as known-keys.ts does).
-  const queue = new SerialQueue();
+  const queue = sectionQueue(vault);
   const save = (flows: PublicFlow[]): Promise<void> => vault.writeSection(SECTION, { flows });
   const other = (instanceId: string, chatflowId: string) => (f: PublicFlow) =>
     !(f.instanceId === instanceId && f.chatflowId === chatflowId);
@@ -33,9 +33,9 @@ export function createPublicFlows(vault: Vault): PublicFlows {
     has: (instanceId, chatflowId) =>
       forInstance(instanceId).some((f) => f.chatflowId === chatflowId),
     mark: (flow) =>
-      queue.run(() => save([...all().filter(other(flow.instanceId, flow.chatflowId)), flow])),
+      queue(() => save([...all().filter(other(flow.instanceId, flow.chatflowId)), flow])),
     unmark: (instanceId, chatflowId) =>
-      queue.run(async () => {
+      queue(async () => {
         const flows = all();
         const kept = flows.filter(other(instanceId, chatflowId));
         if (kept.length === flows.length) return false;
@@ -43,6 +43,6 @@ export function createPublicFlows(vault: Vault): PublicFlows {
         return true;
       }),
     forgetInstance: (instanceId) =>
-      queue.run(() => save(all().filter((f) => f.instanceId !== instanceId))),
+      queue(() => save(all().filter((f) => f.instanceId !== instanceId))),
   };
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../common/ipc/schemas/rotation.js';
 import type { RotationStep as Step } from '../../../common/ipc/schemas/rotation.js';
 import { FlowType } from '../../../common/ipc/schemas/keys.js';
-import { SerialQueue } from '../vault/serial-queue.js';
+import { sectionQueue } from '../vault/section-queue.js';
 import type { Vault } from '../vault/vault.js';
 
 const JournalKey = z.object({
@@ -114,13 +114,13 @@ export interface JournalStore {
 
 export function createJournalStore(vault: Vault): JournalStore {
   // Read-modify-write of the whole section: one at a time, or two rotations would lose updates.
-  const queue = new SerialQueue();
+  const queue = sectionQueue(vault);
   const all = (): Journal[] => vault.readSection(SECTION, Section)?.rotations ?? [];
   return {
     all,
     get: (id) => all().find((j) => j.id === id),
     save: (journal) =>
-      queue.run(async () => {
+      queue(async () => {
         const others = all().filter((j) => j.id !== journal.id);
         const finished = others.filter(isFinished).sort((a, b) => b.updatedAt - a.updatedAt);
         const dropped = new Set(finished.slice(KEEP_FINISHED - 1).map((j) => j.id));

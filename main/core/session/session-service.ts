@@ -36,6 +36,9 @@ export function createSessionService({
   });
   const onLock: ((reason: LockReason) => void)[] = [];
   const onUnlock: (() => void)[] = [];
+  vault.onLockedItself(() => {
+    lock('elsewhere');
+  });
 
   function lock(reason: LockReason): void {
     timer.stop();

@@ -3,6 +3,7 @@
 //   2. hard-link <file> → <file>.bak.tmp, rename over <file>.bak (copy + fsync where links fail)
 //   3. rename <file>.tmp over <file>, chmod 0600, fsync the folder (not on Windows)
 // A crash before 3 leaves the old file; after 3 the new one. A stale .tmp is never read.
+// Every change of the folder's vault files holds the inter-process lock (file-lock.ts).
 import { constants } from 'node:fs';
 import {
   chmod,
@@ -19,6 +20,8 @@ import { basename, join } from 'node:path';
 
 import { AppError } from '../../../common/errors.js';
 import type { VaultFileStore } from '../ports.js';
+import { createFileLock } from './file-lock.js';
+import type { FileLockOptions } from './file-lock.js';
 
 /** The points between write steps; tests throw from the hook to act out a crash there. */
 export type WriteStep = 'tmp-written' | 'tmp-synced' | 'backup-kept' | 'renamed' | 'dir-synced';
@@ -27,6 +30,7 @@ export interface NodeVaultFileStoreOptions {
   dir: string;
   fileName?: string;
   onStep?: (step: WriteStep) => void;
+  lock?: FileLockOptions;
 }
 
 const FILE_MODE = 0o600;
@@ -115,6 +119,7 @@ export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): Vaul
   const backupPath = `${path}.bak`;
   const tmpPath = `${path}.tmp`;
   const step = (name: WriteStep): void => onStep?.(name);
+  const fileLock = createFileLock(path, options.lock);
 
   async function keepBackup(): Promise<void> {
     try {
@@ -130,6 +135,7 @@ export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): Vaul
   }
 
   async function putInPlace(from: string): Promise<void> {
+    fileLock.assertHeld();
     await rename(from, path);
     await chmod(path, FILE_MODE);
     step('renamed');
@@ -169,7 +175,7 @@ export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): Vaul
       .map((n) => join(dir, n));
   }
 
-  async function setAsideLeftovers(): Promise<string> {
+  async function setAsideLeftoversLocked(): Promise<string> {
     const found = await leftovers();
     if (found.length === 0) return '';
     const stamp = fileStamp();
@@ -193,29 +199,32 @@ export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): Vaul
     path,
     backupPath,
     leftovers,
-    setAsideLeftovers,
+    exclusive: (job) => fileLock.run(job),
+    setAsideLeftovers: () => fileLock.run(setAsideLeftoversLocked),
     read: () => readOrNull(path),
     readBackup: () => readOrNull(backupPath),
-    async write(data) {
-      await mkdir(dir, { recursive: true, mode: DIR_MODE });
-      await writeSynced(tmpPath, data, () => {
-        step('tmp-written');
-      });
-      step('tmp-synced');
-      await keepBackup();
-      step('backup-kept');
-      await putInPlace(tmpPath);
-    },
+    write: (data) =>
+      fileLock.run(async () => {
+        await mkdir(dir, { recursive: true, mode: DIR_MODE });
+        await writeSynced(tmpPath, data, () => {
+          step('tmp-written');
+        });
+        step('tmp-synced');
+        await keepBackup();
+        step('backup-kept');
+        await putInPlace(tmpPath);
+      }),
     // Returns '' when there was no current file to set aside.
-    async restoreBackup() {
-      const backup = await readOrNull(backupPath);
-      if (backup === null)
-        throw new AppError('no_backup', `There is no backup next to ${path}.`, { path });
-      await writeSynced(tmpPath, backup);
-      const damagedPath = await setAside();
-      await putInPlace(tmpPath);
-      return damagedPath;
-    },
+    restoreBackup: () =>
+      fileLock.run(async () => {
+        const backup = await readOrNull(backupPath);
+        if (backup === null)
+          throw new AppError('no_backup', `There is no backup next to ${path}.`, { path });
+        await writeSynced(tmpPath, backup);
+        const damagedPath = await setAside();
+        await putInPlace(tmpPath);
+        return damagedPath;
+      }),
   };
 }
 

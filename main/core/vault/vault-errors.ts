@@ -121,6 +121,9 @@ export function unverifiedHistoryError(path: string, counter: number, updatedAt:
   );
 }
 
+export const existsError = (path: string): AppError =>
+  new AppError('vault_exists', `A vault already exists at ${path}.`, { path });
+
 export const lockedError = (): AppError =>
   new AppError('vault_locked', 'The vault is locked. Unlock it first.');
 
@@ -162,5 +165,25 @@ export function leftoversError(path: string, leftovers: readonly string[]): AppE
       `(${leftovers.join(', ')}). Restore the backup, or confirm that a new vault should be ` +
       `created; those files are then moved into a dated folder, not deleted.`,
     { path, leftovers: leftovers.join('\n') },
+  );
+}
+
+/** Why the open vault can no longer save over the file: another process replaced its key, put an
+ * older generation in place, or removed the file. */
+export type ElsewhereChange = 'key' | 'older' | 'removed';
+
+const ELSEWHERE: Record<ElsewhereChange, string> = {
+  key: "changed the vault's master password or data key",
+  older: 'put an older copy of the vault in place (a restore)',
+  removed: 'removed the vault file',
+};
+
+/** The open vault locked itself rather than overwrite another process's change. */
+export function changedElsewhereError(path: string, change: ElsewhereChange): AppError {
+  return new AppError(
+    'vault_locked',
+    `Another program (the app in another window, or the fkv command line) ${ELSEWHERE[change]} ` +
+      `at ${path}. This window locked the vault and saved nothing over it; unlock it again.`,
+    { path, reason: 'changed-elsewhere', change },
   );
 }

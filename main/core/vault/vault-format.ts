@@ -74,6 +74,8 @@ export type VaultHeader = z.infer<typeof VaultHeader>;
 
 export interface VaultFile {
   header: VaultHeader;
+  /** SHA-256 of the whole file: whether the file on disk is still the one this process knows. */
+  digest: string;
   /** The header exactly as stored, unknown fields included: what the body is bound to. */
   rawHeader: Record<string, unknown>;
   body: Sealed;
@@ -82,6 +84,9 @@ export interface VaultFile {
 export type FileProblem =
   { kind: 'corrupt'; reason: CorruptReason } | { kind: 'newer'; found: number };
 export type Decoded = { ok: true; file: VaultFile } | { ok: false; problem: FileProblem };
+
+export const fileDigest = (bytes: Uint8Array): string =>
+  createHash('sha256').update(bytes).digest('hex');
 
 export const headerDigest = (header: object): string =>
   createHash('sha256').update(canonicalJson(header)).digest('hex');
@@ -164,5 +169,5 @@ export function decodeVaultFile(bytes: Uint8Array): Decoded {
     ciphertext: body.subarray(NONCE_BYTES, body.length - TAG_BYTES),
     tag: body.subarray(body.length - TAG_BYTES),
   };
-  return { ok: true, file: { header, rawHeader: raw, body: sealed } };
+  return { ok: true, file: { header, digest: fileDigest(bytes), rawHeader: raw, body: sealed } };
 }

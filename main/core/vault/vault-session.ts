@@ -13,6 +13,9 @@ export interface OpenSession {
   /** The next save writes max(this, highest counter seen) + 1. */
   counter: number;
   readonly unlockedAt: number;
+  /** SHA-256 of the file as this process last read or wrote it; undefined before the first save
+   * of a new vault. A file on disk that differs was saved by another process. */
+  digest: string | undefined;
 }
 
 export function sectionsOf(body: VaultBody): Map<string, string> {

@@ -17,9 +17,11 @@ import { judgeKdf, kdfBounds, resolveKdfCost } from './kdf.js';
 import { RollbackGuard, historyProblem } from './rollback-guard.js';
 import { SerialQueue } from './serial-queue.js';
 import { BODY_SCHEMA_VERSION, emptyBody } from './vault-body.js';
+import { catchUp } from './vault-catch-up.js';
 import {
   assertStrongPassword,
   corruptError,
+  existsError,
   keychainFailedError,
   kdfTamperedError,
   keychainUnavailableError,
@@ -27,7 +29,7 @@ import {
   lockedError,
   wrongPasswordError,
 } from './vault-errors.js';
-import { FILE_FORMAT, FORMAT_VERSION, encodeVaultFile } from './vault-format.js';
+import { FILE_FORMAT, FORMAT_VERSION, encodeVaultFile, fileDigest } from './vault-format.js';
 import type { HeaderFields, VaultFile, VaultHeader } from './vault-format.js';
 import {
   adoptKey,
@@ -68,6 +70,7 @@ export class Vault {
   /** Start-up notices are shown until the vault has been opened once in this run. */
   private openedOnce = false;
   private readonly guard: RollbackGuard;
+  private lockedItselfListener: (() => void) | undefined;
 
   constructor(private readonly deps: VaultDeps) {
     this.guard = new RollbackGuard(deps);
@@ -91,16 +94,20 @@ export class Vault {
     });
   }
 
+  /** Called just before the vault locks itself rather than overwrite what another process saved
+   * (its session then locks with a reason the window shows). */
+  onLockedItself(listener: () => void): void {
+    this.lockedItselfListener = listener;
+  }
+
   /** With earlier files (a backup, damaged copies) next to the missing vault, creating needs
    * `replaceLeftovers`; they are then moved into a dated folder, never deleted or overwritten. */
   create(password: string, options: { replaceLeftovers?: boolean } = {}): Promise<void> {
     const locks = this.locks;
-    return this.queue.run(async () => {
+    // Under the file lock from the first look: two processes creating at once make one vault.
+    return this.exclusive(async () => {
       const { files, clock, logger } = this.deps;
-      if ((await files.read()) !== null)
-        throw new AppError('vault_exists', `A vault already exists at ${files.path}.`, {
-          path: files.path,
-        });
+      if ((await files.read()) !== null) throw existsError(files.path);
       const leftovers = await files.leftovers();
       if (leftovers.length > 0 && options.replaceLeftovers !== true)
         throw leftoversError(files.path, leftovers);
@@ -124,6 +131,7 @@ export class Vault {
           sections: sectionsOf(emptyBody()),
           counter: header.counter,
           unlockedAt: now,
+          digest: undefined,
         };
         if (leftovers.length > 0) {
           await files.setAsideLeftovers();
@@ -144,11 +152,11 @@ export class Vault {
     });
   }
 
-  unlock(password: string, options: { allowRollback?: boolean } = {}): Promise<void> {
+  async unlock(password: string, options: { allowRollback?: boolean } = {}): Promise<void> {
     const locks = this.locks;
-    return this.queue.run(async () => {
+    const belowPolicy = await this.queue.run(async () => {
       const file = await this.readFile();
-      const belowPolicy = await this.checkKdf(file);
+      const below = await this.checkKdf(file);
       const unwrapped = await unwrapWithPassword(password, file.header);
       if (!unwrapped.ok) {
         if (unwrapped.why === 'wrong') throw wrongPasswordError(this.deps.files.path);
@@ -159,8 +167,9 @@ export class Vault {
         allowRollback: options.allowRollback === true,
         locks,
       });
-      if (belowPolicy) await this.raiseKdfCost(password);
+      return below;
     });
+    if (belowPolicy) await this.raiseKdfCost(password);
   }
 
   unlockWithKeychain(): Promise<void> {
@@ -200,8 +209,7 @@ export class Vault {
   /** A fresh data key, not a re-wrap of the old one: an old copy of the file (a backup, sync
    * history, a .damaged-* file) and the old password then open nothing written from now on. */
   changePassword(current: string, next: string): Promise<void> {
-    return this.queue.run(async () => {
-      const session = this.requireSession();
+    return this.saving(async (session) => {
       assertStrongPassword(next);
       await this.checkPassword(session, current);
       const keychain = session.header.keychainWrap !== undefined;
@@ -212,7 +220,7 @@ export class Vault {
 
   restoreBackup(): Promise<void> {
     this.lock();
-    return this.queue.run(async () => {
+    return this.exclusive(async () => {
       const { files, logger } = this.deps;
       if (!(await this.hasBackup()))
         throw new AppError('no_backup', `There is no backup next to ${files.path}.`, {
@@ -228,8 +236,7 @@ export class Vault {
    * open the vault; off, because the keychain keeps the old data key whatever we ask of it, so a
    * fresh key is made and wrapped with the password alone. */
   setKeychainUnlock(enabled: boolean, password: string): Promise<void> {
-    return this.queue.run(async () => {
-      const session = this.requireSession();
+    return this.saving(async (session) => {
       await this.checkPassword(session, password);
       const { keychainWrap: existing, ...rest } = session.header;
       if (!enabled) {
@@ -277,14 +284,64 @@ export class Vault {
     );
   }
 
+  /** Replaces one section. Any other process's saves are loaded first, so their sections stay;
+   * a read-modify-write of a section belongs inside `transact`. */
   writeSection(name: string, value: unknown): Promise<void> {
-    return this.queue.run(async () => {
-      const session = this.requireSession();
+    return this.saving(async (session) => {
       await this.persist(session, session.header, withSection(session.sections, name, value));
     });
   }
 
+  /**
+   * Runs `job` holding the vault file's lock, after loading what any other process (the app, the
+   * fkv command line) saved since: reads inside see the newest data and no other process saves
+   * until `job` ends, so a read-modify-write made inside never drops another process's change.
+   */
+  transact<T>(job: () => Promise<T>): Promise<T> {
+    return this.deps.files.exclusive(async () => {
+      await this.queue.run(() => this.catchUp(this.requireSession()));
+      return job();
+    });
+  }
+
   // ── internals ────────────────────────────────────────────────────────────────────────────
+
+  /** The file lock first, then this vault's queue: always in that order, so neither waits on the
+   * other (a transaction holds the lock while its saves go through the queue). */
+  private exclusive<T>(job: () => Promise<T>): Promise<T> {
+    return this.deps.files.exclusive(() => this.queue.run(job));
+  }
+
+  /** A change of the open vault: under the file lock, on the newest generation on disk. */
+  private saving<T>(job: (session: OpenSession) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const session = this.requireSession();
+      await this.catchUp(session);
+      return job(session);
+    });
+  }
+
+  private async catchUp(session: OpenSession): Promise<void> {
+    const { files, logger } = this.deps;
+    const result = await catchUp(session, {
+      files,
+      logger,
+      guard: this.guard,
+      hasBackup: () => this.hasBackup(),
+    });
+    if (!result.ok) {
+      if (result.lock) this.lockItself();
+      throw result.error;
+    }
+    if (result.reloaded === undefined) return;
+    this.requireLive(session);
+    Object.assign(session, result.reloaded);
+  }
+
+  private lockItself(): void {
+    if (this.session !== undefined) this.lockedItselfListener?.();
+    this.lock();
+  }
 
   private requireSession(): OpenSession {
     if (this.session === undefined) throw lockedError();
@@ -323,14 +380,14 @@ export class Vault {
    * again at the next unlock. */
   private async raiseKdfCost(password: string): Promise<void> {
     const { logger } = this.deps;
-    const session = this.session;
-    if (session === undefined) return;
-    const from = session.header.kdf;
+    if (this.session === undefined) return;
+    const from = this.session.header.kdf;
     try {
       const cost = await resolveKdfCost(this.deps.kdf?.params);
-      this.requireLive(session);
-      const wrapped = await wrapWithPassword(password, cost, session.dek);
-      await this.persist(session, { ...session.header, ...wrapped }, session.sections);
+      await this.saving(async (session) => {
+        const wrapped = await wrapWithPassword(password, cost, session.dek);
+        await this.persist(session, { ...session.header, ...wrapped }, session.sections);
+      });
       logger.info('vault key-derivation cost raised', {
         fromMemoryKiB: from.memoryKiB,
         fromIterations: from.iterations,
@@ -367,8 +424,8 @@ export class Vault {
     }
     // Locked during the write: the file holds the new key, memory holds nothing.
     if (!this.isLive(session)) return void dek.fill(0);
-    const { header, sections, counter, unlockedAt } = session;
-    const next: OpenSession = { dek, header, sections, counter, unlockedAt };
+    const { header, sections, counter, unlockedAt, digest } = session;
+    const next: OpenSession = { dek, header, sections, counter, unlockedAt, digest };
     this.replaceSession(next);
     // One more save, so the backup generation (the previous file) holds the new key too.
     await this.persist(next, next.header, next.sections).catch(() => {
@@ -429,6 +486,7 @@ export class Vault {
         sections: sectionsOf(opened.body),
         counter: Math.max(counter, history.highest),
         unlockedAt: clock.now(),
+        digest: file.digest,
       });
     } catch (error) {
       dek.fill(0);
@@ -457,6 +515,7 @@ export class Vault {
     }
     await files.write(encoded.bytes);
     session.counter = counter;
+    session.digest = fileDigest(encoded.bytes);
     // The HMAC is made before the first await inside, while `dek` is surely intact.
     await this.guard.record(counter, dek, fields.keychainWrap !== undefined);
     if (!this.isLive(session)) return;

@@ -7,6 +7,9 @@ const TEXT: Record<LockReason, string | null> = {
   manual: 'Vault locked.',
   startup: null,
   quit: null,
+  elsewhere:
+    'Locked because another program (the fkv command line, or the app in another window) ' +
+    'changed the vault’s password or put another copy in place. Nothing was saved over it.',
 };
 
 /** The line the unlock screen shows about why the vault is locked, if any. */

@@ -1,6 +1,7 @@
 // A VaultFileStore in memory for unit tests: same contract as the node store, inspectable bytes.
 import { AppError } from '../../../../common/errors.js';
 import type { VaultFileStore } from '../../ports.js';
+import { reentrantLock } from '../reentrant-lock.js';
 
 export class MemoryVaultFileStore implements VaultFileStore {
   readonly path = '/vaults/test/vault.fkv';
@@ -9,6 +10,12 @@ export class MemoryVaultFileStore implements VaultFileStore {
   backup: Uint8Array | null = null;
   readonly damaged: Uint8Array[] = [];
   writes = 0;
+  /** Two Vaults over one store act as two processes sharing the file and its lock. */
+  private readonly lock = reentrantLock(() => Promise.resolve(() => Promise.resolve()));
+
+  exclusive<T>(job: () => Promise<T>): Promise<T> {
+    return this.lock.run(job);
+  }
 
   read(): Promise<Uint8Array | null> {
     return Promise.resolve(this.file === null ? null : Uint8Array.from(this.file));

@@ -5,7 +5,7 @@ import {
   MemoryLogger,
   MemoryStateStore,
 } from '../../testing/memory-ports.js';
-import type { KeyProtector, VaultFileStore } from '../../ports.js';
+import type { KeyProtector, StateStore, VaultFileStore } from '../../ports.js';
 import { Vault } from '../vault.js';
 import type { VaultDeps } from '../vault.js';
 import { MemoryVaultFileStore } from './memory-file-store.js';
@@ -21,7 +21,11 @@ export interface Fixture {
   logger: MemoryLogger;
   deps: VaultDeps;
   /** Another Vault over the same file and state, as after a restart. */
-  reopen: (overrides?: { files?: VaultFileStore; protector?: KeyProtector }) => Vault;
+  reopen: (overrides?: {
+    files?: VaultFileStore;
+    protector?: KeyProtector;
+    state?: StateStore;
+  }) => Vault;
 }
 
 export function vaultFixture(protector: KeyProtector = new InMemoryKeyProtector()): Fixture {
