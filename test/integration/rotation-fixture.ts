@@ -108,7 +108,7 @@ export async function startRotationCore(
         restoreBackup: () => files.restoreBackup(),
         leftovers: () => files.leftovers(),
         setAsideLeftovers: () => files.setAsideLeftovers(),
-      exclusive: (job) => files.exclusive(job),
+        exclusive: (job) => files.exclusive(job),
         write: (data) => (dead ? Promise.reject(new SimulatedCrash('dead')) : files.write(data)),
       },
       http: {

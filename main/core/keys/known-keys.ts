@@ -118,9 +118,7 @@ export function createKnownKeys(vault: Vault): KnownKeys {
         await save([...others, key]);
       }),
     forget: (instanceId, keyId) =>
-      queue(() =>
-        save(all().filter((k) => !(k.instanceId === instanceId && k.keyId === keyId))),
-      ),
+      queue(() => save(all().filter((k) => !(k.instanceId === instanceId && k.keyId === keyId)))),
     forgetInstance: (instanceId) =>
       queue(() => save(all().filter((k) => k.instanceId !== instanceId))),
   };

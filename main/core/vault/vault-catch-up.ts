@@ -54,7 +54,11 @@ export async function catchUp(session: OpenSession, deps: CatchUpDeps): Promise<
     const { problem } = decoded;
     // Not ours to overwrite either way; a newer app's file also ends this session.
     return problem.kind === 'newer'
-      ? { ok: false, error: newerVersionError(files.path, problem.found, FORMAT_VERSION), lock: true }
+      ? {
+          ok: false,
+          error: newerVersionError(files.path, problem.found, FORMAT_VERSION),
+          lock: true,
+        }
       : {
           ok: false,
           error: corruptError(files.path, problem.reason, await deps.hasBackup()),

@@ -44,7 +44,10 @@ describe('a vault open in two processes', () => {
       await append(other, `cli-${i}`);
     }
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => [append(app, `app+${i}`), append(other, `cli+${i}`)]).flat(),
+      Array.from({ length: 20 }, (_, i) => [
+        append(app, `app+${i}`),
+        append(other, `cli+${i}`),
+      ]).flat(),
     );
     const fresh = reopen();
     await fresh.unlock(PASSWORD);
