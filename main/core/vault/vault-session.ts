@@ -1,9 +1,13 @@
 // What an unlocked vault holds in memory. Sections are kept as their JSON text: what is in memory
 // is exactly what is on disk, a reader never gets an object it could mutate in place, and a save
 // only serializes the section that changed.
-import { BODY_SCHEMA_VERSION } from './vault-body.js';
+import type { z } from 'zod';
+
+import { AppError } from '../../../common/errors.js';
+import { BODY_SCHEMA_VERSION, emptyBody } from './vault-body.js';
 import type { VaultBody } from './vault-body.js';
-import type { VaultHeader } from './vault-format.js';
+import { FILE_FORMAT, FORMAT_VERSION } from './vault-format.js';
+import type { HeaderFields, KeyWrapJson, VaultHeader } from './vault-format.js';
 
 export interface OpenSession {
   /** The data key. Zeroed by lock(); nothing else may keep a copy. */
@@ -43,4 +47,60 @@ export function withSection(
   if (text === undefined) next.delete(name);
   else next.set(name, text);
   return next;
+}
+
+/** How an unwrapped data key is taken on as the session. */
+export interface AdoptOptions {
+  via: 'password' | 'keychain';
+  allowRollback: boolean;
+  /** The vault's lock count when the unlock began: a lock since then wins. */
+  locks: number;
+}
+
+/** A new, empty vault's header and session; its first save writes the file. */
+export function newSession(
+  dek: Buffer,
+  fresh: {
+    counter: number;
+    wrap: { kdf: HeaderFields['kdf']; passwordWrap: KeyWrapJson };
+    now: number;
+  },
+): { header: HeaderFields; session: OpenSession } {
+  const { counter, wrap, now } = fresh;
+  const header: HeaderFields = {
+    format: FILE_FORMAT,
+    version: FORMAT_VERSION,
+    counter,
+    ...wrap,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const session: OpenSession = {
+    dek,
+    header: { ...header, bodyLength: 0 }, // replaced by the first save
+    sections: sectionsOf(emptyBody()),
+    counter,
+    unlockedAt: now,
+    digest: undefined,
+  };
+  return { header, session };
+}
+
+/** One section, checked against its schema. */
+export function parseSection<T>(
+  sections: ReadonlyMap<string, string>,
+  name: string,
+  schema: z.ZodType<T>,
+  path: string,
+): T | undefined {
+  const text = sections.get(name);
+  if (text === undefined) return undefined;
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (parsed.success) return parsed.data;
+  // The file authenticated, so this is our own shape drift, not damage; never echo the data.
+  throw new AppError(
+    'internal',
+    `The saved "${name}" data in ${path} is not in the shape this version expects.`,
+    { path, section: name },
+  );
 }

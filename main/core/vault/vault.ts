@@ -16,7 +16,7 @@ import { randomKey } from './aead.js';
 import { judgeKdf, kdfBounds, resolveKdfCost } from './kdf.js';
 import { RollbackGuard, historyProblem } from './rollback-guard.js';
 import { SerialQueue } from './serial-queue.js';
-import { BODY_SCHEMA_VERSION, emptyBody } from './vault-body.js';
+import { BODY_SCHEMA_VERSION } from './vault-body.js';
 import { catchUp } from './vault-catch-up.js';
 import {
   assertStrongPassword,
@@ -29,7 +29,7 @@ import {
   lockedError,
   wrongPasswordError,
 } from './vault-errors.js';
-import { FILE_FORMAT, FORMAT_VERSION, encodeVaultFile, fileDigest } from './vault-format.js';
+import { encodeVaultFile, fileDigest } from './vault-format.js';
 import type { HeaderFields, VaultFile, VaultHeader } from './vault-format.js';
 import {
   adoptKey,
@@ -40,8 +40,8 @@ import {
   unwrapWithPassword,
   wrapWithPassword,
 } from './vault-keys.js';
-import { bodyText, sectionsOf, withSection } from './vault-session.js';
-import type { OpenSession } from './vault-session.js';
+import { bodyText, newSession, parseSection, sectionsOf, withSection } from './vault-session.js';
+import type { AdoptOptions, OpenSession } from './vault-session.js';
 import { openBody, readVaultFile } from './vault-open.js';
 import { vaultStatus } from './vault-status.js';
 
@@ -115,24 +115,12 @@ export class Vault {
       const cost = await resolveKdfCost(this.deps.kdf?.params);
       const dek = randomKey();
       try {
-        const now = clock.now();
-        const header: HeaderFields = {
-          format: FILE_FORMAT,
-          version: FORMAT_VERSION,
+        const { header, session } = newSession(dek, {
           // A vault created after an old one was deleted continues its count: no false rollback.
           counter: await this.guard.startingCounter(),
-          ...(await wrapWithPassword(password, cost, dek)),
-          createdAt: now,
-          updatedAt: now,
-        };
-        const session: OpenSession = {
-          dek,
-          header: { ...header, bodyLength: 0 }, // replaced by the first save, just below
-          sections: sectionsOf(emptyBody()),
-          counter: header.counter,
-          unlockedAt: now,
-          digest: undefined,
-        };
+          wrap: await wrapWithPassword(password, cost, dek),
+          now: clock.now(),
+        });
         if (leftovers.length > 0) {
           await files.setAsideLeftovers();
           logger.warn('earlier vault files moved aside before creating', {
@@ -261,27 +249,12 @@ export class Vault {
   }
 
   /** Re-checks the master password of the open vault (before copying a secret, say). */
-  async verifyPassword(password: string): Promise<void> {
-    const session = this.requireSession();
-    const check = await unwrapWithPassword(password, session.header);
-    if (!check.ok) throw wrongPasswordError(this.deps.files.path);
-    const same = sameKey(check.dek, session.dek);
-    check.dek.fill(0);
-    if (!same) throw wrongPasswordError(this.deps.files.path);
+  verifyPassword(password: string): Promise<void> {
+    return this.checkPassword(this.requireSession(), password);
   }
 
   readSection<T>(name: string, schema: z.ZodType<T>): T | undefined {
-    const session = this.requireSession();
-    const text = session.sections.get(name);
-    if (text === undefined) return undefined;
-    const parsed = schema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
-    // The file authenticated, so this is our own shape drift, not damage; never echo the data.
-    throw new AppError(
-      'internal',
-      `The saved "${name}" data in ${this.deps.files.path} is not in the shape this version expects.`,
-      { path: this.deps.files.path, section: name },
-    );
+    return parseSection(this.requireSession().sections, name, schema, this.deps.files.path);
   }
 
   /** Replaces one section. Any other process's saves are loaded first, so their sections stay;
@@ -322,25 +295,17 @@ export class Vault {
   }
 
   private async catchUp(session: OpenSession): Promise<void> {
-    const { files, logger } = this.deps;
-    const result = await catchUp(session, {
-      files,
-      logger,
-      guard: this.guard,
-      hasBackup: () => this.hasBackup(),
-    });
+    const hasBackup = () => this.hasBackup();
+    const result = await catchUp(session, { ...this.deps, guard: this.guard, hasBackup });
     if (!result.ok) {
-      if (result.lock) this.lockItself();
+      // Listener first: the session locks with its reason while the vault is still open.
+      if (result.lock && this.session !== undefined) this.lockedItselfListener?.();
+      if (result.lock) this.lock();
       throw result.error;
     }
     if (result.reloaded === undefined) return;
     this.requireLive(session);
     Object.assign(session, result.reloaded);
-  }
-
-  private lockItself(): void {
-    if (this.session !== undefined) this.lockedItselfListener?.();
-    this.lock();
   }
 
   private requireSession(): OpenSession {
@@ -455,15 +420,8 @@ export class Vault {
   }
 
   /** Opens the body with an unwrapped DEK and makes it the session; wipes the DEK on refusal. */
-  private async adopt(
-    file: VaultFile,
-    dek: Buffer,
-    {
-      via,
-      allowRollback,
-      locks,
-    }: { via: 'password' | 'keychain'; allowRollback: boolean; locks: number },
-  ): Promise<void> {
+  private async adopt(file: VaultFile, dek: Buffer, how: AdoptOptions): Promise<void> {
+    const { via, allowRollback, locks } = how;
     const { files, clock, logger } = this.deps;
     try {
       const opened = await openBody(file, dek, via, files.path, () => this.hasBackup());
