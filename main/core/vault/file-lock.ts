@@ -45,7 +45,10 @@ export interface FileLock extends ReentrantLock {
 }
 
 export function createFileLock(path: string, options: FileLockOptions = {}): FileLock {
-  const staleMs = options.staleMs ?? 10_000;
+  // A save holds the lock for milliseconds and the lock is touched every staleMs / 2, so only a
+  // process that died (or stalled that long) leaves it untouched for 5 s; the next save then
+  // takes it over instead of making the person wait.
+  const staleMs = options.staleMs ?? 5_000;
   const waitMs = options.waitMs ?? 30_000;
   let lost = false;
   const inner = reentrantLock(async () => {
