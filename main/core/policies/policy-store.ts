@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { InstancePolicy, KeyPolicy } from '../../../common/ipc/schemas/policies.js';
 import type { PolicyList, PolicyScope } from '../../../common/ipc/schemas/policies.js';
-import { SerialQueue } from '../vault/serial-queue.js';
+import { sectionQueue } from '../vault/section-queue.js';
 import type { Vault } from '../vault/vault.js';
 
 const Section = z.object({ instances: z.array(InstancePolicy), keys: z.array(KeyPolicy) });
@@ -24,8 +24,8 @@ const isScope = (p: { instanceId: string; keyId?: string }, scope: PolicyScope):
 
 export function createPolicyStore(vault: Vault): PolicyStore {
   const read = (): PolicyList => vault.readSection(SECTION, Section) ?? { instances: [], keys: [] };
-  // Read-modify-write of the whole section, one at a time.
-  const queue = new SerialQueue();
+  // Read-modify-write of the whole section, one at a time, on the newest saved vault.
+  const queue = sectionQueue(vault);
   const save = (list: PolicyList): Promise<void> => vault.writeSection(SECTION, list);
   const withoutKey = (list: PolicyList, instanceId: string, keyId: string): KeyPolicy[] =>
     list.keys.filter((p) => !(p.instanceId === instanceId && p.keyId === keyId));
@@ -33,7 +33,7 @@ export function createPolicyStore(vault: Vault): PolicyStore {
   return {
     read,
     set: (scope, maxAgeDays) =>
-      queue.run(async () => {
+      queue(async () => {
         const list = read();
         if (scope.kind === 'instance') {
           const before = list.instances.find((p) => isScope(p, scope))?.maxAgeDays;
@@ -55,7 +55,7 @@ export function createPolicyStore(vault: Vault): PolicyStore {
         return before;
       }),
     moveKey: (instanceId, fromKeyId, toKeyId) =>
-      queue.run(async () => {
+      queue(async () => {
         const list = read();
         const moving = list.keys.find((p) => p.instanceId === instanceId && p.keyId === fromKeyId);
         if (moving === undefined || fromKeyId === toKeyId) return;
@@ -67,13 +67,13 @@ export function createPolicyStore(vault: Vault): PolicyStore {
         await save({ ...list, keys: [...others, { ...moving, keyId: toKeyId }] });
       }),
     forgetKey: (instanceId, keyId) =>
-      queue.run(async () => {
+      queue(async () => {
         const list = read();
         const keys = withoutKey(list, instanceId, keyId);
         if (keys.length !== list.keys.length) await save({ ...list, keys });
       }),
     forgetInstance: (instanceId) =>
-      queue.run(async () => {
+      queue(async () => {
         const list = read();
         await save({
           instances: list.instances.filter((p) => p.instanceId !== instanceId),
