@@ -19,6 +19,14 @@ export class OverviewPage {
     return this.findings.getByRole('article', { name: new RegExp(`^${escape(subject)}: `) });
   }
 
+  /** Why each finding about `subject` was raised, as the page says it. */
+  async whysAbout(subject: string): Promise<string[]> {
+    const labels = await this.findingsAbout(subject).evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('aria-label') ?? ''),
+    );
+    return labels.map((label) => label.slice(subject.length + 2));
+  }
+
   /** Fetches every instance again and waits for the whole report. */
   async refresh(): Promise<void> {
     await this.refreshButton.click();
