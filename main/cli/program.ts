@@ -4,7 +4,18 @@ import { Command, CommanderError } from 'commander';
 
 import type { ExitCode } from './exit-codes.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import type { CredentialsOptions, ExportOptions } from './audit-commands.js';
+import {
+  auditExportCommand,
+  auditVerifyCommand,
+  credentialsListCommand,
+} from './audit-commands.js';
+import type { CopyOptions, CreateOptions } from './keys-commands.js';
+import { keysCopyCommand, keysCreateCommand } from './keys-commands.js';
 import { keysListCommand } from './keys-list-command.js';
+import type { RotateOptions } from './rotate-command.js';
+import { rotateCommand } from './rotate-command.js';
+import type { OutputOptions } from './status-commands.js';
 import { instancesListCommand, instancesTestCommand, statusCommand } from './status-commands.js';
 
 export const VERSION = '0.1.0';
@@ -96,6 +107,91 @@ export function buildProgram(exit: (code: ExitCode) => void): Command {
     .option('--older-than <age>', 'only keys first seen longer ago than this, e.g. 90d')
     .option('--broad', 'only keys with broad permissions')
     .action(run((options: object) => keysListCommand(options)));
+
+  vaultCommand(
+    keys,
+    'create',
+    'create a key; its value goes to stdout once when stdout is not a terminal (or with --reveal), else to the clipboard',
+    [
+      '  fkv keys create ci-deploy --instance prod --permission chatflows:view --permission prediction:create',
+      '  fkv keys create ci-deploy --instance prod --permission chatflows:view > key.txt   printed once, to the file',
+      '  fkv keys create ci-deploy --instance prod --permission chatflows:view --reveal    printed on the terminal',
+    ].join('\n'),
+  )
+    .argument('<name>', "the new key's name")
+    .requiredOption('--instance <name>', 'the instance to create it on (name or id)')
+    .option(
+      '--permission <permission...>',
+      'a permission the key gets (repeat it); none on servers before 3.0.13',
+    )
+    .option('--reveal', 'print the value on the terminal too, once, instead of copying it')
+    .action(run((name: string, options: CreateOptions) => keysCreateCommand(name, options)));
+  vaultCommand(
+    keys,
+    'copy',
+    "copy a key's value to the clipboard, cleared after the app's clipboard setting (or Ctrl+C)",
+    '  fkv keys copy ci-deploy --instance prod',
+  )
+    .argument('<key>', 'the key, by name or id')
+    .requiredOption('--instance <name>', 'its instance (name or id)')
+    .action(run((name: string, options: CopyOptions) => keysCopyCommand(name, options)));
+
+  vaultCommand(
+    program,
+    'rotate',
+    "replace keys with new ones, rebind their flows, delete the old ones; the app's own journal",
+    [
+      '  fkv rotate deploy --instance prod             one key, after a plan and a yes',
+      '  fkv rotate deploy --instance prod --yes       no question (scripts, CI)',
+      '  fkv rotate deploy --instance prod --keep-old  keep the old key for a grace period',
+      '  fkv rotate --older-than 90d --instance prod   every key first seen over 90 days ago',
+      '  fkv rotate --resume                           carry on every unfinished rotation',
+      '  fkv rotate --resume 0123456789ab              carry on one',
+      '  fkv rotate --rollback 0123456789ab            flows back to the old key, new key deleted',
+      '  fkv rotate --finish 0123456789ab              end the grace period: delete the old key',
+    ].join('\n'),
+  )
+    .argument('[key]', 'the key to rotate, by name or id (with --instance)')
+    .option(
+      '--instance <name...>',
+      "the key's instance; with --older-than, the instances to look at",
+    )
+    .option('--older-than <age>', 'every key first seen longer ago than this, e.g. 90d')
+    .option('--resume [id]', 'carry on unfinished rotations (all, or the one named)')
+    .option('--rollback <id>', 'undo a rotation that has not deleted its old key yet')
+    .option('--finish <id>', 'end the grace period of a rotation: delete the old key')
+    .option('--keep-old', 'stop in the grace period instead of deleting the old key')
+    .option('--yes', 'do not ask for confirmation')
+    .action(run((key: string | undefined, options: RotateOptions) => rotateCommand(key, options)));
+
+  const credentials = program
+    .command('credentials')
+    .description('the Flowise credentials (names and types, never a secret)');
+  vaultCommand(
+    credentials,
+    'list',
+    "every instance's credentials, or one instance's, with the flows that use them",
+    '  fkv credentials list\n  fkv credentials list --instance prod --json',
+  )
+    .option('--instance <name>', 'only this instance (name or id)')
+    .action(run((options: CredentialsOptions) => credentialsListCommand(options)));
+
+  const audit = program.command('audit').description("the vault's hash-chained audit log");
+  vaultCommand(
+    audit,
+    'verify',
+    'check every link of the chain (exit 1 when broken)',
+    '  fkv audit verify\n  fkv audit verify --json',
+  ).action(run((options: OutputOptions) => auditVerifyCommand(options)));
+  vaultCommand(
+    audit,
+    'export',
+    'write out every record, as JSON (as the app exports it) or CSV',
+    '  fkv audit export --format json > audit.json\n  fkv audit export --format csv --output audit.csv',
+  )
+    .option('--format <format>', 'json or csv', 'json')
+    .option('--output <file>', 'write to this new file (mode 0600) instead of stdout')
+    .action(run((options: ExportOptions) => auditExportCommand(options)));
 
   return program;
 }

@@ -6,6 +6,7 @@ import type {
   OverviewExportFormat,
   OverviewReport,
 } from '../../../common/ipc/schemas/overview.js';
+import { csvCell } from '../../../common/csv.js';
 import { countOf } from '../../../common/words.js';
 
 const FORMATS: Record<OverviewExportFormat, { extension: string; mimeType: string }> = {
@@ -24,12 +25,6 @@ const CSV_COLUMNS = [
   'why',
   'fix',
 ] as const;
-
-/** Quotes every cell; a leading =, +, - or @ is defused so a spreadsheet never runs it. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 function csvRow(f: Finding): string {
   return [
