@@ -78,8 +78,9 @@ function prompt(question: string): Promise<string> {
         else if (char >= ' ') typed += char;
       }
     };
-    process.stderr.write(question);
+    // Raw first: the terminal echoes what is typed as soon as the prompt shows, if still cooked.
     input.setRawMode(true);
+    process.stderr.write(question);
     input.resume();
     input.on('data', onData);
   });
