@@ -145,6 +145,7 @@ export function buildProgram(exit: (code: ExitCode) => void): Command {
       '  fkv rotate deploy --instance prod --yes       no question (scripts, CI)',
       '  fkv rotate deploy --instance prod --keep-old  keep the old key for a grace period',
       '  fkv rotate --older-than 90d --instance prod   every key first seen over 90 days ago',
+      '  fkv rotate --due --yes                        every key past its rotation policy (cron)',
       '  fkv rotate --resume                           carry on every unfinished rotation',
       '  fkv rotate --resume 0123456789ab              carry on one',
       '  fkv rotate --rollback 0123456789ab            flows back to the old key, new key deleted',
@@ -157,6 +158,7 @@ export function buildProgram(exit: (code: ExitCode) => void): Command {
       "the key's instance; with --older-than, the instances to look at",
     )
     .option('--older-than <age>', 'every key first seen longer ago than this, e.g. 90d')
+    .option('--due', "every key at or past its rotation policy's maximum age")
     .option('--resume [id]', 'carry on unfinished rotations (all, or the one named)')
     .option('--rollback <id>', 'undo a rotation that has not deleted its old key yet')
     .option('--finish <id>', 'end the grace period of a rotation: delete the old key')

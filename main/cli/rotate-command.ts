@@ -25,6 +25,8 @@ import { withVault } from './vault-session.js';
 export interface RotateOptions extends OutputOptions {
   instance?: string[];
   olderThan?: string;
+  /** Keys at or past their rotation policy's maximum age. */
+  due?: boolean;
   resume?: string | boolean;
   rollback?: string;
   finish?: string;
@@ -167,24 +169,30 @@ export function rotateCommand(
   keyName: string | undefined,
   options: RotateOptions,
 ): Promise<ExitCode> {
-  const modes = [keyName, options.olderThan, options.resume, options.rollback, options.finish];
+  const modes = [
+    keyName,
+    options.olderThan,
+    options.due,
+    options.resume,
+    options.rollback,
+    options.finish,
+  ];
   if (modes.filter((mode) => mode !== undefined && mode !== false).length !== 1)
     throw new UsageError(
-      'Say what to rotate: a key (with --instance), --older-than <age>, --resume [id], --rollback <id> or --finish <id>.',
+      'Say what to rotate: a key (with --instance), --older-than <age>, --due, --resume [id], --rollback <id> or --finish <id>.',
     );
   const days = options.olderThan === undefined ? undefined : parseDays(options.olderThan);
   return withVault(options, async (session) => {
     if (keyName !== undefined) return rotateOne(session, keyName, options);
-    if (days !== undefined) {
-      const ids = await Promise.all(
+    if (days !== undefined || options.due === true) {
+      const found = await Promise.all(
         (options.instance ?? []).map((name) => findInstance(session.api, name)),
       );
-      const instanceIds = ids.map((instance) => instance.id);
-      return rotateMany(
-        session,
-        { mode: 'olderThan', days, ...(instanceIds.length === 0 ? {} : { instanceIds }) },
-        options,
-      );
+      const instanceIds = found.map((instance) => instance.id);
+      const scope = instanceIds.length === 0 ? {} : { instanceIds };
+      const selection: BatchSelection =
+        days === undefined ? { mode: 'due', ...scope } : { mode: 'olderThan', days, ...scope };
+      return rotateMany(session, selection, options);
     }
     if (options.rollback !== undefined) return rollback(session, options.rollback, options);
     if (options.finish !== undefined) return finish(session, options.finish, options);

@@ -204,6 +204,26 @@ describe('fkv changes', () => {
     expect(audit.ok).toBe(true);
   });
 
+  it('rotates with --due the keys at or past their rotation policy, and no other', async () => {
+    const old = flowise.addKey('due-key', ['chatflows:view']);
+    flowise.addChatflow('due flow', { apikeyid: old.id });
+    await inApp(async () => {
+      await vault.api.keys.list({ instanceId });
+      await vault.api.policies.set({
+        scope: { kind: 'key', instanceId, keyId: old.id },
+        maxAgeDays: 0,
+      });
+    });
+    const rotated = await runFkv(
+      vault.dir,
+      ['rotate', '--due', '--yes', '--json', '--password-stdin'],
+      stdin,
+    );
+    expect(rotated.code).toBe(0);
+    expect(JSON.parse(rotated.stdout)).toMatchObject([{ oldKey: 'due-key', status: 'done' }]);
+    expect(flowise.state.keys.has(old.id)).toBe(false);
+  });
+
   it('lists credentials by name and type, never a secret', async () => {
     flowise.state.addCredential('openai prod', 'openAIApi', {
       openAIApiKey: 'sk-never-printed-0123',
