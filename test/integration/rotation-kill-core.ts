@@ -6,6 +6,8 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import type { Api } from '../../common/ipc/contract.js';
 import type { Core } from '../../main/core/create-core.js';
 import { createCore } from '../../main/core/create-core.js';
+import { createNodeCommands } from '../../main/core/delivery/node-commands.js';
+import { createNodeTargetFiles } from '../../main/core/delivery/node-target-files.js';
 import { createNodeHttp } from '../../main/core/flowise/node-http.js';
 import type { RotationCheckpoint } from '../../main/core/rotation/rotation-checkpoints.js';
 import { FakeClock } from '../../main/core/testing/fake-clock.js';
@@ -27,7 +29,9 @@ export type LogLine =
   | { t: 'res' }
   | { t: 'phase'; name: string }
   /** A write of the vault file. */
-  | { t: 'write' };
+  | { t: 'write' }
+  /** A delivery target changed: a file written, or a command run. */
+  | { t: 'target' };
 
 export function logTo(file: string): (line: LogLine) => void {
   return (line) => {
@@ -56,6 +60,8 @@ export function killableCore(
   const events = new RecordingEventSink();
   const http = createNodeHttp();
   const files = createNodeVaultFileStore(dir);
+  const targetFiles = createNodeTargetFiles();
+  const commands = createNodeCommands();
   const core = createCore({
     files: {
       path: files.path,
@@ -90,6 +96,22 @@ export function killableCore(
     clipboard: new MemoryClipboard(),
     osUser: 'tester',
     kdf: KDF,
+    // Real files and commands for delivery targets; the person says yes to every command.
+    targetFiles: {
+      read: (path) => targetFiles.read(path),
+      replace: (path, text, options) => {
+        log({ t: 'target' });
+        return targetFiles.replace(path, text, options);
+      },
+    },
+    commands: {
+      cwd: commands.cwd,
+      run: (request) => {
+        log({ t: 'target' });
+        return commands.run(request);
+      },
+    },
+    confirmCommand: { confirm: () => Promise.resolve(true) },
     rotationHooks: {
       at(point) {
         log({ t: 'cp', name: point });

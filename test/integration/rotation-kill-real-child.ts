@@ -1,7 +1,9 @@
 // Run by rotation-kill.real.test.ts in a child process: a new vault in <dir> with the real Flowise
 // as its instance, one rotation played to its end (rotate: start, a flow bound to the old key in
 // grace, the new key shown again, revoke; rollback: start, roll back; admin: the same as rotate
-// for the instance's own key; admin-rollback: its start and roll back), and a SIGKILL at the <nth> pass of checkpoint <point> ("none": no kill,
+// for the instance's own key; admin-rollback: its start and roll back; deliver: as rotate, the key
+// with delivery targets: FKV_KILL_ENV_FILE and a command that appends what it reads to
+// FKV_KILL_STORE_FILE, not idempotent, checked by a command), and a SIGKILL at the <nth> pass of checkpoint <point> ("none": no kill,
 // the run is a trace). Every checkpoint and request goes to FKV_KILL_LOG first.
 // Usage: tsx rotation-kill-real-child.ts <dir> <scenario> <point> <nth>; FKV_KILL_* name the server,
 // its keys and flows (the keys stay out of the process list).
@@ -29,6 +31,47 @@ const instanceId = await addInstance(api, {
   adminKey: env('ADMIN_KEY'),
   timeoutMs: 15_000,
 });
+if (scenario === 'deliver') {
+  const envFile = env('ENV_FILE');
+  const node = (script: string, arg: string) => ({
+    steps: [{ executable: process.execPath, args: ['-e', script, arg] }],
+    key: { via: 'stdin' as const },
+    timeoutSeconds: 30,
+  });
+  await api.delivery.add({
+    instanceId,
+    keyId: env('OLD_KEY_ID'),
+    password: PASSWORD,
+    draft: {
+      label: 'app env',
+      target: { kind: 'env-file', path: envFile, name: 'FLOWISE_API_KEY' },
+      check: {
+        kind: 'command',
+        // Exit 0 only when the .env file holds the key given on stdin.
+        run: node(
+          "const fs=require('fs');process.exit(fs.readFileSync(process.argv[1],'utf8').includes(fs.readFileSync(0,'utf8'))?0:1)",
+          envFile,
+        ),
+      },
+    },
+  });
+  await api.delivery.add({
+    instanceId,
+    keyId: env('OLD_KEY_ID'),
+    password: PASSWORD,
+    draft: {
+      label: 'store',
+      target: {
+        kind: 'command',
+        run: node(
+          "const fs=require('fs');fs.appendFileSync(process.argv[1],fs.readFileSync(0,'utf8')+'\\n')",
+          env('STORE_FILE'),
+        ),
+        idempotent: false,
+      },
+    },
+  });
+}
 log({ t: 'phase', name: 'start' });
 const started = await api.rotation.start({
   instanceId,

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,7 +41,7 @@ const flowise = inject('flowise');
 const CHILD = join(import.meta.dirname, 'rotation-kill-real-child.ts');
 const ROOT = join(import.meta.dirname, '../..');
 const ENGINE = join(ROOT, 'main/core/rotation');
-const SCENARIOS = ['rotate', 'rollback', 'admin', 'admin-rollback'] as const;
+const SCENARIOS = ['rotate', 'rollback', 'admin', 'admin-rollback', 'deliver'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 /** Children at once: each rotation makes the server hash keys (scrypt) on every request. */
 const PARALLEL = 2;
@@ -72,6 +72,9 @@ interface Setup {
   late: string;
   dir: string;
   log: string;
+  /** The deliver scenario's targets: a .env file, and the file its command appends each key to. */
+  envFile: string;
+  storeFile: string;
 }
 
 let made = 0;
@@ -105,6 +108,8 @@ async function setUp(scenario: Scenario): Promise<Setup> {
   for (const id of [a, b]) await rest('PUT', `/chatflows/${id}`, { apikeyid: old.id });
   await rest('PUT', `/chatflows/${c}`, { apikeyid: null });
   const dir = await mkdtemp(join(tmpdir(), 'fkv-kill-real-'));
+  const envFile = join(dir, 'app.env');
+  await writeFile(envFile, '# the app\nFLOWISE_API_KEY=placeholder\n', { mode: 0o600 });
   return {
     scenario,
     old,
@@ -114,6 +119,8 @@ async function setUp(scenario: Scenario): Promise<Setup> {
     late: c,
     dir,
     log: join(dir, 'kill.log'),
+    envFile,
+    storeFile: join(dir, 'store.txt'),
   };
 }
 
@@ -140,6 +147,8 @@ function runChild(
         FKV_KILL_PROBE_FLOW: s.flows[0] ?? '',
         FKV_KILL_LATE_FLOW: s.scenario === 'rotate' ? s.late : '',
         FKV_KILL_LOG: s.log,
+        FKV_KILL_ENV_FILE: s.envFile,
+        FKV_KILL_STORE_FILE: s.storeFile,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -163,21 +172,27 @@ interface KillCase {
   same: string[];
 }
 
-/** Every checkpoint pass of a full run, except, for a rollback, those of its start (the forward
- * scenarios kill those). */
+/** Every checkpoint pass of a full run, except, for a rollback, those of its start, and for the
+ * deliver scenario all but those between the reveal and grace (the forward scenarios kill those). */
 function casesOf(scenario: Scenario, log: readonly LogLine[]): KillCase[] {
   const seen = new Map<string, number>();
   const cases: KillCase[] = [];
   let phase = '';
   let after = 'start';
   let changed = true;
+  let delivering = false;
   for (const line of log) {
     if (line.t === 'phase') phase = line.name;
-    if (line.t === 'req' || line.t === 'res' || line.t === 'write') changed = true;
+    if (line.t === 'phase' && line.name === 'grace') delivering = false;
+    if (line.t === 'req' || line.t === 'res' || line.t === 'write' || line.t === 'target')
+      changed = true;
     if (line.t !== 'cp') continue;
     const nth = (seen.get(line.name) ?? 0) + 1;
     seen.set(line.name, nth);
-    if (!scenario.endsWith('rollback') || phase === 'rollback') {
+    const killed =
+      scenario === 'deliver' ? delivering : !scenario.endsWith('rollback') || phase === 'rollback';
+    if (line.name === 'reveal:done') delivering = true;
+    if (killed) {
       const last = cases.at(-1);
       if (!changed && last !== undefined) last.same.push(`${line.name} #${String(nth)}`);
       else cases.push({ scenario, point: line.name, nth, after, same: [] });
@@ -300,7 +315,11 @@ async function resume(s: Setup, log: LogLine[]) {
         if (view.status === 'waiting') {
           if (shown === undefined)
             await redeem(await api.rotation.reveal({ rotationId, password: PASSWORD }));
-          view = await api.rotation.revoke({ rotationId });
+          // A command target stopped mid-run is not run again; the person then revokes anyway.
+          const blockers = view.revokeBlockers ?? [];
+          view = await api.rotation.revoke(
+            blockers.length === 0 ? { rotationId } : { rotationId, override: blockers.join('; ') },
+          );
         }
       }
     }
@@ -310,6 +329,16 @@ async function resume(s: Setup, log: LogLine[]) {
   } finally {
     await core.shutdown();
   }
+}
+
+/** The .env file holds the new key; the command that is not idempotent ran at most once, and if
+ * it ran, with the new key. */
+async function expectDeliveredOnce(s: Setup, value: string): Promise<void> {
+  expect(await readFile(s.envFile, 'utf8')).toBe(`# the app\nFLOWISE_API_KEY=${value}\n`);
+  const stored = await readFile(s.storeFile, 'utf8').catch(() => '');
+  const runs = stored.split('\n').filter((line) => line !== '');
+  expect(runs.length).toBeLessThanOrEqual(1);
+  for (const got of runs) expect(got).toBe(value);
 }
 
 const covered = new Set<string>();
@@ -405,6 +434,7 @@ describe.concurrent('a SIGKILL at a checkpoint, then a new process resumes', () 
         const moved = [...s.flows, ...(lateBound ? [s.late] : [])];
         expect(moved.map((id) => bound.get(id))).toEqual(moved.map(() => end?.id));
         if (s.scenario === 'admin') expect(stored).toBe(fingerprint(end?.apiKey ?? ''));
+        if (s.scenario === 'deliver') await expectDeliveredOnce(s, end?.apiKey ?? '');
         covered.add(`${c.scenario}:${c.point}:${String(c.nth)}`);
       } finally {
         await tearDown(s);

@@ -69,6 +69,7 @@ async function deliverOne(run: Run, index: number, value: string): Promise<void>
   await update(run, index, { ...d, state: 'started' });
   const ports = portsFor(run, d);
   const result = ports === undefined ? NO_PORTS : await deliverTo(ports, d.target.target, value);
+  await run.hook('deliver:ran');
   await update(run, index, withResult({ ...d, state: 'started' }, result));
   await run.note('deliver', result.ok ? 'ok' : 'failed', `"${d.target.label}": ${result.words}`);
 }
@@ -79,6 +80,7 @@ async function checkOne(run: Run, index: number, value: string): Promise<void> {
   const ports = portsFor(run, d);
   if (ports === undefined) return;
   const result = await runCheck(ports, d.target.check, value);
+  await run.hook('deliver:checked');
   await update(run, index, {
     ...d,
     check: result.ok ? 'passed' : 'failed',

@@ -25,6 +25,10 @@ export const ROTATION_CHECKPOINTS = [
   'reveal:issued',
   'reveal:done',
   'reveal-again:issued',
+  // A delivery target ran (a file written, a command run), the journal does not know it yet.
+  'deliver:ran',
+  // A target's check ran, the journal does not know its result yet.
+  'deliver:checked',
   'revoke:read',
   // A late flow moved to the new key, before it is read back.
   'revoke:late-moved',
