@@ -33,6 +33,10 @@ export const ErrorCode = z.enum([
   'tls',
   'too_large',
   'conflict',
+  /** A .fkvbak that cannot be used: damaged, cut short, newer, not a backup; details.reason. */
+  'backup_invalid',
+  /** The passphrase does not open the backup (or its key wrap was changed). */
+  'backup_wrong_passphrase',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

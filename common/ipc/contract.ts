@@ -8,6 +8,15 @@ import { allKeysWire, keyListWire } from './key-list-wire.js';
 import { AppInfo } from './schemas/app.js';
 import { AuditExport, AuditPage, AuditQuery, AuditVerification } from './schemas/audit.js';
 import {
+  BackupFile,
+  BackupPreview,
+  ExportBackupArgs,
+  ImportBackupArgs,
+  ImportResult,
+  OpenBackupArgs,
+  RestoreBackupArgs,
+} from './schemas/backup.js';
+import {
   CreateCredentialArgs,
   CredentialForEdit,
   CredentialList,
@@ -286,6 +295,17 @@ export const contract = {
       /** Needs the master password every time; audited with the definition before and after. */
       update: method(z.tuple([UpdateTargetArgs]), DeliveryTarget),
       remove: method(z.tuple([RemoveTargetArgs]), z.void()),
+    },
+    backup: {
+      /** The vault, or chosen instances, sealed under the backup's own passphrase (which must be
+       * "good" or better); needs the master password. Audited with the file's fingerprint. */
+      export: method(z.tuple([ExportBackupArgs]), BackupFile),
+      /** What importing would do, instance by instance: new, identical or in conflict. */
+      preview: method(z.tuple([OpenBackupArgs]), BackupPreview),
+      /** Into the open vault, in one save, with a choice for each conflict; audited. */
+      import: method(z.tuple([ImportBackupArgs]), ImportResult),
+      /** With no vault yet: a new vault under this master password, holding the backup. */
+      restore: method(z.tuple([RestoreBackupArgs]), VaultStatus),
     },
     audit: {
       list: method(z.tuple([AuditQuery]), AuditPage),

@@ -7,6 +7,7 @@ import type { AuditLog } from './audit/audit-log.js';
 import { createAppMethods } from './app/app-methods.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { createAuditMethods } from './audit/audit-methods.js';
+import { createBackupMethods } from './backup/backup-methods.js';
 import { createClipboardGuard } from './clipboard/clipboard-guard.js';
 import { createClipboardMethods } from './clipboard/clipboard-methods.js';
 import type {
@@ -225,9 +226,15 @@ export function createCore(ports: CorePorts): Core {
     overview.clear();
   });
 
+  const vaultMethods = createVaultMethods(
+    vault,
+    session,
+    audit,
+    createUnlockAttempts(ports.state, clock),
+  );
   const impl: ApiImpl = {
     app: createAppMethods(ports.host),
-    vault: createVaultMethods(vault, session, audit, createUnlockAttempts(ports.state, clock)),
+    vault: vaultMethods,
     settings: createSettingsMethods({
       settings,
       verifyPassword: (password) => vault.verifyPassword(password),
@@ -287,6 +294,19 @@ export function createCore(ports: CorePorts): Core {
       audit,
       known: knownKeys,
       instanceName: (id) => instanceStore.read().instances.find((i) => i.id === id)?.name,
+    }),
+    backup: createBackupMethods({
+      vault,
+      audit,
+      clock,
+      kdf: ports.kdf?.params,
+      settings: () => settings.get(),
+      createVault: async (password) => vaultMethods.create({ password }),
+      status: async () => vaultMethods.status(),
+      changed: async () => {
+        overview.clear();
+        events.emit('instances.changed', await instances.list());
+      },
     }),
     audit: createAuditMethods(audit),
     clipboard: createClipboardMethods(clipboard),

@@ -42,6 +42,9 @@ export const AuditAction = z.enum([
   'delivery.target_remove',
   /** A maximum age set, changed or removed on an instance or a key. */
   'policy.set',
+  /** An encrypted backup (.fkvbak) made, or one imported; the detail names its fingerprint and date. */
+  'backup.export',
+  'backup.import',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -10,7 +10,7 @@ import type { TargetDraft } from '../../../common/ipc/schemas/delivery.js';
 import { sectionQueue } from '../vault/section-queue.js';
 import type { Vault } from '../vault/vault.js';
 
-const KeyRecord = z.object({
+export const KeyRecord = z.object({
   instanceId: z.string(),
   keyId: z.string(),
   targets: z.array(DeliveryTarget),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { sectionQueue } from '../vault/section-queue.js';
 import type { Vault } from '../vault/vault.js';
 
-const KnownKey = z.object({
+export const KnownKey = z.object({
   instanceId: z.string(),
   keyId: z.string(),
   keyName: z.string(),

@@ -40,7 +40,7 @@ const base64 = (bytes?: number): z.ZodString =>
     );
 const count = (max: number): z.ZodNumber => z.number().int().min(0).max(max);
 
-const KeyWrapJson = z.object({
+export const KeyWrapJson = z.object({
   nonce: base64(NONCE_BYTES),
   ciphertext: base64(KEY_BYTES),
   tag: base64(TAG_BYTES),
@@ -49,7 +49,7 @@ export type KeyWrapJson = z.infer<typeof KeyWrapJson>;
 
 // Only Argon2's own limits here: what this app accepts (a floor, a ceiling) is judged in kdf.ts
 // before anything is derived, so a weakened or bloated header gets its own error, not "damaged".
-const KdfHeader = z
+export const KdfHeader = z
   .object({
     algorithm: z.literal('argon2id'),
     memoryKiB: z.number().int().min(8).max(0xffffffff),
@@ -72,18 +72,22 @@ export const VaultHeader = z.object({
 });
 export type VaultHeader = z.infer<typeof VaultHeader>;
 
-export interface VaultFile {
-  header: VaultHeader;
+/** A file of the vault's family (the vault, a .fkvbak backup): a header line, then a sealed body. */
+export interface SealedFile<H> {
+  header: H;
   /** SHA-256 of the whole file: whether the file on disk is still the one this process knows. */
   digest: string;
   /** The header exactly as stored, unknown fields included: what the body is bound to. */
   rawHeader: Record<string, unknown>;
   body: Sealed;
 }
+export type VaultFile = SealedFile<VaultHeader>;
 
 export type FileProblem =
   { kind: 'corrupt'; reason: CorruptReason } | { kind: 'newer'; found: number };
-export type Decoded = { ok: true; file: VaultFile } | { ok: false; problem: FileProblem };
+export type DecodedFile<H> =
+  { ok: true; file: SealedFile<H> } | { ok: false; problem: FileProblem };
+export type Decoded = DecodedFile<VaultHeader>;
 
 export const fileDigest = (bytes: Uint8Array): string =>
   createHash('sha256').update(bytes).digest('hex');
@@ -91,8 +95,11 @@ export const fileDigest = (bytes: Uint8Array): string =>
 export const headerDigest = (header: object): string =>
   createHash('sha256').update(canonicalJson(header)).digest('hex');
 
-const bodyAad = (header: object): Buffer =>
-  Buffer.from(`fkv-vault/v1/body\n${canonicalJson(header)}`, 'utf8');
+/** The body's associated data: its format's label and the whole header, so no header byte can
+ * change unnoticed once the key is known. */
+const bodyAad = (label: string, header: object): Buffer =>
+  Buffer.from(`${label}\n${canonicalJson(header)}`, 'utf8');
+const VAULT_BODY = 'fkv-vault/v1/body';
 
 /** Associated data of the password wrap: a wrap cannot be moved into another role. */
 export const PASSWORD_WRAP_AAD: Buffer = Buffer.from('fkv-vault/v1/password-wrap', 'utf8');
@@ -111,42 +118,70 @@ export const fromSealed = (sealed: Sealed): KeyWrapJson => ({
 
 export type HeaderFields = Omit<VaultHeader, 'bodyLength'>;
 
+/** Seals the plaintext under `key`, bound to the header (with its bodyLength filled in) and to the
+ * format's label, and lays out the file's bytes. */
+export function encodeSealedFile<H extends { bodyLength: number }>(
+  fields: Omit<H, 'bodyLength'>,
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  label: string,
+): { bytes: Buffer; header: H } {
+  // GCM ciphertext is as long as the plaintext, so the length is known before sealing.
+  const header = { ...fields, bodyLength: NONCE_BYTES + plaintext.length + TAG_BYTES } as H;
+  const body = seal(key, plaintext, bodyAad(label, header));
+  const line = JSON.stringify({ header, headerDigest: headerDigest(header) });
+  const head = Buffer.from(`${line}\n`, 'utf8');
+  return { bytes: Buffer.concat([head, body.nonce, body.ciphertext, body.tag]), header };
+}
+
+/** Throws when the key is wrong or anything bound to the body changed. */
+export function openSealedBody<H>(file: SealedFile<H>, key: Uint8Array, label: string): Buffer {
+  return open(key, file.body, bodyAad(label, file.rawHeader));
+}
+
 /** Seals the plaintext under the DEK, bound to this header, and lays out the file's bytes. */
 export function encodeVaultFile(
   fields: HeaderFields,
   dek: Uint8Array,
   plaintext: Uint8Array,
 ): { bytes: Buffer; header: VaultHeader } {
-  // GCM ciphertext is as long as the plaintext, so the length is known before sealing.
-  const header: VaultHeader = { ...fields, bodyLength: NONCE_BYTES + plaintext.length + TAG_BYTES };
-  const body = seal(dek, plaintext, bodyAad(header));
-  const line = JSON.stringify({ header, headerDigest: headerDigest(header) });
-  const head = Buffer.from(`${line}\n`, 'utf8');
-  return { bytes: Buffer.concat([head, body.nonce, body.ciphertext, body.tag]), header };
+  return encodeSealedFile<VaultHeader>(fields, dek, plaintext, VAULT_BODY);
 }
 
 /** Throws when the DEK is wrong or anything bound to the body changed. */
 export function openVaultBody(file: VaultFile, dek: Uint8Array): Buffer {
-  return open(dek, file.body, bodyAad(file.rawHeader));
+  return openSealedBody(file, dek, VAULT_BODY);
 }
 
-const corrupt = (reason: CorruptReason): Decoded => ({
+const corrupt = (reason: CorruptReason): { ok: false; problem: FileProblem } => ({
   ok: false,
   problem: { kind: 'corrupt', reason },
 });
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function decodeVaultFile(bytes: Uint8Array): Decoded {
+export interface FileSpec<H> {
+  format: string;
+  version: number;
+  schema: z.ZodType<H>;
+  /** The header line must be exactly as this app writes it (no added spaces, no escapes), so no
+   * byte of it can change and still decode to the same header. */
+  exactLine?: boolean;
+}
+
+export function decodeSealedFile<H extends { bodyLength: number }>(
+  bytes: Uint8Array,
+  spec: FileSpec<H>,
+): DecodedFile<H> {
   if (bytes.length === 0) return corrupt('empty');
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lineEnd = buffer.indexOf(0x0a);
   if (lineEnd < 0) return corrupt('not-json');
   let json: unknown;
+  let line: string;
   try {
-    json = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, lineEnd)),
-    );
+    line = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, lineEnd));
+    json = JSON.parse(line);
   } catch {
     return corrupt('not-json');
   }
@@ -154,11 +189,12 @@ export function decodeVaultFile(bytes: Uint8Array): Decoded {
   const raw = json['header'];
   if (typeof json['headerDigest'] !== 'string') return corrupt('bad-header');
   if (json['headerDigest'] !== headerDigest(raw)) return corrupt('digest-mismatch');
-  if (raw['format'] !== FILE_FORMAT) return corrupt('not-a-vault');
+  if (spec.exactLine === true && JSON.stringify(json) !== line) return corrupt('bad-header');
+  if (raw['format'] !== spec.format) return corrupt('not-a-vault');
   const version = raw['version'];
-  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION)
+  if (typeof version === 'number' && Number.isInteger(version) && version > spec.version)
     return { ok: false, problem: { kind: 'newer', found: version } };
-  const parsed = VaultHeader.safeParse(raw);
+  const parsed = spec.schema.safeParse(raw);
   if (!parsed.success) return corrupt('bad-header');
   const header = parsed.data;
   const body = buffer.subarray(lineEnd + 1);
@@ -170,4 +206,12 @@ export function decodeVaultFile(bytes: Uint8Array): Decoded {
     tag: body.subarray(body.length - TAG_BYTES),
   };
   return { ok: true, file: { header, digest: fileDigest(bytes), rawHeader: raw, body: sealed } };
+}
+
+export function decodeVaultFile(bytes: Uint8Array): Decoded {
+  return decodeSealedFile(bytes, {
+    format: FILE_FORMAT,
+    version: FORMAT_VERSION,
+    schema: VaultHeader,
+  });
 }

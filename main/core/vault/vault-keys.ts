@@ -27,12 +27,13 @@ export type Unwrapped = { ok: true; dek: Buffer } | { ok: false; why: 'wrong' | 
 /** A wrong password and a changed salt, cost or wrap look the same here, by design of AEAD. */
 export async function unwrapWithPassword(
   password: string,
-  header: VaultHeader,
+  header: Pick<VaultHeader, 'kdf' | 'passwordWrap'>,
+  aad: Uint8Array = PASSWORD_WRAP_AAD,
 ): Promise<Unwrapped> {
   const kek = await derive(password, header.kdf);
   if (kek === undefined) return { ok: false, why: 'unusable-kdf' };
   try {
-    return { ok: true, dek: openKey(kek, toSealed(header.passwordWrap), PASSWORD_WRAP_AAD) };
+    return { ok: true, dek: openKey(kek, toSealed(header.passwordWrap), aad) };
   } catch {
     return { ok: false, why: 'wrong' };
   } finally {
@@ -44,6 +45,7 @@ export async function wrapWithPassword(
   password: string,
   cost: KdfCost,
   dek: Uint8Array,
+  aad: Uint8Array = PASSWORD_WRAP_AAD,
 ): Promise<{ kdf: KdfHeader; passwordWrap: PasswordWrap }> {
   const kdf: KdfHeader = {
     algorithm: 'argon2id',
@@ -55,7 +57,7 @@ export async function wrapWithPassword(
   const kek = await derive(password, kdf);
   if (kek === undefined) throw new AppError('internal', 'The key-derivation settings are invalid.');
   try {
-    return { kdf, passwordWrap: fromSealed(seal(kek, dek, PASSWORD_WRAP_AAD)) };
+    return { kdf, passwordWrap: fromSealed(seal(kek, dek, aad)) };
   } finally {
     kek.fill(0);
   }

@@ -35,17 +35,18 @@ export function bodyText(sections: ReadonlyMap<string, string>): string {
   return `{"schemaVersion":${BODY_SCHEMA_VERSION},"sections":{${parts.join(',')}}}`;
 }
 
-/** A copy of the sections with one replaced (or removed, for undefined), as JSON text. */
-export function withSection(
+/** A copy of the sections with these replaced (or removed, for undefined), as JSON text. */
+export function withSections(
   sections: ReadonlyMap<string, string>,
-  name: string,
-  value: unknown,
+  values: Readonly<Record<string, unknown>>,
 ): Map<string, string> {
   const next = new Map(sections);
-  // undefined (and functions) have no JSON form: writing them removes the section.
-  const text = JSON.stringify(value) as string | undefined;
-  if (text === undefined) next.delete(name);
-  else next.set(name, text);
+  for (const [name, value] of Object.entries(values)) {
+    // undefined (and functions) have no JSON form: writing them removes the section.
+    const text = JSON.stringify(value) as string | undefined;
+    if (text === undefined) next.delete(name);
+    else next.set(name, text);
+  }
   return next;
 }
 

@@ -40,7 +40,7 @@ import {
   unwrapWithPassword,
   wrapWithPassword,
 } from './vault-keys.js';
-import { bodyText, newSession, parseSection, sectionsOf, withSection } from './vault-session.js';
+import { bodyText, newSession, parseSection, sectionsOf, withSections } from './vault-session.js';
 import type { AdoptOptions, OpenSession } from './vault-session.js';
 import { openBody, readVaultFile } from './vault-open.js';
 import { vaultStatus } from './vault-status.js';
@@ -260,8 +260,13 @@ export class Vault {
   /** Replaces one section. Any other process's saves are loaded first, so their sections stay;
    * a read-modify-write of a section belongs inside `transact`. */
   writeSection(name: string, value: unknown): Promise<void> {
+    return this.writeSections({ [name]: value });
+  }
+
+  /** Several sections in one save, so the file holds all of the changes or none of them. */
+  writeSections(values: Readonly<Record<string, unknown>>): Promise<void> {
     return this.saving(async (session) => {
-      await this.persist(session, session.header, withSection(session.sections, name, value));
+      await this.persist(session, session.header, withSections(session.sections, values));
     });
   }
 

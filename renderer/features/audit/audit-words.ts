@@ -34,6 +34,8 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'delivery.target_update': 'Delivery target changed',
   'delivery.target_remove': 'Delivery target removed',
   'policy.set': 'Rotation policy set',
+  'backup.export': 'Encrypted backup made',
+  'backup.import': 'Encrypted backup imported',
 };
 
 /** Every action, in the contract's order, with its words: the options of the action filter. */

@@ -8,7 +8,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
-import { MIN_PASSWORD_LENGTH } from '../vault/password-strength.js';
+import { MIN_PASSWORD_LENGTH } from '../../../common/password-strength.js';
 import { StrengthHint } from '../vault/StrengthHint.js';
 
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {

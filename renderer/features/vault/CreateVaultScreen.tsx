@@ -7,7 +7,7 @@ import { useVaultStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { Field } from '../../ui/Field.js';
-import { MIN_PASSWORD_LENGTH } from './password-strength.js';
+import { MIN_PASSWORD_LENGTH } from '../../../common/password-strength.js';
 import { StrengthHint } from './StrengthHint.js';
 import { VaultScreen } from './VaultScreen.js';
 

@@ -1,4 +1,4 @@
-import { estimateStrength } from './password-strength.js';
+import { estimateStrength } from '../../../common/password-strength.js';
 
 /** A polite live region: "Strength: fair. Add another word or a few more characters." */
 export function StrengthHint({ password, id }: { password: string; id?: string }) {

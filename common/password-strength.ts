@@ -1,5 +1,7 @@
-// A small, dependency-free estimate of how hard a master password is to guess. It is a hint for
-// people, not a security boundary: main enforces the real minimum.
+// A small, dependency-free estimate of how hard a password is to guess. For the master password it
+// is a hint for people (main enforces only a minimum length); a backup's passphrase must reach
+// BACKUP_MIN_SCORE, checked in main as well (main/core/backup/backup-export.ts), since the file
+// leaves this machine and can be attacked offline for as long as anyone likes.
 
 export type StrengthLabel = 'weak' | 'fair' | 'good' | 'strong';
 
@@ -12,6 +14,9 @@ export interface Strength {
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
+
+/** The score a backup's passphrase needs: "good" or better. */
+export const BACKUP_MIN_SCORE = 2;
 
 const LABELS: readonly StrengthLabel[] = ['weak', 'fair', 'good', 'strong'];
 
