@@ -24,7 +24,12 @@ export interface FkvRun {
   /** Written to stdin, which then closes; stdin is an empty pipe without it (never a TTY). */
   input?: string;
   env?: Record<string, string | undefined>;
+  /** The run's stdout is the documented reveal (keys create): left out of the transcript. */
+  reveal?: boolean;
 }
+
+/** Every run's stdout and stderr, for the secret scan (test/harness/secret-scan.ts). */
+export const transcript: { where: string; text: string }[] = [];
 
 /** The environment every run starts from: no display (so no clipboard command), source mode. */
 export function fkvEnv(vault: string, extra: Record<string, string | undefined> = {}) {
@@ -56,6 +61,9 @@ export function runFkv(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', fail);
     child.on('close', (code) => {
+      const where = `fkv ${args.join(' ')}`;
+      transcript.push({ where: `${where} (stderr)`, text: stderr });
+      if (run.reveal !== true) transcript.push({ where: `${where} (stdout)`, text: stdout });
       done({ code, stdout, stderr });
     });
     child.stdin.end(run.input);
