@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import { AuditRecord } from '../../../common/ipc/schemas/audit.js';
 import { PublicFlow } from '../../../common/ipc/schemas/keys.js';
+import { InstancePolicy, KeyPolicy } from '../../../common/ipc/schemas/policies.js';
 import { KeyRecord as TargetRecord } from '../delivery/target-store.js';
 import { InstanceRecord } from '../instances/instance-store.js';
 import { KnownKey } from '../keys/known-keys.js';
@@ -13,13 +14,15 @@ import { Journal } from '../rotation/rotation-journal.js';
 import type { Vault } from '../vault/vault.js';
 import { backupError } from './backup-file.js';
 
-/** Every vault section whose records belong to an instance: its name, the field of its array, and
- * the record's schema. A new per-instance section is one more row here. */
+/** Every list of records in the vault that belong to an instance: its section, the field of its
+ * array, and the record's schema. A new per-instance list is one more row here. */
 export const SCOPED = {
-  keys: { field: 'keys', item: KnownKey },
-  rotations: { field: 'rotations', item: Journal },
-  delivery: { field: 'keys', item: TargetRecord },
-  publicFlows: { field: 'flows', item: PublicFlow },
+  keys: { section: 'keys', field: 'keys', item: KnownKey },
+  rotations: { section: 'rotations', field: 'rotations', item: Journal },
+  delivery: { section: 'delivery', field: 'keys', item: TargetRecord },
+  publicFlows: { section: 'publicFlows', field: 'flows', item: PublicFlow },
+  instancePolicies: { section: 'policies', field: 'instances', item: InstancePolicy },
+  keyPolicies: { section: 'policies', field: 'keys', item: KeyPolicy },
 } as const;
 export type ScopedName = keyof typeof SCOPED;
 export const SCOPED_NAMES = Object.keys(SCOPED) as ScopedName[];
@@ -41,6 +44,8 @@ export const BackupContent = z.object({
     rotations: z.array(SCOPED.rotations.item),
     delivery: z.array(SCOPED.delivery.item),
     publicFlows: z.array(SCOPED.publicFlows.item),
+    instancePolicies: z.array(SCOPED.instancePolicies.item).default([]),
+    keyPolicies: z.array(SCOPED.keyPolicies.item).default([]),
   }),
   audit: z.array(AuditRecord).optional(),
   /** Non-secret preferences as they were; restored only with a new vault. */
@@ -50,15 +55,22 @@ export type BackupContent = z.infer<typeof BackupContent>;
 
 /** Every record of one scoped section, as the vault holds it. */
 export function readScoped(vault: Vault, name: ScopedName): Scoped[] {
-  const { field, item } = SCOPED[name];
-  const schema = z.record(z.string(), z.array(item as z.ZodType<Scoped>));
-  return vault.readSection(name, schema)?.[field] ?? [];
+  const { section, field, item } = SCOPED[name];
+  const schema = z.looseObject({ [field]: z.array(item as z.ZodType<Scoped>).optional() });
+  return vault.readSection(section, schema)?.[field] ?? [];
 }
 
-/** The value to write for a scoped section holding these records. */
-export const scopedValue = (name: ScopedName, records: readonly Scoped[]): unknown => ({
-  [SCOPED[name].field]: records,
-});
+/** The vault sections to write for these records (a section of several lists gets them all). */
+export function scopedValues(
+  records: Readonly<Record<ScopedName, readonly Scoped[]>>,
+): Record<string, Record<string, readonly Scoped[]>> {
+  const values: Record<string, Record<string, readonly Scoped[]>> = {};
+  for (const name of SCOPED_NAMES) {
+    const { section, field } = SCOPED[name];
+    values[section] = { ...values[section], [field]: records[name] };
+  }
+  return values;
+}
 
 export function collectContent(
   vault: Vault,

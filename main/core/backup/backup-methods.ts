@@ -22,7 +22,7 @@ import {
   collectContent,
   parseContent,
   readScoped,
-  scopedValue,
+  scopedValues,
 } from './backup-content.js';
 import { fingerprintOf, openBackup, sealBackup } from './backup-file.js';
 import { planImport, previewItems } from './backup-merge.js';
@@ -102,9 +102,11 @@ export function createBackupMethods(deps: BackupDeps): ApiImpl['backup'] {
     // written over, the newest data.
     const plan = await vault.transact(async () => {
       const planned = planImport(mineOf(vault), content, resolutions);
-      const values: Record<string, unknown> = { instances: planned.instances, ...extra };
-      for (const name of SCOPED_NAMES) values[name] = scopedValue(name, planned.sections[name]);
-      await vault.writeSections(values);
+      await vault.writeSections({
+        ...scopedValues(planned.sections),
+        instances: planned.instances,
+        ...extra,
+      });
       return planned;
     });
     const { counts } = plan;

@@ -11,7 +11,7 @@ import {
   sectionsOf,
 } from './testing/backup-fixture.js';
 
-const NAMES = ['instances', 'keys', 'rotations', 'delivery', 'publicFlows'];
+const NAMES = ['instances', 'keys', 'rotations', 'delivery', 'publicFlows', 'policies'];
 
 /** Each section's arrays in one order: a vault's records are a set, grouped by instance on import. */
 function normalized(sections: Record<string, unknown>): Record<string, unknown> {
@@ -26,7 +26,7 @@ function normalized(sections: Record<string, unknown>): Record<string, unknown> 
 }
 
 describe('backup round trip', () => {
-  it('exports 3 instances, 50 keys and a rotation in grace, and a fresh vault imports them equal', async () => {
+  it('exports 3 instances, 50 keys, a rotation in grace, targets and policies, and a fresh vault imports them equal', async () => {
     const sample = sampleSections({ instances: 3, keys: 50 });
     const source = await coreWith(sample);
     const file = await source.core.impl.backup.export({

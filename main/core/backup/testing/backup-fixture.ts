@@ -85,12 +85,17 @@ export function sampleSections(count: { instances: number; keys: number }) {
     ],
   };
   const publicFlow = { instanceId: idOf(2), chatflowId: 'flow-9', name: 'faq', markedAt: now };
+  const policies = {
+    instances: [{ instanceId: idOf(0), maxAgeDays: 90 }],
+    keys: [{ instanceId: idOf(1), keyId: 'key-1', maxAgeDays: 30 }],
+  };
   return {
     instances: { instances, activeId: idOf(0) },
     keys: { keys },
     rotations: { rotations: [rotation] },
     delivery: { keys: [target] },
     publicFlows: { flows: [publicFlow] },
+    policies,
   };
 }
 export type SampleSections = ReturnType<typeof sampleSections>;
