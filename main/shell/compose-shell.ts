@@ -17,6 +17,7 @@ import type { HostInfo, Logger } from '../core/ports.js';
 import { createNodeVaultFileStore } from '../core/vault/node-file-store.js';
 import { createDialogConfirmation } from './command-confirm-dialog.js';
 import { createElectronClipboard } from './electron-clipboard.js';
+import { createElectronNotifier } from './electron-notifier.js';
 import { createElectronStateStore } from './electron-state-store.js';
 import { createFileLogger } from './file-logger.js';
 import { createIpcEventSink } from './ipc-event-sink.js';
@@ -77,6 +78,7 @@ export function composeShell(options: ShellOptions): Shell {
     commands: createNodeCommands(),
     // Each command run is confirmed here, in main, in a native box over the app's window.
     confirmCommand: createDialogConfirmation(() => currentWindow),
+    notifier: createElectronNotifier(),
   });
   const stopPowerEvents = watchPowerEvents(core, undefined, {
     platform: options.platform,

@@ -248,6 +248,19 @@ export const clipboard = {
   },
 };
 
+/** Electron's Notification: records each one shown; `supported` plays a desktop without any. */
+export class Notification {
+  static supported = true;
+  static shown: { title: string; body: string }[] = [];
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  constructor(private readonly options: { title: string; body: string; silent?: boolean }) {}
+  show(): void {
+    Notification.shown.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
 /** Puts every shared fake back to its first state; call in beforeEach. */
 export function resetElectronFake(): void {
   BrowserWindow.instances.length = 0;
@@ -268,6 +281,8 @@ export function resetElectronFake(): void {
   clipboard.items = [];
   dialog.shown = [];
   dialog.response = 0;
+  Notification.supported = true;
+  Notification.shown = [];
 }
 
 const electron = {
@@ -277,6 +292,7 @@ const electron = {
   ClipboardItem,
   contextBridge,
   dialog,
+  Notification,
   ipcMain,
   ipcRenderer,
   powerMonitor,
