@@ -13,6 +13,7 @@ import { createDeliveryStore } from './delivery-store.js';
 import { createInstancesStore } from './instances-store.js';
 import { createKeysStore } from './keys-store.js';
 import { createOverviewStore } from './overview-store.js';
+import { createPoliciesStore } from './policies-store.js';
 import { createRotationStore } from './rotation-store.js';
 import { createSettingsStore } from './settings-store.js';
 import { createVaultStore } from './vault-store.js';
@@ -28,6 +29,7 @@ function createStores(api: Api) {
     rotation: createRotationStore(api),
     overview: createOverviewStore(api),
     delivery: createDeliveryStore(api),
+    policies: createPoliciesStore(api),
   } as const;
 }
 
@@ -72,3 +74,4 @@ export const useAuditStore = storeHook('audit');
 export const useRotationStore = storeHook('rotation');
 export const useOverviewStore = storeHook('overview');
 export const useDeliveryStore = storeHook('delivery');
+export const usePoliciesStore = storeHook('policies');

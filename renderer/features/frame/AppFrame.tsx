@@ -6,10 +6,13 @@ import { Button } from '../../ui/Button.js';
 import { ActiveInstanceNotice } from '../instances/ActiveInstanceNotice.js';
 import { ActiveInstanceSwitcher } from '../instances/ActiveInstanceSwitcher.js';
 import { ClipboardToast } from '../keys/ClipboardToast.js';
+import { DueKeysNotice } from '../rotation/DueKeysNotice.js';
 import { ResumeRotationsNotice } from '../rotation/ResumeRotationsNotice.js';
 import { FailedUnlocksNotice } from '../vault/FailedUnlocksNotice.js';
 import { firstSection, SECTIONS } from './sections.js';
 import { useActivityPings } from './useActivityPings.js';
+
+const ROTATION = SECTIONS.findIndex((s) => s.name === 'Rotation');
 
 export function AppFrame() {
   const lock = useVaultStore((s) => s.lock);
@@ -55,6 +58,11 @@ export function AppFrame() {
               <FailedUnlocksNotice />
               <ActiveInstanceNotice />
               <ResumeRotationsNotice />
+              <DueKeysNotice
+                onShow={() => {
+                  setActive(ROTATION);
+                }}
+              />
               <h1>{section.name}</h1>
               <section.Component />
             </>

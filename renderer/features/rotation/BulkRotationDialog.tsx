@@ -13,13 +13,17 @@ import { BulkRunStep } from './BulkRunStep.js';
 export interface BulkRotationDialogProps {
   open: boolean;
   onClose: () => void;
+  /** Keys already chosen (e.g. every due key): the dialog opens at their review. */
+  plan?: BatchPlan | undefined;
 }
 
 type Phase =
   { step: 'choose' } | { step: 'review'; plan: BatchPlan } | { step: 'run'; keys: BulkKey[] };
 
-function BulkBody() {
-  const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+function BulkBody({ plan }: { plan: BatchPlan | undefined }) {
+  const [phase, setPhase] = useState<Phase>(
+    plan === undefined ? { step: 'choose' } : { step: 'review', plan },
+  );
   if (phase.step === 'choose')
     return (
       <BulkChooseStep
@@ -53,7 +57,7 @@ function BulkBody() {
   return <BulkRunStep keys={phase.keys} />;
 }
 
-export function BulkRotationDialog({ open, onClose }: BulkRotationDialogProps) {
+export function BulkRotationDialog({ open, onClose, plan }: BulkRotationDialogProps) {
   return (
     <Dialog
       open={open}
@@ -62,7 +66,7 @@ export function BulkRotationDialog({ open, onClose }: BulkRotationDialogProps) {
       title="Rotate several keys"
       description="Replace many keys at once. Each key gets its own rotation, saved step by step, so any of them can be resumed or rolled back on its own."
     >
-      {open ? <BulkBody /> : null}
+      {open ? <BulkBody plan={plan} /> : null}
     </Dialog>
   );
 }

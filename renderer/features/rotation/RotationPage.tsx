@@ -7,6 +7,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { BatchGraceNotice } from './BatchGraceNotice.js';
 import { BulkRotationDialog } from './BulkRotationDialog.js';
+import { DueList } from './DueList.js';
 import { RotationList } from './RotationList.js';
 import { RotationWizard } from './RotationWizard.js';
 
@@ -60,6 +61,7 @@ export function RotationPage() {
         </Alert>
       )}
       {rotations === null ? null : <BatchGraceNotice rotations={rotations} />}
+      <DueList />
       {rotations === null ? (
         listError === null ? (
           <p className="muted">Loading rotations…</p>

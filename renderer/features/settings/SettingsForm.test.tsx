@@ -74,4 +74,16 @@ describe('the Settings page', () => {
     fireEvent.change(age, { target: { value: '0' } });
     expect(screen.getByRole('button', { name: 'Save settings' })).toHaveProperty('disabled', true);
   });
+
+  it('saves the rotation reminders: the soon-due window and the notification switch', async () => {
+    const { fake } = await openSettings();
+    await screen.findByRole('heading', { name: 'Rotation reminders' });
+    const soon = screen.getByLabelText('Say a key is soon due this many days ahead');
+    expect(soon).toHaveProperty('value', '14');
+    fireEvent.change(soon, { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('switch', { name: 'Notify me when a key falls due' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(await fake.api.settings.get()).toMatchObject({ dueSoonDays: 7, notifyDue: false });
+  });
 });

@@ -20,6 +20,7 @@ const MAX_MINUTES = 1440;
 const MAX_AGE_DAYS = 3650;
 const MAX_FLOWS = 10_000;
 const MAX_GRACE_DAYS = 365;
+const MAX_SOON_DAYS = 365;
 
 const SCREEN_LOCK_UNSEEN =
   'This system does not let the app see the screen lock (no D-Bus screen-lock signal could be watched), so this setting cannot act here. Auto-lock after idle minutes still does.';
@@ -35,6 +36,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   const [maxAge, setMaxAge] = useState(String(initial.keyMaxAgeDays));
   const [manyFlows, setManyFlows] = useState(String(initial.manyFlowsThreshold));
   const [grace, setGrace] = useState(String(initial.graceLimitDays));
+  const [soon, setSoon] = useState(String(initial.dueSoonDays));
+  const [notifyDue, setNotifyDue] = useState(initial.notifyDue);
   const screenLockDetectable = useScreenLockDetectable();
   const parsed = {
     autoLockMinutes: parseWholeNumber(minutes, 0, MAX_MINUTES),
@@ -43,9 +46,10 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     keyMaxAgeDays: parseWholeNumber(maxAge, 1, MAX_AGE_DAYS),
     manyFlowsThreshold: parseWholeNumber(manyFlows, 1, MAX_FLOWS),
     graceLimitDays: parseWholeNumber(grace, 1, MAX_GRACE_DAYS),
+    dueSoonDays: parseWholeNumber(soon, 0, MAX_SOON_DAYS),
   };
   const { autoLockMinutes, clipboardClearSeconds, copyReauthMinutes } = parsed;
-  const { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays } = parsed;
+  const { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays, dueSoonDays } = parsed;
   const valid = Object.values(parsed).every((value) => value !== null);
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -56,7 +60,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       copyReauthMinutes === null ||
       keyMaxAgeDays === null ||
       manyFlowsThreshold === null ||
-      graceLimitDays === null
+      graceLimitDays === null ||
+      dueSoonDays === null
     )
       return;
     await save({
@@ -69,6 +74,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       keyMaxAgeDays,
       manyFlowsThreshold,
       graceLimitDays,
+      dueSoonDays,
+      notifyDue,
     });
   }
 
@@ -141,7 +148,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             min={1}
             max={MAX_AGE_DAYS}
             unit="days"
-            hint="Counted from when this vault first saw the key; long-lived keys leak."
+            hint="Counted from when this vault first saw the key, or its last rotation here; long-lived keys leak. A maximum age set on an instance or a key takes its place there."
           />
           <RangeField
             label="Report a key bound to more flows than"
@@ -160,6 +167,25 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             max={MAX_GRACE_DAYS}
             unit="days"
             hint="The old key stays alive until the rotation is finished."
+          />
+        </section>
+        <section className="block stack" aria-labelledby="reminders-heading">
+          <h2 id="reminders-heading">Rotation reminders</h2>
+          <RangeField
+            label="Say a key is soon due this many days ahead"
+            value={soon}
+            onValueChange={edited(setSoon)}
+            min={0}
+            max={MAX_SOON_DAYS}
+            unit="days"
+            hint="Soon-due keys are named after unlock and in the Rotation page's Due list. 0 names only keys already due."
+          />
+          <CheckboxField
+            label="Notify me when a key falls due"
+            asSwitch
+            checked={notifyDue}
+            onCheckedChange={edited(setNotifyDue)}
+            hint="A system notification, once per key, while the app runs unlocked."
           />
         </section>
         {failure === null ? null : <Alert>{failure}</Alert>}
