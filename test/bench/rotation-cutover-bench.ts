@@ -6,7 +6,9 @@
 //   That floor is 200 × the median of one PUT, measured in the same run on the same server.
 // - Against the fake Flowise with 5 ms added to every answer, the server costs nothing and the
 //   client's own concurrency shows: compared with rebinding the same flows one after the other
-//   (after the same existence check) with the same client.
+//   (after the same existence check) with the same client. It runs twice: as is, and with a no-op
+//   delivery target on the key (a command that does nothing, confirmed at once), to show that
+//   delivery targets cost the rotation nothing on the way to its targets.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
@@ -17,7 +19,10 @@ import { startFakeFlowise } from '../fakes/fake-flowise.js';
 import { directReplyFlow } from '../fakes/fake-flowise-state.js';
 import { startFlowise } from '../flowise/flowise-server.js';
 import { targetFromEnv } from '../flowise/flowise-target.js';
-import type { RotationCore } from '../integration/rotation-fixture.js';
+import type { CommandPort, CommandConfirmPort } from '../../main/core/ports.js';
+import { MemoryTargetFiles } from '../../main/core/delivery/testing/memory-target-files.js';
+import { PASSWORD } from '../integration/core-fixture.js';
+import type { DeliveryTestPorts, RotationCore } from '../integration/rotation-fixture.js';
 import { startRotationCore } from '../integration/rotation-fixture.js';
 import type { BenchRow } from './bench-row.js';
 
@@ -135,11 +140,54 @@ async function realServerRow(): Promise<BenchRow> {
   }
 }
 
-async function fakeRows(): Promise<BenchRow[]> {
+/** A command that does nothing and succeeds at once, allowed without asking. */
+const noopCommands: CommandPort = {
+  cwd: '/',
+  run: () =>
+    Promise.resolve({
+      exitCodes: [0],
+      startErrors: [null],
+      timedOut: false,
+      stdout: '',
+      stderr: '',
+    }),
+};
+const allowEveryRun: CommandConfirmPort = { confirm: () => Promise.resolve(true) };
+const NOOP_PORTS: DeliveryTestPorts = {
+  targetFiles: new MemoryTargetFiles(),
+  commands: noopCommands,
+  confirmCommand: allowEveryRun,
+};
+
+async function addNoopTarget(core: RotationCore, keyId: string): Promise<void> {
+  await core.api.delivery.add({
+    instanceId: core.instanceId,
+    keyId,
+    password: PASSWORD,
+    draft: {
+      label: 'no-op',
+      target: {
+        kind: 'command',
+        run: {
+          steps: [{ executable: 'noop', args: [] }],
+          key: { via: 'stdin' },
+          timeoutSeconds: 5,
+        },
+        idempotent: true,
+      },
+    },
+  });
+}
+
+async function fakeRows(withNoopTarget: boolean): Promise<BenchRow[]> {
   const flowise = await startFakeFlowise();
-  const core = await startRotationCore({ url: flowise.url, adminKey: flowise.adminKey }, () =>
-    flowise.close(),
+  const core = await startRotationCore(
+    { url: flowise.url, adminKey: flowise.adminKey },
+    () => flowise.close(),
+    undefined,
+    withNoopTarget ? NOOP_PORTS : {},
   );
+  const label = withNoopTarget ? ' with a no-op delivery target' : '';
   try {
     const client = createFlowiseClient({
       http: createNodeHttp(),
@@ -153,6 +201,7 @@ async function fakeRows(): Promise<BenchRow[]> {
       { length: FLOWS },
       (_, i) => flowise.addChatflow(`bench-${String(i)}`, { apikeyid: old.id }).id,
     );
+    if (withNoopTarget) await addNoopTarget(core, old.id);
     flowise.fault({ path: /.*/, latencyMs: FAKE_LATENCY_MS });
 
     // One after the other, after the same existence check the engine makes.
@@ -163,11 +212,14 @@ async function fakeRows(): Promise<BenchRow[]> {
     const sequentialMs = performance.now() - t0;
     for (const id of ids) await client.setChatflowKey(id, old.id);
 
-    const { stepMs } = await timedRotation(core, old.id);
-    const note = `fake Flowise, ${String(FAKE_LATENCY_MS)} ms added to every answer; rebind step with its existence check; ${String(core.maxPutsInFlight())} PUTs in flight at most`;
+    const { started, stepMs } = await timedRotation(core, old.id);
+    const delivered = started.deliveries?.map((d) => d.state).join(', ');
+    if (withNoopTarget && delivered !== 'delivered')
+      throw new Error(`the no-op target was not delivered (${delivered ?? 'no delivery'})`);
+    const note = `fake Flowise, ${String(FAKE_LATENCY_MS)} ms added to every answer; rebind step with its existence check; ${String(core.maxPutsInFlight())} PUTs in flight at most${withNoopTarget ? '; the no-op target delivered' : ''}`;
     return [
       {
-        name: `rotation cutover on the fake, ${String(FLOWS)} flows (vs one by one)`,
+        name: `rotation cutover on the fake, ${String(FLOWS)} flows${label} (vs one by one)`,
         ours: stepMs,
         reference: sequentialMs,
         ratio: sequentialMs / stepMs,
@@ -177,7 +229,7 @@ async function fakeRows(): Promise<BenchRow[]> {
         note,
       },
       {
-        name: `rotation cutover on the fake, ${String(FLOWS)} flows (absolute)`,
+        name: `rotation cutover on the fake, ${String(FLOWS)} flows${label} (absolute)`,
         ours: stepMs,
         reference: 1000,
         ratio: stepMs / 1000,
@@ -193,5 +245,5 @@ async function fakeRows(): Promise<BenchRow[]> {
 }
 
 export async function runRotationCutoverBench(): Promise<BenchRow[]> {
-  return [await realServerRow(), ...(await fakeRows())];
+  return [await realServerRow(), ...(await fakeRows(false)), ...(await fakeRows(true))];
 }
