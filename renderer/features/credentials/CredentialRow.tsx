@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button.js';
 import { FindingBadges } from '../overview/FindingBadges.js';
 import { formatDate, usageSentence } from './credential-list.js';
 
-export type CredentialAction = 'edit' | 'rotate' | 'delete';
+export type CredentialAction = 'edit' | 'rotate' | 'delete' | 'copy';
 
 export interface CredentialRowProps {
   credential: CredentialSummary;
@@ -44,6 +44,13 @@ export function CredentialRow({ credential, usage, onAction }: CredentialRowProp
             }}
           >
             Rotate secret {hidden}
+          </Button>
+          <Button
+            onClick={() => {
+              onAction('copy', id);
+            }}
+          >
+            Copy to instance… {hidden}
           </Button>
           <Button
             variant="danger"

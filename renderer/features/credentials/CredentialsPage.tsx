@@ -15,8 +15,16 @@ import { DeleteCredentialDialog } from './DeleteCredentialDialog.js';
 import { EditCredentialDialog } from './EditCredentialDialog.js';
 import { RotateSecretDialog } from './RotateSecretDialog.js';
 import { filterCredentials, typesInList } from './credential-list.js';
+import { CopyCredentialsDialog } from '../promote/CopyCredentialsDialog.js';
+import type { CopyCredentialsDialogProps } from '../promote/CopyCredentialsDialog.js';
+import { FlowCheckDialog } from '../promote/FlowCheckDialog.js';
 
-type Open = { action: CredentialAction; id: string } | { action: 'create' } | null;
+type Open =
+  | { action: CredentialAction; id: string }
+  | { action: 'create' }
+  | { action: 'flow-check' }
+  | { action: 'copy-many'; request: NonNullable<CopyCredentialsDialogProps['request']> }
+  | null;
 
 export function CredentialsPage() {
   const activeId = useInstancesStore((s) => s.activeId);
@@ -45,7 +53,16 @@ export function CredentialsPage() {
   const credentials = list?.credentials ?? [];
   const shown = filterCredentials(credentials, query, typeName);
   const find = (action: CredentialAction) =>
-    open !== null && open.action === action ? credentials.find((c) => c.id === open.id) : undefined;
+    open !== null && open.action === action && 'id' in open
+      ? credentials.find((c) => c.id === open.id)
+      : undefined;
+  const copying = find('copy');
+  const copyRequest =
+    open?.action === 'copy-many'
+      ? open.request
+      : copying === undefined
+        ? undefined
+        : { fromInstanceId: activeId, ids: [copying.id] };
   const close = () => {
     setOpen(null);
   };
@@ -63,6 +80,13 @@ export function CredentialsPage() {
         </p>
         <div className="row">
           <Button onClick={() => void refresh()}>Refresh</Button>
+          <Button
+            onClick={() => {
+              setOpen({ action: 'flow-check' });
+            }}
+          >
+            Flow check
+          </Button>
           <Button
             data-new-credential=""
             variant="primary"
@@ -142,6 +166,20 @@ export function CredentialsPage() {
         onClose={close}
         onRotated={(rotated, label) => {
           done(`${label} of ${rotated.name} rotated.`);
+        }}
+      />
+      <CopyCredentialsDialog
+        request={copyRequest}
+        onClose={close}
+        onCopied={(sentence) => {
+          setAnnouncement(sentence);
+        }}
+      />
+      <FlowCheckDialog
+        fromInstanceId={open?.action === 'flow-check' ? activeId : undefined}
+        onClose={close}
+        onCopyMissing={(request) => {
+          setOpen({ action: 'copy-many', request });
         }}
       />
       <DeleteCredentialDialog

@@ -18,6 +18,7 @@ export interface KeyActions {
   onRotate: (key: KeySummary) => void;
   /** The key's delivery targets: where a rotation puts its new value. */
   onTargets: (key: KeySummary) => void;
+  onPromote: (key: KeySummary) => void;
 }
 
 export interface KeyRowProps {
@@ -63,7 +64,7 @@ export function KeyHead({ keySummary: key, level }: { keySummary: KeySummary; le
 }
 
 export function KeyRow({ keySummary: key, actions, naming }: KeyRowProps) {
-  const { onCopy, onEdit, onDelete, onRotate, onTargets } = actions;
+  const { onCopy, onEdit, onDelete, onRotate, onTargets, onPromote } = actions;
   const permissions = summarizePermissions(key.permissions);
   const age = `First seen ${formatDay(key.firstSeenAt)}${key.createdHere ? ' (created here)' : ''}`;
   const updated = key.updatedAt === undefined ? '' : ` · updated ${formatDay(key.updatedAt)}`;
@@ -117,6 +118,13 @@ export function KeyRow({ keySummary: key, actions, naming }: KeyRowProps) {
           }}
         >
           Targets<Hidden>{naming.label}</Hidden>
+        </Button>
+        <Button
+          onClick={() => {
+            onPromote(key);
+          }}
+        >
+          Promote to instance…<Hidden>{naming.label}</Hidden>
         </Button>
         <Button
           variant="danger"

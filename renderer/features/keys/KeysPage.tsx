@@ -13,6 +13,7 @@ import { AllInstancesPanel } from './AllInstancesPanel.js';
 import { BindFlowDialog } from './BindFlowDialog.js';
 import { CreateKeyDialog } from './CreateKeyDialog.js';
 import { DeleteKeyDialog } from './DeleteKeyDialog.js';
+import { PromoteKeyDialog } from '../promote/PromoteKeyDialog.js';
 import { EditKeyDialog } from './EditKeyDialog.js';
 import { FlowsPanel } from './FlowsPanel.js';
 import type { KeyActions } from './KeyRow.js';
@@ -47,6 +48,7 @@ export function KeysPage() {
   const [snippetFor, setSnippetFor] = useState<string | null>(null);
   const [rotating, setRotating] = useState<string | null>(null);
   const [targetsOf, setTargetsOf] = useState<string | null>(null);
+  const [promoting, setPromoting] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
   const justDeleted = useRef(false);
@@ -85,6 +87,9 @@ export function KeysPage() {
     },
     onTargets: (key) => {
       setTargetsOf(key.id);
+    },
+    onPromote: (key) => {
+      setPromoting(key.id);
     },
   };
   const targetsKey = findKey(targetsOf);
@@ -148,6 +153,13 @@ export function KeysPage() {
           setEditing(null);
           setAnnouncement(sentence);
         }}
+      />
+      <PromoteKeyDialog
+        keySummary={findKey(promoting)}
+        onClose={() => {
+          setPromoting(null);
+        }}
+        onDone={setAnnouncement}
       />
       <DeleteKeyDialog
         keySummary={findKey(deleting)}
