@@ -3,6 +3,7 @@
 // `npm run bench -- keys.render bundle` runs only the suites named.
 import type { BenchRow } from './bench-row.js';
 import { runBundleBench } from './bundle-bench.js';
+import { runCliStartBench } from './cli-start-bench.js';
 import { runKeysListBench } from './keys-list-bench.js';
 import { runKeysRenderBench } from './keys-render-bench.js';
 import { runOverviewBench } from './overview-bench.js';
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['bundle', runBundleBench],
   ['rotation.cutover', runRotationCutoverBench],
   ['overview', runOverviewBench],
+  ['cli', runCliStartBench],
 ];
 
 const chosen = process.argv.slice(2);
