@@ -169,6 +169,21 @@ describe('createMainWindow', () => {
     }
   });
 
+  it('titles the save dialog of an encrypted backup and filters by .fkvbak', () => {
+    const { session } = openWindow().webContents;
+    const download = {
+      getURL: () => `blob:${APP_ORIGIN}/8c1e6a2b-0000-4000-8000-000000000000`,
+      getFilename: () => 'flowise-key-vault-2026-12-06.fkvbak',
+      setSaveDialogOptions: vi.fn(),
+    };
+    session.emit('will-download', fakeEvent({}), download);
+    expect(download.setSaveDialogOptions).toHaveBeenCalledWith({
+      title: 'Save the encrypted backup',
+      defaultPath: 'flowise-key-vault-2026-12-06.fkvbak',
+      filters: [{ name: 'Encrypted backup', extensions: ['fkvbak'] }],
+    });
+  });
+
   it('hardens a WebContents only once', () => {
     const { webContents } = openWindow();
     hardenWebContents(webContents as never);

@@ -94,23 +94,29 @@ const EXPORT_FORMATS: Record<string, { name: string; extensions: string[] }> = {
   md: { name: 'Markdown', extensions: ['md'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   json: { name: 'JSON', extensions: ['json'] },
+  fkvbak: { name: 'Encrypted backup', extensions: ['fkvbak'] },
 };
 
-/** The save dialog for one of our exports: the audit log, or the Overview report. */
+function saveDialogTitle(fileName: string, extension: string): string {
+  if (extension === 'fkvbak') return 'Save the encrypted backup';
+  return fileName.startsWith('flowise-key-vault-overview')
+    ? 'Save the Overview report'
+    : 'Save the audit log';
+}
+
+/** The save dialog for one of our exports: the audit log, the Overview report, or a backup. */
 function saveDialogOptions(fileName: string): SaveDialogOptions {
   const extension = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
   return {
-    title: fileName.startsWith('flowise-key-vault-overview')
-      ? 'Save the Overview report'
-      : 'Save the audit log',
+    title: saveDialogTitle(fileName, extension),
     defaultPath: fileName,
     filters: [EXPORT_FORMATS[extension] ?? { name: 'JSON', extensions: ['json'] }],
   };
 }
 
 /**
- * The only downloads are the exports (the audit log, the Overview report), which the renderer
- * builds as blobs of its own page. Anything else is refused; an export always goes through a save
+ * The only downloads are the exports (the audit log, the Overview report, an encrypted backup),
+ * which the renderer builds as blobs of its own page. Anything else is refused; an export always goes through a save
  * dialog, never silently into the Downloads folder.
  */
 export function guardDownloads(session: Session): void {

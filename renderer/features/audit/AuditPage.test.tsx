@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { AppError } from '../../../common/errors.js';
+import { captureDownloads } from '../../testing/capture-downloads.js';
 import { showApp } from '../../testing/show-app.js';
 import type { TestCore } from '../../testing/test-core.js';
 
@@ -180,27 +181,7 @@ describe('AuditPage', () => {
   it('exports the log as a JSON file download', async () => {
     const fake = await withRecords();
     await openAudit();
-    const blobs: Blob[] = [];
-    const createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:fake-audit';
-    });
-    // jsdom has no object URLs; the page only needs one to hand to the anchor.
-    const urls = URL as unknown as Record<string, unknown>;
-    const original = {
-      createObjectURL: urls['createObjectURL'],
-      revokeObjectURL: urls['revokeObjectURL'],
-    };
-    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
-    onTestFinished(() => {
-      Object.assign(URL, original);
-    });
-    const clicked: HTMLAnchorElement[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      clicked.push(this);
-    });
+    const { blobs, clicked } = captureDownloads('blob:fake-audit');
     open('Export');
     await screen.findByText(
       'Exported the whole log as flowise-key-vault-audit-2026-01-01T00-02-00-000Z.json.',
