@@ -118,7 +118,9 @@ import {
   CreateVaultArgs,
   KeychainArgs,
   LockReason,
+  RestoreGenerationArgs,
   UnlockArgs,
+  VaultGeneration,
   VaultStatus,
 } from './schemas/vault.js';
 
@@ -139,6 +141,11 @@ export const contract = {
       /** Keeps the damaged file aside, then opens the previous generation. */
       restoreBackup: method(none, VaultStatus),
       setKeychainUnlock: method(z.tuple([KeychainArgs]), VaultStatus),
+      /** The automatic local backups, newest first (the newest is the vault as it is now). */
+      generations: method(none, z.array(VaultGeneration)),
+      /** Puts one in place of the vault and locks; the unlock then asks before opening it (the
+       * rollback prompt, naming its date and save number). */
+      restoreGeneration: method(z.tuple([RestoreGenerationArgs]), VaultStatus),
     },
     settings: {
       get: method(none, Settings),

@@ -107,6 +107,7 @@ const DECLINE_ALL: CommandConfirmPort = { confirm: () => Promise.resolve(false) 
 
 export function createCore(ports: CorePorts): Core {
   const { clock, events, logger } = ports;
+  const settings = createSettingsService(ports.state);
   const vault = new Vault({
     files: ports.files,
     protector: ports.protector,
@@ -115,8 +116,8 @@ export function createCore(ports: CorePorts): Core {
     clock,
     logger,
     ...(ports.kdf === undefined ? {} : { kdf: ports.kdf }),
+    keepGenerations: () => settings.get().backupGenerations,
   });
-  const settings = createSettingsService(ports.state);
   const session = createSessionService({
     vault,
     events,

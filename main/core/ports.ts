@@ -26,6 +26,13 @@ export interface VaultFileStore {
    * `restoreBackup` and `setAsideLeftovers` called from inside `job` do not wait on it.
    */
   exclusive<T>(job: () => Promise<T>): Promise<T>;
+  /** Keeps `data`, the file just written as save `counter`, among the automatic local backups
+   * beside the vault, and drops all but the newest `keep` of them. */
+  keepGeneration(data: Uint8Array, counter: number, keep: number): Promise<void>;
+  /** The automatic backups' ids, newest first. */
+  generations(): Promise<string[]>;
+  /** One backup's bytes, or null when there is no such backup. */
+  readGeneration(id: string): Promise<Uint8Array | null>;
   /** Moves the damaged file aside (never deleting it), puts the backup in its place, and returns
    * where the damaged file now is. */
   restoreBackup(): Promise<string>;

@@ -16,6 +16,7 @@ export type VaultAction =
   | 'lock'
   | 'changePassword'
   | 'restoreBackup'
+  | 'restoreGeneration'
   | 'setKeychainUnlock';
 
 export interface VaultError extends StoreError {
@@ -42,6 +43,8 @@ export interface VaultStoreState {
   lock: () => ActionResult;
   changePassword: (current: string, next: string) => ActionResult;
   restoreBackup: () => ActionResult;
+  /** Puts an automatic backup in place of the vault, which locks. */
+  restoreGeneration: (id: string) => ActionResult;
   /** Both directions need the master password (main re-checks it). */
   setKeychainUnlock: (enabled: boolean, password: string) => ActionResult;
   clearError: () => void;
@@ -142,6 +145,11 @@ export function createVaultStore(api: Api): VaultStore {
       restoreBackup: () =>
         act('restoreBackup', async () => {
           apply(await api.vault.restoreBackup());
+        }),
+
+      restoreGeneration: (id) =>
+        act('restoreGeneration', async () => {
+          apply(await api.vault.restoreGeneration({ id }));
         }),
 
       setKeychainUnlock: (enabled, password) =>

@@ -109,6 +109,9 @@ export async function startRotationCore(
         leftovers: () => files.leftovers(),
         setAsideLeftovers: () => files.setAsideLeftovers(),
         exclusive: (job) => files.exclusive(job),
+        keepGeneration: (data, counter, keep) => files.keepGeneration(data, counter, keep),
+        generations: () => files.generations(),
+        readGeneration: (id) => files.readGeneration(id),
         write: (data) => (dead ? Promise.reject(new SimulatedCrash('dead')) : files.write(data)),
       },
       http: {

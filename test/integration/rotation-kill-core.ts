@@ -72,6 +72,9 @@ export function killableCore(
       leftovers: () => files.leftovers(),
       setAsideLeftovers: () => files.setAsideLeftovers(),
       exclusive: (job) => files.exclusive(job),
+      keepGeneration: (data, counter, keep) => files.keepGeneration(data, counter, keep),
+      generations: () => files.generations(),
+      readGeneration: (id) => files.readGeneration(id),
       write: (data) => {
         log({ t: 'write' });
         return files.write(data);

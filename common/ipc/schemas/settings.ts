@@ -23,6 +23,8 @@ export const Settings = z.object({
   dueSoonDays: z.number().int().min(0).max(365),
   /** An OS notification when a key becomes due while the app runs unlocked. */
   notifyDue: z.boolean(),
+  /** Automatic local backups: how many of the vault's last saves are kept beside it; 0 none. */
+  backupGenerations: z.number().int().min(0).max(100),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   graceLimitDays: 7,
   dueSoonDays: 14,
   notifyDue: true,
+  backupGenerations: 10,
 };
 
 export const SettingsPatch = Settings.partial()

@@ -16,6 +16,7 @@ export const LockReason = z.enum([
   'quit',
   'startup',
   'elsewhere',
+  'restore',
 ]);
 export type LockReason = z.infer<typeof LockReason>;
 
@@ -62,6 +63,15 @@ export const UnlockArgs = z.strictObject({
   /** Opening a file older than the newest one this app wrote needs an explicit yes. */
   allowRollback: z.boolean().optional(),
 });
+/** One automatic local backup: the vault file as it was saved at `counter`. */
+export const VaultGeneration = z.object({
+  id: z.string().regex(/^\d{15}\.fkv$/),
+  counter: z.number().int().min(0),
+  savedAt: z.number(),
+});
+export type VaultGeneration = z.infer<typeof VaultGeneration>;
+export const RestoreGenerationArgs = z.strictObject({ id: VaultGeneration.shape.id });
+
 export const ChangePasswordArgs = z.strictObject({ current: Password, next: Password });
 /** On or off, the master password is asked again: on lets anyone at this OS account open the
  * vault, and off makes a fresh data key that only the password can wrap. */

@@ -21,6 +21,7 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../../common/errors.js';
 import type { VaultFileStore } from '../ports.js';
 import { createFileLock } from './file-lock.js';
+import { generationFiles } from './generation-files.js';
 import type { FileLockOptions } from './file-lock.js';
 
 /** The points between write steps; tests throw from the hook to act out a crash there. */
@@ -120,6 +121,7 @@ export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): Vaul
   const tmpPath = `${path}.tmp`;
   const step = (name: WriteStep): void => onStep?.(name);
   const fileLock = createFileLock(path, options.lock);
+  const generations = generationFiles(`${path}.generations`);
 
   async function keepBackup(): Promise<void> {
     try {
@@ -200,6 +202,10 @@ export function openNodeVaultFileStore(options: NodeVaultFileStoreOptions): Vaul
     backupPath,
     leftovers,
     exclusive: (job) => fileLock.run(job),
+    keepGeneration: (data, counter, keep) =>
+      fileLock.run(() => generations.keep(data, counter, keep)),
+    generations: () => generations.list(),
+    readGeneration: (id) => generations.read(id),
     setAsideLeftovers: () => fileLock.run(setAsideLeftoversLocked),
     read: () => readOrNull(path),
     readBackup: () => readOrNull(backupPath),

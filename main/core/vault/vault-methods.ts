@@ -9,6 +9,7 @@ import type { SessionService } from '../session/session-service.js';
 import type { FailedSince, UnlockAttempts } from './unlock-attempts.js';
 import { FREE_TRIES } from './unlock-attempts.js';
 import type { Vault } from './vault.js';
+import { lockedError } from './vault-errors.js';
 
 export function createVaultMethods(
   vault: Vault,
@@ -124,6 +125,15 @@ export function createVaultMethods(
     async restoreBackup() {
       session.lock('manual');
       await vault.restoreBackup();
+      return status();
+    },
+    generations: () => vault.generations(),
+    async restoreGeneration({ id }) {
+      if (!vault.isUnlocked) throw lockedError();
+      // Not audited here: the log that would hold it is the one being replaced. The restored log
+      // is shorter than the head this computer noted, so its next check records the cut itself.
+      session.lock('restore');
+      await vault.restoreGeneration(id);
       return status();
     },
     async setKeychainUnlock({ enabled, password }) {

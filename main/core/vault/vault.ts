@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 
 import { AppError } from '../../../common/errors.js';
-import type { VaultStatus } from '../../../common/ipc/schemas/vault.js';
+import type { VaultGeneration, VaultStatus } from '../../../common/ipc/schemas/vault.js';
 import type {
   Clock,
   KeyProtector,
@@ -18,6 +18,7 @@ import { RollbackGuard, historyProblem } from './rollback-guard.js';
 import { SerialQueue } from './serial-queue.js';
 import { BODY_SCHEMA_VERSION } from './vault-body.js';
 import { catchUp } from './vault-catch-up.js';
+import { listGenerations, readGeneration } from './vault-generations.js';
 import {
   assertStrongPassword,
   corruptError,
@@ -59,6 +60,8 @@ export interface VaultDeps {
   clock: Clock;
   logger: Logger;
   kdf?: KdfPolicy;
+  /** How many automatic local backups to keep (the setting); none without it. */
+  keepGenerations?: () => number;
 }
 
 export class Vault {
@@ -257,6 +260,27 @@ export class Vault {
     return parseSection(this.requireSession().sections, name, schema, this.deps.files.path);
   }
 
+  /** The automatic local backups, newest first. */
+  generations(): Promise<VaultGeneration[]> {
+    this.requireSession();
+    return listGenerations(this.deps.files);
+  }
+
+  /** Puts an automatic backup in place of the vault (the current file becomes the .bak, and stays
+   * among the backups) and locks: the next unlock meets it as an older file and asks first. */
+  restoreGeneration(id: string): Promise<VaultGeneration> {
+    // Asked for while unlocked (vault-methods.ts checks), but the session locks before this runs.
+    return this.exclusive(async () => {
+      const { bytes, generation } = await readGeneration(this.deps.files, id);
+      this.lock();
+      await this.deps.files.write(bytes);
+      this.deps.logger.warn('vault restored from an automatic backup', {
+        counter: generation.counter,
+      });
+      return generation;
+    });
+  }
+
   /** Replaces one section. Any other process's saves are loaded first, so their sections stay;
    * a read-modify-write of a section belongs inside `transact`. */
   writeSection(name: string, value: unknown): Promise<void> {
@@ -416,6 +440,14 @@ export class Vault {
     this.session = next;
   }
 
+  /** A backup that could not be kept never fails the save it follows. */
+  private async keepGeneration(bytes: Uint8Array, counter: number): Promise<void> {
+    const keep = this.deps.keepGenerations?.() ?? 0;
+    await this.deps.files.keepGeneration(bytes, counter, keep).catch(() => {
+      this.deps.logger.warn('automatic backup not kept', { counter });
+    });
+  }
+
   private async hasBackup(): Promise<boolean> {
     return (await this.deps.files.readBackup().catch(() => null)) !== null;
   }
@@ -479,6 +511,7 @@ export class Vault {
     await files.write(encoded.bytes);
     session.counter = counter;
     session.digest = fileDigest(encoded.bytes);
+    await this.keepGeneration(encoded.bytes, counter);
     // The HMAC is made before the first await inside, while `dek` is surely intact.
     await this.guard.record(counter, dek, fields.keychainWrap !== undefined);
     if (!this.isLive(session)) return;

@@ -21,6 +21,7 @@ const MAX_AGE_DAYS = 3650;
 const MAX_FLOWS = 10_000;
 const MAX_GRACE_DAYS = 365;
 const MAX_SOON_DAYS = 365;
+const MAX_GENERATIONS = 100;
 
 const SCREEN_LOCK_UNSEEN =
   'This system does not let the app see the screen lock (no D-Bus screen-lock signal could be watched), so this setting cannot act here. Auto-lock after idle minutes still does.';
@@ -38,6 +39,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   const [grace, setGrace] = useState(String(initial.graceLimitDays));
   const [soon, setSoon] = useState(String(initial.dueSoonDays));
   const [notifyDue, setNotifyDue] = useState(initial.notifyDue);
+  const [generations, setGenerations] = useState(String(initial.backupGenerations));
   const screenLockDetectable = useScreenLockDetectable();
   const parsed = {
     autoLockMinutes: parseWholeNumber(minutes, 0, MAX_MINUTES),
@@ -47,9 +49,11 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     manyFlowsThreshold: parseWholeNumber(manyFlows, 1, MAX_FLOWS),
     graceLimitDays: parseWholeNumber(grace, 1, MAX_GRACE_DAYS),
     dueSoonDays: parseWholeNumber(soon, 0, MAX_SOON_DAYS),
+    backupGenerations: parseWholeNumber(generations, 0, MAX_GENERATIONS),
   };
   const { autoLockMinutes, clipboardClearSeconds, copyReauthMinutes } = parsed;
-  const { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays, dueSoonDays } = parsed;
+  const { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays } = parsed;
+  const { dueSoonDays, backupGenerations } = parsed;
   const valid = Object.values(parsed).every((value) => value !== null);
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -61,7 +65,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       keyMaxAgeDays === null ||
       manyFlowsThreshold === null ||
       graceLimitDays === null ||
-      dueSoonDays === null
+      dueSoonDays === null ||
+      backupGenerations === null
     )
       return;
     await save({
@@ -76,6 +81,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       graceLimitDays,
       dueSoonDays,
       notifyDue,
+      backupGenerations,
     });
   }
 
@@ -186,6 +192,18 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             checked={notifyDue}
             onCheckedChange={edited(setNotifyDue)}
             hint="A system notification, once per key, while the app runs unlocked."
+          />
+        </section>
+        <section className="block stack" aria-labelledby="backups-settings-heading">
+          <h2 id="backups-settings-heading">Backups</h2>
+          <RangeField
+            label="Automatic backups to keep"
+            value={generations}
+            onValueChange={edited(setGenerations)}
+            min={0}
+            max={MAX_GENERATIONS}
+            unit="saves"
+            hint="The vault's last saves, kept beside it and encrypted like it. 0 keeps none."
           />
         </section>
         {failure === null ? null : <Alert>{failure}</Alert>}

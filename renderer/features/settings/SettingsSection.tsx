@@ -1,5 +1,6 @@
 import { useSettingsStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
+import { BackupsBlock } from './BackupsBlock.js';
 import { KeychainBlock } from './KeychainBlock.js';
 import { MasterPasswordBlock } from './MasterPasswordBlock.js';
 import { SettingsForm } from './SettingsForm.js';
@@ -18,6 +19,7 @@ export function SettingsSection() {
       )}
       <MasterPasswordBlock />
       <KeychainBlock />
+      <BackupsBlock />
     </div>
   );
 }

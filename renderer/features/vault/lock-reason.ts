@@ -7,6 +7,9 @@ const TEXT: Record<LockReason, string | null> = {
   manual: 'Vault locked.',
   startup: null,
   quit: null,
+  restore:
+    'An automatic backup is in place. Unlock with the master password it was saved with; you ' +
+    'are asked once more, with its date and save number, before it opens.',
   elsewhere:
     'Locked because another program (the fkv command line, or the app in another window) ' +
     'changed the vault’s password or put another copy in place. Nothing was saved over it.',

@@ -17,6 +17,25 @@ export class MemoryVaultFileStore implements VaultFileStore {
     return this.lock.run(job);
   }
 
+  /** The automatic backups by id (the counter, as the node store names them). */
+  readonly kept = new Map<string, Uint8Array>();
+
+  keepGeneration(data: Uint8Array, counter: number, keep: number): Promise<void> {
+    if (keep > 0) this.kept.set(`${String(counter).padStart(15, '0')}.fkv`, Uint8Array.from(data));
+    const ids = [...this.kept.keys()].sort().reverse();
+    for (const old of ids.slice(keep)) this.kept.delete(old);
+    return Promise.resolve();
+  }
+
+  generations(): Promise<string[]> {
+    return Promise.resolve([...this.kept.keys()].sort().reverse());
+  }
+
+  readGeneration(id: string): Promise<Uint8Array | null> {
+    const found = this.kept.get(id);
+    return Promise.resolve(found === undefined ? null : Uint8Array.from(found));
+  }
+
   read(): Promise<Uint8Array | null> {
     return Promise.resolve(this.file === null ? null : Uint8Array.from(this.file));
   }

@@ -1,0 +1,36 @@
+// The automatic local backups as the vault sees them: which generations are kept (their save
+// number and date, read from each file's header), and the file of one, checked before it is put in
+// place of the vault.
+import { AppError } from '../../../common/errors.js';
+import type { VaultGeneration } from '../../../common/ipc/schemas/vault.js';
+import type { VaultFileStore } from '../ports.js';
+import { corruptError } from './vault-errors.js';
+import { decodeVaultFile } from './vault-format.js';
+
+/** Newest first; a file that does not decode is left out (it cannot be restored anyway). */
+export async function listGenerations(files: VaultFileStore): Promise<VaultGeneration[]> {
+  const found: VaultGeneration[] = [];
+  for (const id of await files.generations()) {
+    const bytes = await files.readGeneration(id);
+    if (bytes === null) continue;
+    const decoded = decodeVaultFile(bytes);
+    if (!decoded.ok) continue;
+    const { counter, updatedAt } = decoded.file.header;
+    found.push({ id, counter, savedAt: updatedAt });
+  }
+  return found;
+}
+
+/** The generation's bytes and what it is, or the error that says why it cannot be restored. */
+export async function readGeneration(
+  files: VaultFileStore,
+  id: string,
+): Promise<{ bytes: Uint8Array; generation: VaultGeneration }> {
+  const bytes = await files.readGeneration(id);
+  if (bytes === null)
+    throw new AppError('not_found', 'That automatic backup is no longer there.', { id });
+  const decoded = decodeVaultFile(bytes);
+  if (!decoded.ok) throw corruptError(`${files.path} (backup ${id})`, 'bad-header', false);
+  const { counter, updatedAt } = decoded.file.header;
+  return { bytes, generation: { id, counter, savedAt: updatedAt } };
+}
