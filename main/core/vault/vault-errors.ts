@@ -121,6 +121,12 @@ export function unverifiedHistoryError(path: string, counter: number, updatedAt:
   );
 }
 
+export const noBackupError = (path: string): AppError =>
+  new AppError('no_backup', `There is no backup next to ${path}.`, { path });
+
+export const keychainOffError = (path: string): AppError =>
+  new AppError('keychain_unavailable', `Keychain unlock is off for ${path}.`, { path });
+
 export const existsError = (path: string): AppError =>
   new AppError('vault_exists', `A vault already exists at ${path}.`, { path });
 

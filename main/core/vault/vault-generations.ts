@@ -3,7 +3,7 @@
 // place of the vault.
 import { AppError } from '../../../common/errors.js';
 import type { VaultGeneration } from '../../../common/ipc/schemas/vault.js';
-import type { VaultFileStore } from '../ports.js';
+import type { Logger, VaultFileStore } from '../ports.js';
 import { corruptError } from './vault-errors.js';
 import { decodeVaultFile } from './vault-format.js';
 
@@ -33,4 +33,30 @@ export async function readGeneration(
   if (!decoded.ok) throw corruptError(`${files.path} (backup ${id})`, 'bad-header', false);
   const { counter, updatedAt } = decoded.file.header;
   return { bytes, generation: { id, counter, savedAt: updatedAt } };
+}
+
+/** Keeps the file just saved among the backups; one that could not be kept never fails the save. */
+export async function keepGeneration(
+  deps: { files: VaultFileStore; logger: Logger; keepGenerations?: () => number },
+  bytes: Uint8Array,
+  counter: number,
+): Promise<void> {
+  const keep = deps.keepGenerations?.() ?? 0;
+  await deps.files.keepGeneration(bytes, counter, keep).catch(() => {
+    deps.logger.warn('automatic backup not kept', { counter });
+  });
+}
+
+/** Holding the file lock: checks the backup, calls `beforeWrite` (the vault locks), then writes it
+ * in place; the file it replaces becomes the .bak and stays among the backups. */
+export async function putGenerationInPlace(
+  deps: { files: VaultFileStore; logger: Logger },
+  id: string,
+  beforeWrite: () => void,
+): Promise<VaultGeneration> {
+  const { bytes, generation } = await readGeneration(deps.files, id);
+  beforeWrite();
+  await deps.files.write(bytes);
+  deps.logger.warn('vault restored from an automatic backup', { counter: generation.counter });
+  return generation;
 }

@@ -2,7 +2,6 @@
 // by the OS keychain), named sections of JSON inside. File layout: vault-format.ts.
 import type { z } from 'zod';
 
-import { AppError } from '../../../common/errors.js';
 import type { VaultGeneration, VaultStatus } from '../../../common/ipc/schemas/vault.js';
 import type {
   Clock,
@@ -18,11 +17,13 @@ import { RollbackGuard, historyProblem } from './rollback-guard.js';
 import { SerialQueue } from './serial-queue.js';
 import { BODY_SCHEMA_VERSION } from './vault-body.js';
 import { catchUp } from './vault-catch-up.js';
-import { listGenerations, readGeneration } from './vault-generations.js';
+import { keepGeneration, listGenerations, putGenerationInPlace } from './vault-generations.js';
 import {
   assertStrongPassword,
   corruptError,
   existsError,
+  keychainOffError,
+  noBackupError,
   keychainFailedError,
   kdfTamperedError,
   keychainUnavailableError,
@@ -84,12 +85,9 @@ export class Vault {
   }
 
   async status(): Promise<Omit<VaultStatus, 'lastLockReason'>> {
-    const { files, protector, state } = this.deps;
     const session = this.session;
     return vaultStatus({
-      files,
-      protector,
-      state,
+      ...this.deps,
       ...(session === undefined
         ? {}
         : { open: { header: session.header, unlockedAt: session.unlockedAt } }),
@@ -146,7 +144,7 @@ export class Vault {
   async unlock(password: string, options: { allowRollback?: boolean } = {}): Promise<void> {
     const locks = this.locks;
     const belowPolicy = await this.queue.run(async () => {
-      const file = await this.readFile();
+      const file = await readVaultFile(this.deps.files, () => this.hasBackup());
       const below = await this.checkKdf(file);
       const unwrapped = await unwrapWithPassword(password, file.header);
       if (!unwrapped.ok) {
@@ -167,13 +165,10 @@ export class Vault {
     const locks = this.locks;
     return this.queue.run(async () => {
       const { files, protector } = this.deps;
-      const file = await this.readFile();
+      const file = await readVaultFile(this.deps.files, () => this.hasBackup());
       await this.checkKdf(file); // no password here to redo the wrap: the next password unlock does
       const blob = file.header.keychainWrap;
-      if (blob === undefined)
-        throw new AppError('keychain_unavailable', `Keychain unlock is off for ${files.path}.`, {
-          path: files.path,
-        });
+      if (blob === undefined) throw keychainOffError(files.path);
       const availability = await availabilityOf(protector);
       if (!availability.available)
         throw keychainUnavailableError(availability.backend, availability.reason);
@@ -213,10 +208,7 @@ export class Vault {
     this.lock();
     return this.exclusive(async () => {
       const { files, logger } = this.deps;
-      if (!(await this.hasBackup()))
-        throw new AppError('no_backup', `There is no backup next to ${files.path}.`, {
-          path: files.path,
-        });
+      if (!(await this.hasBackup())) throw noBackupError(files.path);
       const damaged = await files.restoreBackup();
       this.restoredBackup = true;
       logger.warn('vault restored from backup', { keptDamagedCopy: damaged !== '' });
@@ -260,9 +252,9 @@ export class Vault {
     return parseSection(this.requireSession().sections, name, schema, this.deps.files.path);
   }
 
-  /** The automatic local backups, newest first. */
+  /** The automatic local backups, newest first: save numbers and dates, which every file's
+   * header shows in the clear anyway. */
   generations(): Promise<VaultGeneration[]> {
-    this.requireSession();
     return listGenerations(this.deps.files);
   }
 
@@ -270,15 +262,11 @@ export class Vault {
    * among the backups) and locks: the next unlock meets it as an older file and asks first. */
   restoreGeneration(id: string): Promise<VaultGeneration> {
     // Asked for while unlocked (vault-methods.ts checks), but the session locks before this runs.
-    return this.exclusive(async () => {
-      const { bytes, generation } = await readGeneration(this.deps.files, id);
-      this.lock();
-      await this.deps.files.write(bytes);
-      this.deps.logger.warn('vault restored from an automatic backup', {
-        counter: generation.counter,
-      });
-      return generation;
-    });
+    return this.exclusive(() =>
+      putGenerationInPlace(this.deps, id, () => {
+        this.lock();
+      }),
+    );
   }
 
   /** Replaces one section. Any other process's saves are loaded first, so their sections stay;
@@ -418,8 +406,7 @@ export class Vault {
     }
     // Locked during the write: the file holds the new key, memory holds nothing.
     if (!this.isLive(session)) return void dek.fill(0);
-    const { header, sections, counter, unlockedAt, digest } = session;
-    const next: OpenSession = { dek, header, sections, counter, unlockedAt, digest };
+    const next: OpenSession = { ...session, dek };
     this.replaceSession(next);
     // One more save, so the backup generation (the previous file) holds the new key too.
     await this.persist(next, next.header, next.sections).catch(() => {
@@ -440,20 +427,8 @@ export class Vault {
     this.session = next;
   }
 
-  /** A backup that could not be kept never fails the save it follows. */
-  private async keepGeneration(bytes: Uint8Array, counter: number): Promise<void> {
-    const keep = this.deps.keepGenerations?.() ?? 0;
-    await this.deps.files.keepGeneration(bytes, counter, keep).catch(() => {
-      this.deps.logger.warn('automatic backup not kept', { counter });
-    });
-  }
-
   private async hasBackup(): Promise<boolean> {
     return (await this.deps.files.readBackup().catch(() => null)) !== null;
-  }
-
-  private readFile(): Promise<VaultFile> {
-    return readVaultFile(this.deps.files, () => this.hasBackup());
   }
 
   /** Opens the body with an unwrapped DEK and makes it the session; wipes the DEK on refusal. */
@@ -511,7 +486,7 @@ export class Vault {
     await files.write(encoded.bytes);
     session.counter = counter;
     session.digest = fileDigest(encoded.bytes);
-    await this.keepGeneration(encoded.bytes, counter);
+    await keepGeneration(this.deps, encoded.bytes, counter);
     // The HMAC is made before the first await inside, while `dek` is surely intact.
     await this.guard.record(counter, dek, fields.keychainWrap !== undefined);
     if (!this.isLive(session)) return;
