@@ -262,11 +262,7 @@ export class Vault {
    * among the backups) and locks: the next unlock meets it as an older file and asks first. */
   restoreGeneration(id: string): Promise<VaultGeneration> {
     // Asked for while unlocked (vault-methods.ts checks), but the session locks before this runs.
-    return this.exclusive(() =>
-      putGenerationInPlace(this.deps, id, () => {
-        this.lock();
-      }),
-    );
+    return this.exclusive(() => putGenerationInPlace(this.deps, id, this.lock.bind(this)));
   }
 
   /** Replaces one section. Any other process's saves are loaded first, so their sections stay;
