@@ -147,6 +147,7 @@ describe('data key rotation on a real disk', () => {
       clock: new FakeClock(),
       logger: new MemoryLogger(),
       kdf: { params: TINY_KDF },
+      keepGenerations: () => 10,
     };
     const vault = new Vault(deps);
     await vault.create(PASSWORD);
@@ -162,9 +163,15 @@ describe('data key rotation on a real disk', () => {
     await vault.writeSection('entries', ['k1', 'k2', 'k3']);
     vault.lock();
 
-    const names = (await readdir(dir)).filter((name) => name.startsWith('vault.fkv'));
+    // The automatic backups beside the vault count too: each is a whole vault file.
+    const kept = join(dir, 'vault.fkv.generations');
+    const backups = (await readdir(kept)).map((name) => join('vault.fkv.generations', name));
+    expect(backups.length).toBeGreaterThan(0);
+    const names = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && entry.name.startsWith('vault.fkv'))
+      .map((entry) => entry.name);
     expect(names).toContain('vault.fkv');
-    for (const name of names) {
+    for (const name of [...names, ...backups]) {
       const bytes = await readFile(join(dir, name));
       expect(opensBody(bytes, oldDek), name).toBe(false);
       expect(opensBody(bytes, oldKeychainDek), name).toBe(false);

@@ -35,13 +35,16 @@ export async function readGeneration(
   return { bytes, generation: { id, counter, savedAt: updatedAt } };
 }
 
-/** Keeps the file just saved among the backups; one that could not be kept never fails the save. */
+/** Keeps the file just saved among the backups; one that could not be kept never fails the save.
+ * `atMost` lowers the setting for this save (a new data key keeps none of the older ones). */
 export async function keepGeneration(
   deps: { files: VaultFileStore; logger: Logger; keepGenerations?: () => number },
   bytes: Uint8Array,
   counter: number,
+  atMost?: number,
 ): Promise<void> {
-  const keep = deps.keepGenerations?.() ?? 0;
+  const setting = deps.keepGenerations?.() ?? 0;
+  const keep = atMost === undefined ? setting : Math.min(setting, atMost);
   await deps.files.keepGeneration(bytes, counter, keep).catch(() => {
     deps.logger.warn('automatic backup not kept', { counter });
   });

@@ -395,7 +395,9 @@ export class Vault {
       Object.assign(fields, await wrapWithPassword(password, cost, dek));
       if (keychain) Object.assign(fields, await keychainWrapOrNone(protector, dek, logger));
       this.requireLive(session);
-      await this.persist(session, fields, session.sections, dek);
+      // Keeping only this save among the automatic backups: the older ones open with the old
+      // password (or the old keychain wrap), which a change of password means to retire.
+      await this.persist(session, fields, session.sections, dek, 1);
     } catch (error) {
       dek.fill(0);
       throw error;
@@ -467,6 +469,7 @@ export class Vault {
     fields: HeaderFields,
     sections: ReadonlyMap<string, string>,
     dek: Buffer = session.dek,
+    keepGenerations?: number,
   ): Promise<void> {
     const { files, clock } = this.deps;
     this.requireLive(session);
@@ -482,7 +485,7 @@ export class Vault {
     await files.write(encoded.bytes);
     session.counter = counter;
     session.digest = fileDigest(encoded.bytes);
-    await keepGeneration(this.deps, encoded.bytes, counter);
+    await keepGeneration(this.deps, encoded.bytes, counter, keepGenerations);
     // The HMAC is made before the first await inside, while `dek` is surely intact.
     await this.guard.record(counter, dek, fields.keychainWrap !== undefined);
     if (!this.isLive(session)) return;
