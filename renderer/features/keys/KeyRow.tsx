@@ -18,6 +18,8 @@ export interface KeyActions {
   onRotate: (key: KeySummary) => void;
   /** The key's delivery targets: where a rotation puts its new value. */
   onTargets: (key: KeySummary) => void;
+  /** The key's rotation policy: how old it may get before it is due. */
+  onPolicy: (key: KeySummary) => void;
   onPromote: (key: KeySummary) => void;
 }
 
@@ -64,7 +66,7 @@ export function KeyHead({ keySummary: key, level }: { keySummary: KeySummary; le
 }
 
 export function KeyRow({ keySummary: key, actions, naming }: KeyRowProps) {
-  const { onCopy, onEdit, onDelete, onRotate, onTargets, onPromote } = actions;
+  const { onCopy, onEdit, onDelete, onRotate, onTargets, onPolicy, onPromote } = actions;
   const permissions = summarizePermissions(key.permissions);
   const age = `First seen ${formatDay(key.firstSeenAt)}${key.createdHere ? ' (created here)' : ''}`;
   const updated = key.updatedAt === undefined ? '' : ` · updated ${formatDay(key.updatedAt)}`;
@@ -118,6 +120,13 @@ export function KeyRow({ keySummary: key, actions, naming }: KeyRowProps) {
           }}
         >
           Targets<Hidden>{naming.label}</Hidden>
+        </Button>
+        <Button
+          onClick={() => {
+            onPolicy(key);
+          }}
+        >
+          Rotation policy<Hidden>{`of ${naming.label}`}</Hidden>
         </Button>
         <Button
           onClick={() => {

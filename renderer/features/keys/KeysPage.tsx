@@ -8,6 +8,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { useOverviewLoaded } from '../overview/use-overview-loaded.js';
 import { TargetsDialog } from '../delivery/TargetsDialog.js';
+import { KeyPolicyDialog } from '../policies/KeyPolicyDialog.js';
 import { RotationWizard } from '../rotation/RotationWizard.js';
 import { AllInstancesPanel } from './AllInstancesPanel.js';
 import { BindFlowDialog } from './BindFlowDialog.js';
@@ -48,6 +49,7 @@ export function KeysPage() {
   const [snippetFor, setSnippetFor] = useState<string | null>(null);
   const [rotating, setRotating] = useState<string | null>(null);
   const [targetsOf, setTargetsOf] = useState<string | null>(null);
+  const [policyOf, setPolicyOf] = useState<string | null>(null);
   const [promoting, setPromoting] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
@@ -88,11 +90,15 @@ export function KeysPage() {
     onTargets: (key) => {
       setTargetsOf(key.id);
     },
+    onPolicy: (key) => {
+      setPolicyOf(key.id);
+    },
     onPromote: (key) => {
       setPromoting(key.id);
     },
   };
   const targetsKey = findKey(targetsOf);
+  const policyKey = findKey(policyOf);
 
   return (
     <div ref={rootRef} className="sections sections-wide">
@@ -220,6 +226,24 @@ export function KeysPage() {
         }
         onClose={() => {
           setTargetsOf(null);
+        }}
+      />
+      <KeyPolicyDialog
+        keyRef={
+          policyKey === undefined
+            ? undefined
+            : {
+                instanceId: policyKey.instanceId,
+                keyId: policyKey.id,
+                label: keyNaming(policyKey, shared).label,
+              }
+        }
+        onClose={() => {
+          setPolicyOf(null);
+        }}
+        onDone={(sentence) => {
+          setPolicyOf(null);
+          setAnnouncement(sentence);
         }}
       />
       <SnippetDialog
