@@ -2,7 +2,7 @@
 // them. A live region says what just happened for people who cannot see the list change.
 import { useEffect, useRef, useState } from 'react';
 
-import type { Chatflow } from '../../../common/ipc/schemas/keys.js';
+import type { Chatflow, KeySummary } from '../../../common/ipc/schemas/keys.js';
 import { useInstancesStore, useKeysStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
@@ -99,6 +99,11 @@ export function KeysPage() {
   };
   const targetsKey = findKey(targetsOf);
   const policyKey = findKey(policyOf);
+  // What the targets and policy dialogs need of a key, named as its row names it.
+  const refOf = (key: KeySummary | undefined) =>
+    key === undefined
+      ? undefined
+      : { instanceId: key.instanceId, keyId: key.id, label: keyNaming(key, shared).label };
 
   return (
     <div ref={rootRef} className="sections sections-wide">
@@ -215,29 +220,13 @@ export function KeysPage() {
         keyLabel={rotatingNaming?.shared === true ? rotatingNaming.long : undefined}
       />
       <TargetsDialog
-        keyRef={
-          targetsKey === undefined
-            ? undefined
-            : {
-                instanceId: targetsKey.instanceId,
-                keyId: targetsKey.id,
-                label: keyNaming(targetsKey, shared).label,
-              }
-        }
+        keyRef={refOf(targetsKey)}
         onClose={() => {
           setTargetsOf(null);
         }}
       />
       <KeyPolicyDialog
-        keyRef={
-          policyKey === undefined
-            ? undefined
-            : {
-                instanceId: policyKey.instanceId,
-                keyId: policyKey.id,
-                label: keyNaming(policyKey, shared).label,
-              }
-        }
+        keyRef={refOf(policyKey)}
         onClose={() => {
           setPolicyOf(null);
         }}
