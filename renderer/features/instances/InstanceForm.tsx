@@ -1,7 +1,8 @@
 // The body of the add/edit dialog. The admin key lives only in this component's state: it is
 // cleared the moment Save is pressed, and closing the dialog or a lock unmounts the form. When main
 // refuses to send the saved key to a new address or trust setting, the master password is asked
-// for and the same call is retried with it; the password goes nowhere else.
+// for and the same call is retried with it; the password goes nowhere else. The instance's rotation
+// policy is saved with the same Save, through policies.set, after the instance itself.
 import { useEffect, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 
@@ -28,6 +29,8 @@ import {
   toPatch,
   validate,
 } from './instance-form.js';
+import { PolicyField } from '../policies/PolicyField.js';
+import { usePolicyDraft } from '../policies/use-policy-draft.js';
 import { statusOf } from './instance-status.js';
 import { SecurityFields } from './SecurityFields.js';
 import { asResult, testFromForm } from './test-from-form.js';
@@ -61,6 +64,9 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const caRef = useRef<HTMLTextAreaElement>(null);
   const errors = tried ? validate(values, editing) : {};
+  const policy = usePolicyDraft(
+    editing ? { kind: 'instance', instanceId: instance.id } : undefined,
+  );
 
   useEffect(() => {
     if (focusInvalid === 0) return;
@@ -76,7 +82,8 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
 
   function checked(): boolean {
     setTried(true);
-    if (!hasErrors(validate(values, editing))) return true;
+    const policyValid = !editing || policy.check() !== undefined;
+    if (policyValid && !hasErrors(validate(values, editing))) return true;
     setFocusInvalid((n) => n + 1);
     return false;
   }
@@ -84,10 +91,23 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
   async function save(given: InstanceFormValues, reauth?: InstanceReauth): Promise<string | null> {
     setFailure(null);
     setSaving(true);
-    const outcome = editing
-      ? await store.update(instance.id, toPatch(given, instance), reauth)
-      : await store.add(toDraft(given));
+    // A change of policy alone leaves the instance as it is.
+    const policyOnly =
+      editing && policy.dirty && Object.keys(toPatch(given, instance)).length === 0;
+    const outcome = policyOnly
+      ? ({ ok: true, value: instance } as const)
+      : editing
+        ? await store.update(instance.id, toPatch(given, instance), reauth)
+        : await store.add(toDraft(given));
+    const policyFailure =
+      outcome.ok && policy.dirty && policy.value !== undefined
+        ? await policy.save(policy.value)
+        : null;
     setSaving(false);
+    if (policyFailure !== null) {
+      setFailure({ message: policyFailure, keyCleared: false });
+      return null;
+    }
     if (outcome.ok) {
       onSaved(outcome.value);
       return null;
@@ -243,6 +263,12 @@ export function InstanceForm({ instance, onSaved }: InstanceFormProps) {
           instance={instance}
           caRef={caRef}
         />
+        {editing ? (
+          <PolicyField
+            draft={policy}
+            hint="Keys on this instance are due for rotation after this many days, unless a key has its own policy. Empty: the limit in Settings."
+          />
+        ) : null}
         <ConnectionResult
           result={result}
           onShowCaField={() => caRef.current?.focus()}

@@ -20,6 +20,8 @@ export function parseMaxAge(text: string): number | null | undefined {
 export interface PolicyDraft {
   text: string;
   setText: (text: string) => void;
+  /** What the text says: days, null when empty, undefined when invalid. */
+  value: number | null | undefined;
   /** The policy saved on this scope, or null. */
   saved: number | null;
   /** The message to show once the person tried to save, else undefined. */
@@ -47,6 +49,7 @@ export function usePolicyDraft(scope: PolicyScope | undefined): PolicyDraft {
   return {
     text,
     setText: setTyped,
+    value: parsed,
     saved,
     error: tried && parsed === undefined ? MAX_AGE_ERROR : undefined,
     dirty: parsed !== saved,
