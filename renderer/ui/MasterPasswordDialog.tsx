@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 import { Dialog } from './Dialog.js';
 import { DialogForm, useFormAction } from './DialogForm.js';
-import { Field } from './Field.js';
+import { MasterPasswordField } from './MasterPasswordField.js';
 
 export interface MasterPasswordDialogProps {
   open: boolean;
@@ -48,13 +48,7 @@ function PasswordForm({ submitLabel, onSubmit, onClose }: MasterPasswordDialogPr
         })
       }
     >
-      <Field
-        label="Master password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onValueChange={setPassword}
-      />
+      <MasterPasswordField value={password} onValueChange={setPassword} />
     </DialogForm>
   );
 }

@@ -1,5 +1,6 @@
 import { useSettingsStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
+import { BackupBlock } from '../backup/BackupBlock.js';
 import { BackupsBlock } from './BackupsBlock.js';
 import { KeychainBlock } from './KeychainBlock.js';
 import { MasterPasswordBlock } from './MasterPasswordBlock.js';
@@ -19,6 +20,7 @@ export function SettingsSection() {
       )}
       <MasterPasswordBlock />
       <KeychainBlock />
+      <BackupBlock />
       <BackupsBlock />
     </div>
   );
