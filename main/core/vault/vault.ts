@@ -12,12 +12,12 @@ import type {
   VaultFileStore,
 } from '../ports.js';
 import { randomKey } from './aead.js';
-import { judgeKdf, kdfBounds, resolveKdfCost } from './kdf.js';
-import { RollbackGuard, historyProblem } from './rollback-guard.js';
+import { resolveKdfCost } from './kdf.js';
+import { RollbackGuard } from './rollback-guard.js';
 import { SerialQueue } from './serial-queue.js';
-import { BODY_SCHEMA_VERSION } from './vault-body.js';
+import { adoptSession } from './vault-adopt.js';
 import { catchUp } from './vault-catch-up.js';
-import { keepGeneration, listGenerations, putGenerationInPlace } from './vault-generations.js';
+import { listGenerations, putGenerationInPlace } from './vault-generations.js';
 import {
   assertStrongPassword,
   corruptError,
@@ -25,26 +25,26 @@ import {
   keychainOffError,
   noBackupError,
   keychainFailedError,
-  kdfTamperedError,
   keychainUnavailableError,
   leftoversError,
   lockedError,
   wrongPasswordError,
 } from './vault-errors.js';
-import { encodeVaultFile, fileDigest } from './vault-format.js';
-import type { HeaderFields, VaultFile, VaultHeader } from './vault-format.js';
+import type { VaultFile } from './vault-format.js';
 import {
   adoptKey,
   availabilityOf,
   keychainWrap,
-  keychainWrapOrNone,
   sameKey,
   unwrapWithPassword,
   wrapWithPassword,
 } from './vault-keys.js';
-import { bodyText, newSession, parseSection, sectionsOf, withSections } from './vault-session.js';
+import { checkKdf, raiseKdfCost, replaceDataKey } from './vault-rekey.js';
+import type { RekeyContext } from './vault-rekey.js';
+import { persist, requireLive } from './vault-save.js';
+import { newSession, parseSection, withSections } from './vault-session.js';
 import type { AdoptOptions, OpenSession } from './vault-session.js';
-import { openBody, readVaultFile } from './vault-open.js';
+import { readVaultFile } from './vault-open.js';
 import { vaultStatus } from './vault-status.js';
 
 export interface KdfPolicy {
@@ -76,8 +76,18 @@ export class Vault {
   private readonly guard: RollbackGuard;
   private lockedItselfListener: (() => void) | undefined;
 
+  /** What the saves and key rewraps in vault-save.ts and vault-rekey.ts need of this vault. */
+  private readonly ctx: RekeyContext;
+
   constructor(private readonly deps: VaultDeps) {
     this.guard = new RollbackGuard(deps);
+    this.ctx = {
+      deps,
+      guard: this.guard,
+      isLive: (session) => this.isLive(session),
+      replaceSession: this.replaceSession.bind(this),
+      saving: (job) => this.saving(job),
+    };
   }
 
   get isUnlocked(): boolean {
@@ -129,7 +139,7 @@ export class Vault {
           });
         }
         this.replaceSession(session);
-        await this.persist(session, header, session.sections);
+        await persist(this.ctx, session, header, session.sections);
         this.openedOnce = true;
         logger.info('vault created', { counter: session.counter, iterations: cost.iterations });
         if (this.locks !== locks) this.lock(); // created, but a lock arrived meanwhile
@@ -145,7 +155,7 @@ export class Vault {
     const locks = this.locks;
     const belowPolicy = await this.queue.run(async () => {
       const file = await readVaultFile(this.deps.files, () => this.hasBackup());
-      const below = await this.checkKdf(file);
+      const below = await checkKdf(this.deps, file, () => this.hasBackup());
       const unwrapped = await unwrapWithPassword(password, file.header);
       if (!unwrapped.ok) {
         if (unwrapped.why === 'wrong') throw wrongPasswordError(this.deps.files.path);
@@ -158,7 +168,9 @@ export class Vault {
       });
       return below;
     });
-    if (belowPolicy) await this.raiseKdfCost(password);
+    const session = this.session;
+    if (belowPolicy && session !== undefined)
+      await raiseKdfCost(this.ctx, session.header.kdf, password);
   }
 
   unlockWithKeychain(): Promise<void> {
@@ -166,7 +178,8 @@ export class Vault {
     return this.queue.run(async () => {
       const { files, protector } = this.deps;
       const file = await readVaultFile(this.deps.files, () => this.hasBackup());
-      await this.checkKdf(file); // no password here to redo the wrap: the next password unlock does
+      // No password here to redo the wrap: the next password unlock does.
+      await checkKdf(this.deps, file, () => this.hasBackup());
       const blob = file.header.keychainWrap;
       if (blob === undefined) throw keychainOffError(files.path);
       const availability = await availabilityOf(protector);
@@ -199,7 +212,7 @@ export class Vault {
       assertStrongPassword(next);
       await this.checkPassword(session, current);
       const keychain = session.header.keychainWrap !== undefined;
-      await this.replaceDataKey(session, next, keychain);
+      await replaceDataKey(this.ctx, session, next, keychain);
       this.deps.logger.info('vault password changed, data key replaced');
     });
   }
@@ -224,16 +237,16 @@ export class Vault {
       const { keychainWrap: existing, ...rest } = session.header;
       if (!enabled) {
         if (existing === undefined) return;
-        await this.replaceDataKey(session, password, false);
+        await replaceDataKey(this.ctx, session, password, false);
         this.deps.logger.info('vault keychain unlock turned off, data key replaced');
         return;
       }
       const availability = await availabilityOf(this.deps.protector);
       if (!availability.available)
         throw keychainUnavailableError(availability.backend, availability.reason);
-      this.requireLive(session);
+      requireLive(this.ctx, session);
       const wrap = await keychainWrap(this.deps.protector, session.dek);
-      await this.persist(session, { ...rest, keychainWrap: wrap }, session.sections);
+      await persist(this.ctx, session, { ...rest, keychainWrap: wrap }, session.sections);
       this.deps.logger.info('vault keychain unlock turned on', { counter: session.counter });
     });
   }
@@ -274,7 +287,7 @@ export class Vault {
   /** Several sections in one save, so the file holds all of the changes or none of them. */
   writeSections(values: Readonly<Record<string, unknown>>): Promise<void> {
     return this.saving(async (session) => {
-      await this.persist(session, session.header, withSections(session.sections, values));
+      await persist(this.ctx, session, session.header, withSections(session.sections, values));
     });
   }
 
@@ -317,7 +330,7 @@ export class Vault {
       throw result.error;
     }
     if (result.reloaded === undefined) return;
-    this.requireLive(session);
+    requireLive(this.ctx, session);
     Object.assign(session, result.reloaded);
   }
 
@@ -330,11 +343,6 @@ export class Vault {
     return this.session === session;
   }
 
-  /** After any await: lock() may have zeroed the DEK meanwhile, and a zero key must never seal. */
-  private requireLive(session: OpenSession): void {
-    if (!this.isLive(session)) throw lockedError();
-  }
-
   /** The password opens the open vault's own wrap, to the same key (not just some key). */
   private async checkPassword(session: OpenSession, password: string): Promise<void> {
     const check = await unwrapWithPassword(password, session.header);
@@ -343,73 +351,6 @@ export class Vault {
     check.dek.fill(0);
     if (!same)
       throw this.isLive(session) ? wrongPasswordError(this.deps.files.path) : lockedError();
-  }
-
-  /** Refuses a header whose cost is below the floor or above the ceiling, before deriving
-   * anything; true when it is below today's policy, so unlock redoes the wrap. */
-  private async checkKdf(file: VaultFile): Promise<boolean> {
-    const verdict = judgeKdf(file.header.kdf, kdfBounds(this.deps.kdf?.params));
-    if (verdict === 'lowered' || verdict === 'excessive')
-      throw kdfTamperedError(this.deps.files.path, verdict, await this.hasBackup());
-    return verdict === 'below-policy';
-  }
-
-  /** Redoes the password wrap of the open vault at today's cost. A failure only means it is tried
-   * again at the next unlock. */
-  private async raiseKdfCost(password: string): Promise<void> {
-    const { logger } = this.deps;
-    if (this.session === undefined) return;
-    const from = this.session.header.kdf;
-    try {
-      const cost = await resolveKdfCost(this.deps.kdf?.params);
-      await this.saving(async (session) => {
-        const wrapped = await wrapWithPassword(password, cost, session.dek);
-        await this.persist(session, { ...session.header, ...wrapped }, session.sections);
-      });
-      logger.info('vault key-derivation cost raised', {
-        fromMemoryKiB: from.memoryKiB,
-        fromIterations: from.iterations,
-        toMemoryKiB: cost.memoryKiB,
-        toIterations: cost.iterations,
-      });
-    } catch {
-      logger.warn('vault key-derivation cost not raised; the next unlock tries again');
-    }
-  }
-
-  /** Makes a fresh data key, wraps it with the password (and the keychain, when asked), saves the
-   * body under it and wipes the old key. The session takes the new key only once the file is in
-   * place, so a failed save leaves disk and memory agreeing on the old one. */
-  private async replaceDataKey(
-    session: OpenSession,
-    password: string,
-    keychain: boolean,
-  ): Promise<void> {
-    const { protector, logger } = this.deps;
-    const cost = await resolveKdfCost(this.deps.kdf?.params);
-    this.requireLive(session);
-    const fields: HeaderFields = { ...session.header };
-    delete fields.keychainWrap;
-    const dek = randomKey();
-    try {
-      Object.assign(fields, await wrapWithPassword(password, cost, dek));
-      if (keychain) Object.assign(fields, await keychainWrapOrNone(protector, dek, logger));
-      this.requireLive(session);
-      // Keeping only this save among the automatic backups: the older ones open with the old
-      // password (or the old keychain wrap), which a change of password means to retire.
-      await this.persist(session, fields, session.sections, dek, 1);
-    } catch (error) {
-      dek.fill(0);
-      throw error;
-    }
-    // Locked during the write: the file holds the new key, memory holds nothing.
-    if (!this.isLive(session)) return void dek.fill(0);
-    const next: OpenSession = { ...session, dek };
-    this.replaceSession(next);
-    // One more save, so the backup generation (the previous file) holds the new key too.
-    await this.persist(next, next.header, next.sections).catch(() => {
-      logger.warn('vault backup still holds the previous data key');
-    });
   }
 
   private drop(): void {
@@ -429,67 +370,22 @@ export class Vault {
     return (await this.deps.files.readBackup().catch(() => null)) !== null;
   }
 
-  /** Opens the body with an unwrapped DEK and makes it the session; wipes the DEK on refusal. */
+  /** Makes the unwrapped DEK's session (vault-adopt.ts) the open one; wiped on refusal. */
   private async adopt(file: VaultFile, dek: Buffer, how: AdoptOptions): Promise<void> {
-    const { via, allowRollback, locks } = how;
-    const { files, clock, logger } = this.deps;
-    try {
-      const opened = await openBody(file, dek, via, files.path, () => this.hasBackup());
-      const { counter } = file.header;
-      const history = await this.guard.check(dek);
-      const problem = historyProblem(files.path, file.header, history, this.restoredBackup);
-      if (problem !== undefined) {
-        if (!allowRollback) throw problem;
-        logger.warn('vault opened on request despite its history', { counter, ...history });
-      }
-      await this.guard.record(counter, dek, file.header.keychainWrap !== undefined);
-      if (this.locks !== locks) throw lockedError();
-      this.restoredBackup = false;
-      this.openedOnce = true;
-      if (opened.migratedFrom !== undefined)
-        logger.info('vault data migrated', { from: opened.migratedFrom, to: BODY_SCHEMA_VERSION });
-      this.replaceSession({
-        dek,
-        header: file.header,
-        sections: sectionsOf(opened.body),
-        counter: Math.max(counter, history.highest),
-        unlockedAt: clock.now(),
-        digest: file.digest,
-      });
-    } catch (error) {
-      dek.fill(0);
-      throw error;
-    }
-  }
-
-  /** One atomic save: next counter, fresh nonce, the whole body. Memory changes only once the
-   * file is in place, so a failed save leaves both as they were. */
-  private async persist(
-    session: OpenSession,
-    fields: HeaderFields,
-    sections: ReadonlyMap<string, string>,
-    dek: Buffer = session.dek,
-    keepGenerations?: number,
-  ): Promise<void> {
-    const { files, clock } = this.deps;
-    this.requireLive(session);
-    if (dek !== session.dek) this.guard.prepareRekey(session.dek, dek);
-    const counter = Math.max(session.counter, this.guard.stateHighest()) + 1;
-    const plaintext = Buffer.from(bodyText(sections), 'utf8');
-    let encoded: { bytes: Buffer; header: VaultHeader };
-    try {
-      encoded = encodeVaultFile({ ...fields, counter, updatedAt: clock.now() }, dek, plaintext);
-    } finally {
-      plaintext.fill(0);
-    }
-    await files.write(encoded.bytes);
-    session.counter = counter;
-    session.digest = fileDigest(encoded.bytes);
-    await keepGeneration(this.deps, encoded.bytes, counter, keepGenerations);
-    // The HMAC is made before the first await inside, while `dek` is surely intact.
-    await this.guard.record(counter, dek, fields.keychainWrap !== undefined);
-    if (!this.isLive(session)) return;
-    session.header = encoded.header;
-    session.sections = sections;
+    const session = await adoptSession(
+      {
+        deps: this.deps,
+        guard: this.guard,
+        hasBackup: () => this.hasBackup(),
+        restoredBackup: () => this.restoredBackup,
+        locks: () => this.locks,
+      },
+      file,
+      dek,
+      how,
+    );
+    this.restoredBackup = false;
+    this.openedOnce = true;
+    this.replaceSession(session);
   }
 }
