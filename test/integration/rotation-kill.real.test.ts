@@ -36,15 +36,13 @@ import { flowiseRest } from '../flowise/flowise-rest.js';
 import { PASSWORD } from './core-fixture.js';
 import type { LogLine } from './rotation-kill-core.js';
 import { KDF, killableCore, readLog } from './rotation-kill-core.js';
+import { SCENARIOS, casesOf, limited } from './rotation-kill-cases.js';
+import type { Scenario } from './rotation-kill-cases.js';
 
 const flowise = inject('flowise');
 const CHILD = join(import.meta.dirname, 'rotation-kill-real-child.ts');
 const ROOT = join(import.meta.dirname, '../..');
 const ENGINE = join(ROOT, 'main/core/rotation');
-const SCENARIOS = ['rotate', 'rollback', 'admin', 'admin-rollback', 'deliver'] as const;
-type Scenario = (typeof SCENARIOS)[number];
-/** Children at once: each rotation makes the server hash keys (scrypt) on every request. */
-const PARALLEL = 2;
 
 interface KeyRow {
   id: string;
@@ -159,62 +157,6 @@ function runChild(
       resolve({ code, signal, stderr });
     });
   });
-}
-
-/** One kill: the `nth` pass of `point` in `scenario`; `after` names the last other checkpoint;
- * `same` lists the passes right after it with no request or vault write between: a kill there
- * leaves the same files and the same server, so this case covers them. */
-interface KillCase {
-  scenario: Scenario;
-  point: RotationCheckpoint;
-  nth: number;
-  after: string;
-  same: string[];
-}
-
-/** Every checkpoint pass of a full run, except, for a rollback, those of its start, and for the
- * deliver scenario all but those between the reveal and grace (the forward scenarios kill those). */
-function casesOf(scenario: Scenario, log: readonly LogLine[]): KillCase[] {
-  const seen = new Map<string, number>();
-  const cases: KillCase[] = [];
-  let phase = '';
-  let after = 'start';
-  let changed = true;
-  let delivering = false;
-  for (const line of log) {
-    if (line.t === 'phase') phase = line.name;
-    if (line.t === 'phase' && line.name === 'grace') delivering = false;
-    if (line.t === 'req' || line.t === 'res' || line.t === 'write' || line.t === 'target')
-      changed = true;
-    if (line.t !== 'cp') continue;
-    const nth = (seen.get(line.name) ?? 0) + 1;
-    seen.set(line.name, nth);
-    const killed =
-      scenario === 'deliver' ? delivering : !scenario.endsWith('rollback') || phase === 'rollback';
-    if (line.name === 'reveal:done') delivering = true;
-    if (killed) {
-      const last = cases.at(-1);
-      if (!changed && last !== undefined) last.same.push(`${line.name} #${String(nth)}`);
-      else cases.push({ scenario, point: line.name, nth, after, same: [] });
-      changed = false;
-    }
-    if (!line.name.startsWith('journal:')) after = line.name;
-  }
-  return cases;
-}
-
-/** At most `PARALLEL` jobs at once. */
-let running = 0;
-const waiting: (() => void)[] = [];
-async function limited<T>(job: () => Promise<T>): Promise<T> {
-  if (running >= PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
-  try {
-    return await job();
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
-  }
 }
 
 // The child, bundled once: a process starts in a fraction of the time tsx takes to compile it.
