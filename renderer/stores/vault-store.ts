@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 
 import type { Api, AppEventPayload } from '../../common/ipc/contract.js';
+import type { RestoreBackupArgs } from '../../common/ipc/schemas/backup.js';
 import type { VaultStatus } from '../../common/ipc/schemas/vault.js';
 import type { StoreError } from './store-error.js';
 import { attempt, errorOf, staleGuard } from './store-kit.js';
@@ -17,6 +18,7 @@ export type VaultAction =
   | 'changePassword'
   | 'restoreBackup'
   | 'restoreGeneration'
+  | 'restoreFromFile'
   | 'setKeychainUnlock';
 
 export interface VaultError extends StoreError {
@@ -43,6 +45,8 @@ export interface VaultStoreState {
   lock: () => ActionResult;
   changePassword: (current: string, next: string) => ActionResult;
   restoreBackup: () => ActionResult;
+  /** With no vault yet: a new vault from a .fkvbak, sealed with the new master password. */
+  restoreFromFile: (args: RestoreBackupArgs) => ActionResult;
   /** Puts an automatic backup in place of the vault, which locks. */
   restoreGeneration: (id: string) => ActionResult;
   /** Both directions need the master password (main re-checks it). */
@@ -150,6 +154,11 @@ export function createVaultStore(api: Api): VaultStore {
       restoreGeneration: (id) =>
         act('restoreGeneration', async () => {
           apply(await api.vault.restoreGeneration({ id }));
+        }),
+
+      restoreFromFile: (args) =>
+        act('restoreFromFile', async () => {
+          apply(await api.backup.restore(args));
         }),
 
       setKeychainUnlock: (enabled, password) =>

@@ -8,6 +8,7 @@ import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { Field } from '../../ui/Field.js';
 import { MIN_PASSWORD_LENGTH } from '../../../common/password-strength.js';
+import { RestoreBackupDialog } from './RestoreBackupDialog.js';
 import { StrengthHint } from './StrengthHint.js';
 import { VaultScreen } from './VaultScreen.js';
 
@@ -34,6 +35,7 @@ export function CreateVaultScreen({ replaceLeftovers = false }: { replaceLeftove
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [tried, setTried] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
   const errors = problems(password, confirm, tried);
@@ -91,6 +93,20 @@ export function CreateVaultScreen({ replaceLeftovers = false }: { replaceLeftove
           Create vault
         </Button>
       </form>
+      <p>Moving from another machine? Make this vault from its encrypted backup instead.</p>
+      <Button
+        onClick={() => {
+          setRestoring(true);
+        }}
+      >
+        Restore from a backup
+      </Button>
+      <RestoreBackupDialog
+        open={restoring}
+        onClose={() => {
+          setRestoring(false);
+        }}
+      />
     </VaultScreen>
   );
 }
