@@ -1,16 +1,20 @@
-// fkv's ports: the same Node adapters the app's core uses (vault files, state.json, HTTP, clock),
+// fkv's ports: the same Node adapters the app's core uses (vault files, state.json, HTTP, clock,
+// delivery targets' files and commands), each command run asked first (main/cli/command-confirm.ts),
 // a clipboard through the platform's command, no OS keychain (keychain unlock stays with the
 // desktop app) and a logger on stderr that prints only ids, names and codes, as every Logger must.
 import { userInfo } from 'node:os';
 
 import type { AppEventName, AppEventPayload } from '../../common/ipc/contract.js';
 import type { CorePorts } from '../core/create-core.js';
+import { createNodeCommands } from '../core/delivery/node-commands.js';
+import { createNodeTargetFiles } from '../core/delivery/node-target-files.js';
 import { createNodeHttp } from '../core/flowise/node-http.js';
 import { systemClock } from '../core/node-clock.js';
 import { createNodeStateStore } from '../core/node-state-store.js';
 import type { EventSink, KeyProtector, Logger, LogFields } from '../core/ports.js';
 import { createNodeVaultFileStore } from '../core/vault/node-file-store.js';
 import { createCommandClipboard, findClipboardTool } from './command-clipboard.js';
+import { createTerminalConfirmation } from './command-confirm.js';
 import type { DataFolder } from './data-folder.js';
 
 type Listener = (event: AppEventName, payload: unknown) => void;
@@ -66,7 +70,17 @@ function osUser(): string {
   }
 }
 
-export function cliPorts(folder: DataFolder, events: CliEvents, verbose: boolean): CorePorts {
+export interface CliPortOptions {
+  verbose: boolean;
+  /** fkv rotate --allow-commands: delivery commands run without a question. */
+  allowCommands: boolean;
+}
+
+export function cliPorts(
+  folder: DataFolder,
+  events: CliEvents,
+  { verbose, allowCommands }: CliPortOptions,
+): CorePorts {
   return {
     files: createNodeVaultFileStore(folder.vaultDir),
     protector: noKeychain,
@@ -78,5 +92,8 @@ export function cliPorts(folder: DataFolder, events: CliEvents, verbose: boolean
     http: createNodeHttp(),
     clipboard: createCommandClipboard(findClipboardTool()),
     osUser: osUser(),
+    targetFiles: createNodeTargetFiles(),
+    commands: createNodeCommands(),
+    confirmCommand: createTerminalConfirmation(allowCommands),
   };
 }

@@ -143,6 +143,8 @@ export function buildProgram(exit: (code: ExitCode) => void): Command {
     [
       '  fkv rotate deploy --instance prod             one key, after a plan and a yes',
       '  fkv rotate deploy --instance prod --yes       no question (scripts, CI)',
+      '  fkv rotate deploy --instance prod --yes --allow-commands',
+      "                                                also run the key's delivery commands",
       '  fkv rotate deploy --instance prod --keep-old  keep the old key for a grace period',
       '  fkv rotate --older-than 90d --instance prod   every key first seen over 90 days ago',
       '  fkv rotate --due --yes                        every key past its rotation policy (cron)',
@@ -163,7 +165,21 @@ export function buildProgram(exit: (code: ExitCode) => void): Command {
     .option('--rollback <id>', 'undo a rotation that has not deleted its old key yet')
     .option('--finish <id>', 'end the grace period of a rotation: delete the old key')
     .option('--keep-old', 'stop in the grace period instead of deleting the old key')
-    .option('--yes', 'do not ask for confirmation')
+    .option('--yes', 'do not ask for confirmation (never allows a delivery command)')
+    .option(
+      '--allow-commands',
+      "run the key's delivery, check and rollback commands without asking, each printed on stderr first",
+    )
+    .addHelpText(
+      'after',
+      `
+Delivery targets: a rotation puts the new key into the key's targets (set in the desktop app)
+before the old key is deleted. A .env file is written without a question. Before each command,
+fkv prints exactly what will run (each program, each argument quoted, the folder, how the key is
+passed, the time limit) and asks y/N on the terminal; without a terminal it runs none unless
+--allow-commands is given (--yes alone never runs one). While a target is not delivered or its
+check failed, the old key is kept and fkv exits 5.`,
+    )
     .action(run((key: string | undefined, options: RotateOptions) => rotateCommand(key, options)));
 
   const credentials = program

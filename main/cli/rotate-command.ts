@@ -11,6 +11,7 @@ import { AttentionError, EXIT, UsageError } from './exit-codes.js';
 import { findInstance, findKey, parseDays } from './lookup.js';
 import { note, printJson, say } from './output.js';
 import {
+  deliveryLines,
   endWords,
   needsAttention,
   planLines,
@@ -37,19 +38,24 @@ export interface RotateOptions extends OutputOptions {
 /** Prints where each rotation ended; exit 5 when one needs a person. */
 function report(views: readonly RotationView[], options: RotateOptions): ExitCode {
   if (options.json === true) printJson(views.map(rotationBrief));
-  else for (const view of views) say(endWords(view));
+  else
+    for (const view of views) {
+      say(endWords(view));
+      for (const line of deliveryLines(view)) say(line);
+    }
   const attention = views.some((view) => needsAttention(view, options.keepOld === true));
   if (attention && options.json !== true) note('fkv: a rotation needs attention (exit 5).');
   return attention ? EXIT.attention : EXIT.ok;
 }
 
-/** Ends grace unless --keep-old: the old key is deleted and checked to be refused. */
+/** Ends grace unless --keep-old: the old key is deleted and checked to be refused. Not while a
+ * delivery target or check failed: the apps reading that target still use the old key. */
 async function finishUnlessKept(
   api: Api,
   view: RotationView,
   keepOld: boolean,
 ): Promise<RotationView> {
-  if (keepOld || view.status !== 'waiting') return view;
+  if (keepOld || view.status !== 'waiting' || (view.revokeBlockers ?? []).length > 0) return view;
   return api.rotation.revoke({ rotationId: view.id });
 }
 

@@ -10,6 +10,15 @@ export const REVOKE_WORDS =
   'apps outside Flowise that still use it stop working then. --keep-old keeps it for a grace ' +
   'period instead (end it with fkv rotate --finish <id>).';
 
+/** The targets the new key goes to, each exactly as it will run. */
+const targetLines = (targets: NonNullable<KeyRotationPlan['targets']>): string[] =>
+  targets.length === 0
+    ? []
+    : [
+        `  ${countOf(targets.length, 'delivery target')}:`,
+        ...targets.map((target) => `    ${target.words}`),
+      ];
+
 export function planLines(plan: KeyRotationPlan): string[] {
   const flows = plan.flows.map((flow) => flow.name).join(', ');
   return [
@@ -20,6 +29,7 @@ export function planLines(plan: KeyRotationPlan): string[] {
     ...(plan.admin === true
       ? ["  this is the vault's admin key for the instance: the vault switches to the new one"]
       : []),
+    ...targetLines(plan.targets ?? []),
     ...plan.warnings.map((warning) => `  note: ${warning}`),
     ...(plan.blocked === undefined ? [] : [`  blocked: ${plan.blocked}`]),
   ];
@@ -49,10 +59,29 @@ export function endWords(view: RotationView): string {
   if (view.status === 'done') return `${name}: done; the old key is deleted and refused.`;
   if (view.status === 'rolled_back')
     return `${name}: rolled back; the flows are on the old key again.`;
+  if (view.status === 'waiting' && (view.revokeBlockers ?? []).length > 0)
+    return `${name}: the new key is in place; the old key is kept, as a delivery target is not done.`;
   if (view.status === 'waiting')
     return `${name}: the new key is in place; the old key is kept until fkv rotate --finish ${view.id}.`;
   const failed = view.failedStep === undefined ? '' : ` at ${view.failedStep}`;
   return `${name}: stopped${failed}: ${view.error?.message ?? 'interrupted'}. Resume with fkv rotate --resume ${view.id}${view.canRollback ? `, or roll back with fkv rotate --rollback ${view.id}` : ''}.`;
+}
+
+/** Each delivery target's result, and what holds revoke back; nothing for a key without targets. */
+export function deliveryLines(view: RotationView): string[] {
+  const lines = (view.deliveries ?? []).map((d) => {
+    const check =
+      d.check === undefined
+        ? ''
+        : `; check ${d.check}${d.checkWords === undefined ? '' : `: ${d.checkWords}`}`;
+    return `  "${d.label}": ${d.state}${d.words === undefined ? '' : `: ${d.words}`}${check}`;
+  });
+  const blockers = view.revokeBlockers ?? [];
+  if (blockers.length > 0 && view.status === 'waiting')
+    lines.push(
+      `  Revoke is held back: ${blockers.join('; ')}. The old key is kept; roll back with fkv rotate --rollback ${view.id}, or retry the delivery in the app.`,
+    );
+  return lines;
 }
 
 /** Waiting in grace on purpose (--keep-old) is fine; failed or still running needs a person. */

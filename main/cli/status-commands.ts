@@ -42,6 +42,8 @@ export const rotationBrief = (r: RotationView) => ({
   failedStep: r.failedStep,
   error: r.error?.message,
   startedAt: r.startedAt,
+  deliveries: r.deliveries?.map((d) => ({ label: d.label, state: d.state, check: d.check })),
+  revokeBlockers: r.revokeBlockers,
 });
 
 function printInstances(instances: readonly InstanceSummary[]): void {

@@ -18,6 +18,8 @@ import { readPassword } from './password.js';
 export interface VaultOptions extends PasswordOptions {
   vault?: string;
   verbose?: boolean;
+  /** Delivery commands run without a question (fkv rotate only). */
+  allowCommands?: boolean;
 }
 
 export interface Session {
@@ -50,7 +52,12 @@ export async function withVault<T>(
 ): Promise<T> {
   const folder = findDataFolder(options.vault);
   const events = new CliEvents();
-  const core = createCore(cliPorts(folder, events, options.verbose === true));
+  const core = createCore(
+    cliPorts(folder, events, {
+      verbose: options.verbose === true,
+      allowCommands: options.allowCommands === true,
+    }),
+  );
   current = core;
   try {
     const api = createLocalApi(contract, core.impl, {

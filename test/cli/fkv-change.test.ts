@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeFlowise } from '../fakes/fake-flowise.js';
 import { startFakeFlowise } from '../fakes/fake-flowise.js';
 import type { VaultFolder } from './fkv-fixture.js';
-import { makeVault, PASSWORD, runFkv } from './fkv-fixture.js';
+import { addFakeInstance, makeVault, PASSWORD, runFkv } from './fkv-fixture.js';
 
 let vault: VaultFolder;
 let flowise: FakeFlowise;
@@ -29,11 +29,7 @@ esac
 beforeAll(async () => {
   flowise = await startFakeFlowise();
   vault = await makeVault();
-  ({ id: instanceId } = await vault.api.instances.add({
-    name: 'fake',
-    baseUrl: flowise.url,
-    adminKey: flowise.adminKey,
-  }));
+  instanceId = await addFakeInstance(vault, flowise);
   await vault.api.settings.update({ clipboardClearSeconds: 5 });
   vault.release();
   clipDir = await mkdtemp(join(tmpdir(), 'fkv-clip-'));

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import type { Api } from '../../common/ipc/contract.js';
+import type { KeyInput, TargetDraft } from '../../common/ipc/schemas/delivery.js';
 import { KDF_MINIMUM } from '../../main/core/vault/kdf.js';
+import type { FakeFlowise } from '../fakes/fake-flowise.js';
 import type { Harness } from '../harness/harness-server.js';
 import { startHarness } from '../harness/harness-server.js';
 import { inProcessApi } from '../integration/in-process-api.js';
@@ -107,4 +109,51 @@ export async function makeVault(): Promise<VaultFolder> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Adds the fake Flowise as instance "fake" through the harness core; its id. */
+export async function addFakeInstance(vault: VaultFolder, flowise: FakeFlowise): Promise<string> {
+  const added = await vault.api.instances.add({
+    name: 'fake',
+    baseUrl: flowise.url,
+    adminKey: flowise.adminKey,
+  });
+  return added.id;
+}
+
+/** A command target (through /bin/sh, a test's stand-in) that keeps what it reads on stdin in
+ * `file`: the key itself when it comes on stdin. */
+export function catTarget(
+  label: string,
+  file: string,
+  key: KeyInput,
+  timeoutSeconds: number,
+): TargetDraft {
+  return {
+    label,
+    target: {
+      kind: 'command',
+      run: {
+        steps: [{ executable: '/bin/sh', args: ['-c', 'cat > "$0"', file] }],
+        key,
+        timeoutSeconds,
+      },
+      idempotent: true,
+    },
+  };
+}
+
+/** Saves delivery targets on a key, as a person does in the app (with the master password). */
+export async function addTargets(
+  vault: VaultFolder,
+  key: { instanceId: string; keyId: string },
+  drafts: readonly TargetDraft[],
+): Promise<void> {
+  await vault.open();
+  try {
+    await vault.api.keys.list({ instanceId: key.instanceId });
+    for (const draft of drafts) await vault.api.delivery.add({ ...key, password: PASSWORD, draft });
+  } finally {
+    vault.release();
+  }
 }

@@ -1,20 +1,34 @@
 // fkv on a real terminal (node-pty): the password prompt echoes nothing of what is typed, a
-// rotation shows its steps as they pass, and a key made on a terminal is not printed unless asked.
+// rotation shows its steps as they pass, a delivery command is shown exactly and asked about before
+// it runs, and a key made on a terminal is not printed unless asked.
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { spawn } from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FakeFlowise } from '../fakes/fake-flowise.js';
 import { startFakeFlowise } from '../fakes/fake-flowise.js';
 import type { VaultFolder } from './fkv-fixture.js';
-import { FKV_BIN, fkvEnv, makeVault, PASSWORD } from './fkv-fixture.js';
+import {
+  addFakeInstance,
+  addTargets,
+  catTarget,
+  FKV_BIN,
+  fkvEnv,
+  makeVault,
+  PASSWORD,
+} from './fkv-fixture.js';
 
 let vault: VaultFolder;
 let flowise: FakeFlowise;
+let instanceId: string;
 
 beforeAll(async () => {
   flowise = await startFakeFlowise();
   vault = await makeVault();
-  await vault.api.instances.add({ name: 'fake', baseUrl: flowise.url, adminKey: flowise.adminKey });
+  instanceId = await addFakeInstance(vault, flowise);
   vault.release();
 }, 60_000);
 
@@ -101,6 +115,38 @@ describe('fkv on a terminal', () => {
     for (const step of ['create', 'rebind', 'verify', 'revoke', 'confirm'])
       expect(term.screen()).toContain(`✓ deploy: ${step}`);
     expect(flowise.state.keys.has(old.id)).toBe(false);
+  });
+
+  it('shows a delivery command exactly before it runs, and runs nothing on "n"', async () => {
+    const old = flowise.addKey('delivered', ['chatflows:view']);
+    flowise.addChatflow('delivered flow', { apikeyid: old.id });
+    const work = await mkdtemp(join(tmpdir(), 'fkv-tty-target-'));
+    const received = join(work, 'received');
+    await addTargets(vault, { instanceId, keyId: old.id }, [
+      catTarget('secret store', received, { via: 'env', name: 'NEW_KEY' }, 30),
+    ]);
+    const term = openTerminal(['rotate', 'delivered', '--instance', 'fake']);
+    await term.waitFor('Master password: ');
+    term.type(`${PASSWORD}\r`);
+    await term.waitFor('Rotate this key? [y/N] ');
+    term.type('y\r');
+    await term.waitFor('Run it? [y/N] ');
+    const asked = term.screen();
+    expect(asked).toContain('Deliver the new key of "delivered" (fake) to "secret store"?');
+    expect(asked).toContain('Program: "/bin/sh"');
+    expect(asked).toContain('argument 2: "cat > \\"$0\\""');
+    expect(asked).toContain(`argument 3: ${JSON.stringify(received)}`);
+    expect(asked).toContain(
+      'The key: in the environment variable NEW_KEY (never in the arguments)',
+    );
+    expect(asked).toContain('Stopped after 30 s.');
+    term.type('n\r');
+    expect(await term.exited).toBe(5);
+    await expect(access(received)).rejects.toThrow();
+    expect(flowise.state.keys.has(old.id)).toBe(true);
+    expect(term.screen()).toContain('"secret store": failed: It was not confirmed');
+    for (const key of flowise.state.keys.values()) expect(term.screen()).not.toContain(key.apiKey);
+    await rm(work, { recursive: true, force: true });
   });
 
   it('does not print a new key on a terminal: the clipboard, or --reveal', async () => {
