@@ -8,35 +8,11 @@
 import { createInterface } from 'node:readline';
 
 import { isAppError } from '../../common/errors.js';
-import { createCore } from '../../main/core/create-core.js';
-import { systemClock } from '../../main/core/node-clock.js';
-import { MemoryClipboard } from '../../main/core/testing/memory-clipboard.js';
-import {
-  InMemoryKeyProtector,
-  MemoryLogger,
-  MemoryStateStore,
-  RecordingEventSink,
-} from '../../main/core/testing/memory-ports.js';
-import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
-import { inProcessApi } from './in-process-api.js';
+import { createDiskCore, NO_NETWORK } from './disk-core.js';
 import { sharedDraft } from './vault-shared-draft.js';
 
 const [dir = ''] = process.argv.slice(2);
-const events = new RecordingEventSink();
-const core = createCore({
-  files: createNodeVaultFileStore(dir),
-  protector: new InMemoryKeyProtector(),
-  state: new MemoryStateStore(),
-  clock: systemClock,
-  events,
-  logger: new MemoryLogger(),
-  host: { version: 'test', platform: 'linux', host: 'harness' },
-  http: { request: () => Promise.reject(new Error('no network in this test')) },
-  clipboard: new MemoryClipboard(),
-  osUser: 'cli',
-  kdf: { params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } },
-});
-const api = inProcessApi(core, events);
+const { core, api } = createDiskCore(dir, { http: NO_NETWORK, osUser: 'cli' });
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };

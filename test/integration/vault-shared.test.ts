@@ -13,43 +13,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Api } from '../../common/ipc/contract.js';
 import type { Core } from '../../main/core/create-core.js';
-import { createCore } from '../../main/core/create-core.js';
 import { systemClock } from '../../main/core/node-clock.js';
-import { MemoryClipboard } from '../../main/core/testing/memory-clipboard.js';
 import {
   InMemoryKeyProtector,
   MemoryLogger,
   MemoryStateStore,
-  RecordingEventSink,
 } from '../../main/core/testing/memory-ports.js';
 import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
 import { Vault } from '../../main/core/vault/vault.js';
-import { inProcessApi } from './in-process-api.js';
+import { CHEAP_KDF, createDiskCore, NO_NETWORK } from './disk-core.js';
 import { sharedDraft } from './vault-shared-draft.js';
 
 const PASSWORD = 'a long enough password';
-const KDF = { params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } };
 const CHILD = join(import.meta.dirname, 'vault-shared-child.ts');
 const REPO = join(import.meta.dirname, '..', '..');
 /** Per process and phase: 2 processes × 2 phases × 50 = 200 changes. */
 const EACH = 50;
 
 function harnessCore(dir: string): { core: Core; api: Api } {
-  const events = new RecordingEventSink();
-  const core = createCore({
-    files: createNodeVaultFileStore(dir),
-    protector: new InMemoryKeyProtector(),
-    state: new MemoryStateStore(),
-    clock: systemClock,
-    events,
-    logger: new MemoryLogger(),
-    host: { version: 'test', platform: 'linux', host: 'harness' },
-    http: { request: () => Promise.reject(new Error('no network in this test')) },
-    clipboard: new MemoryClipboard(),
-    osUser: 'app',
-    kdf: KDF,
-  });
-  return { core, api: inProcessApi(core, events) };
+  return createDiskCore(dir, { http: NO_NETWORK, osUser: 'app' });
 }
 
 /** The child core, spoken to one line at a time. */
@@ -96,7 +78,7 @@ async function opens(dir: string): Promise<boolean> {
     state: new MemoryStateStore(),
     clock: systemClock,
     logger: new MemoryLogger(),
-    kdf: KDF,
+    kdf: CHEAP_KDF,
   });
   try {
     await reader.unlock(PASSWORD, { allowRollback: true });
