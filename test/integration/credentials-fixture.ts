@@ -47,15 +47,7 @@ export async function startCredentialsFixture(
     },
     returned,
     expectNowhere(secrets) {
-      const seen = {
-        returned: JSON.stringify(returned),
-        logs: JSON.stringify(f.logger.lines),
-        events: JSON.stringify(f.events.events),
-        audit: f.core.audit.export().json,
-      };
-      for (const secret of secrets)
-        for (const [where, text] of Object.entries(seen))
-          expect(text.includes(secret), `a secret reached ${where}`).toBe(false);
+      expectSecretsNowhere(f, { name: 'returned', values: returned }, secrets);
     },
     bodies(method, pathPrefix) {
       return f.flowise.log
@@ -63,4 +55,22 @@ export async function startCredentialsFixture(
         .map((r) => JSON.parse(r.body) as Record<string, unknown>);
     },
   };
+}
+
+/** Fails naming the place when any secret shows in what the core answered (`answers`), logged,
+ * announced or audited. */
+export function expectSecretsNowhere(
+  f: CoreFixture,
+  answers: { name: string; values: unknown },
+  secrets: readonly string[],
+): void {
+  const seen = {
+    [answers.name]: JSON.stringify(answers.values),
+    logs: JSON.stringify(f.logger.lines),
+    events: JSON.stringify(f.events.events),
+    audit: f.core.audit.export().json,
+  };
+  for (const secret of secrets)
+    for (const [where, text] of Object.entries(seen))
+      expect(text.includes(secret), `a secret reached ${where}`).toBe(false);
 }

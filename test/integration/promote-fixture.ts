@@ -1,12 +1,11 @@
 // Two instances in one core: "dev" on the core fixture's fake Flowise and "prod" on a second fake
 // of any release, for promote.* tests. Everything the renderer got back is kept for secret scans.
-import { expect } from 'vitest';
-
 import type { Api } from '../../common/ipc/contract.js';
 import type { FakeFlowise, FakeFlowiseOptions } from '../fakes/fake-flowise.js';
 import { startFakeFlowise } from '../fakes/fake-flowise.js';
 import type { CoreFixture } from './core-fixture.js';
 import { startCoreWithFlowise } from './core-fixture.js';
+import { expectSecretsNowhere } from './credentials-fixture.js';
 
 export interface PromoteFixture extends CoreFixture {
   /** The second server and its instance id; the first is `flowise` and `instanceId`. */
@@ -52,15 +51,7 @@ export async function startPromoteFixture(
       flowCheck: keep(p.flowCheck),
     },
     expectNowhere(secrets) {
-      const seen = {
-        answers: JSON.stringify(answers),
-        logs: JSON.stringify(f.logger.lines),
-        events: JSON.stringify(f.events.events),
-        audit: f.core.audit.export().json,
-      };
-      for (const secret of secrets)
-        for (const [where, text] of Object.entries(seen))
-          expect(text.includes(secret), `a secret reached ${where}`).toBe(false);
+      expectSecretsNowhere(f, { name: 'answers', values: answers }, secrets);
     },
     auditOf(action) {
       const { records } = JSON.parse(f.core.audit.export().json) as {
