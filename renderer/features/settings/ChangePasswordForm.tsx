@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.js';
 import { DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
 import { MIN_PASSWORD_LENGTH } from '../../../common/password-strength.js';
+import { newPasswordProblems } from '../vault/new-password-problems.js';
 import { StrengthHint } from '../vault/StrengthHint.js';
 
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
@@ -21,9 +22,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const currentRef = useRef<HTMLInputElement>(null);
 
-  const tooShort = (tried || next !== '') && Array.from(next).length < MIN_PASSWORD_LENGTH;
-  const mismatch =
-    (tried || confirm !== '') && confirm !== next && !(!tried && next.startsWith(confirm));
+  const problems = newPasswordProblems(next, confirm, tried);
   const missingCurrent = tried && current === '';
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -64,7 +63,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         value={next}
         onValueChange={setNext}
         hint={<StrengthHint password={next} />}
-        error={tooShort ? `Use at least ${MIN_PASSWORD_LENGTH} characters.` : null}
+        error={problems.password}
       />
       <Field
         label="Confirm new master password"
@@ -72,7 +71,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         autoComplete="new-password"
         value={confirm}
         onValueChange={setConfirm}
-        error={mismatch ? 'The passwords do not match.' : null}
+        error={problems.confirm}
       />
       {failure === null ? null : <Alert>{failure}</Alert>}
       <div className="row row-end">

@@ -7,24 +7,10 @@ import { useVaultStore } from '../../stores/stores-context.js';
 import { Alert } from '../../ui/Alert.js';
 import { Button } from '../../ui/Button.js';
 import { Field } from '../../ui/Field.js';
-import { MIN_PASSWORD_LENGTH } from '../../../common/password-strength.js';
 import { RestoreBackupDialog } from './RestoreBackupDialog.js';
+import { newPasswordProblems } from './new-password-problems.js';
 import { StrengthHint } from './StrengthHint.js';
 import { VaultScreen } from './VaultScreen.js';
-
-function problems(password: string, confirm: string, strict: boolean) {
-  const length = Array.from(password).length;
-  const tooShort = (strict || length > 0) && length < MIN_PASSWORD_LENGTH;
-  // While the confirmation is still being typed and matches so far, say nothing yet.
-  const mismatch =
-    (strict || confirm !== '') &&
-    confirm !== password &&
-    !(!strict && password.startsWith(confirm));
-  return {
-    password: tooShort ? `Use at least ${MIN_PASSWORD_LENGTH} characters.` : null,
-    confirm: mismatch ? 'The passwords do not match.' : null,
-  };
-}
 
 /** `replaceLeftovers`: earlier vault files are next to the missing vault, and the person chose to
  * start over; main moves them into a dated folder first. */
@@ -38,11 +24,11 @@ export function CreateVaultScreen({ replaceLeftovers = false }: { replaceLeftove
   const [restoring, setRestoring] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
-  const errors = problems(password, confirm, tried);
+  const errors = newPasswordProblems(password, confirm, tried);
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const strict = problems(password, confirm, true);
+    const strict = newPasswordProblems(password, confirm, true);
     if (strict.password !== null || strict.confirm !== null) {
       setTried(true);
       (strict.password === null ? confirmRef : passwordRef).current?.focus();

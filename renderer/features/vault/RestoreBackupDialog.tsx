@@ -9,6 +9,7 @@ import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
 import { Field } from '../../ui/Field.js';
 import { BackupFileField } from '../backup/BackupFileField.js';
 import type { PickedBackup } from '../backup/BackupFileField.js';
+import { newPasswordProblems } from './new-password-problems.js';
 import { StrengthHint } from './StrengthHint.js';
 
 export interface RestoreBackupDialogProps {
@@ -37,8 +38,7 @@ function RestoreForm() {
   const [confirm, setConfirm] = useState('');
   const { busy, failure, run } = useFormAction();
   const length = Array.from(password).length;
-  const tooShort = length > 0 && length < MIN_PASSWORD_LENGTH;
-  const mismatch = confirm !== '' && confirm !== password && !password.startsWith(confirm);
+  const problems = newPasswordProblems(password, confirm, false);
   const ready =
     picked !== null && passphrase !== '' && length >= MIN_PASSWORD_LENGTH && confirm === password;
 
@@ -76,7 +76,7 @@ function RestoreForm() {
         value={password}
         onValueChange={setPassword}
         hint={<StrengthHint password={password} />}
-        error={tooShort ? `Use at least ${String(MIN_PASSWORD_LENGTH)} characters.` : null}
+        error={problems.password}
       />
       <Field
         label="Confirm new master password"
@@ -84,7 +84,7 @@ function RestoreForm() {
         autoComplete="new-password"
         value={confirm}
         onValueChange={setConfirm}
-        error={mismatch ? 'The passwords do not match.' : null}
+        error={problems.confirm}
       />
     </DialogForm>
   );
