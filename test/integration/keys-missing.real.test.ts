@@ -3,29 +3,17 @@
 // it missing with its bound flow. Before 3.0.13 it is re-imported with its exact value and answers
 // again (2.x keeps its id; 3.0.x gives a new id and the app moves the flow to it); 3.0.13 and newer
 // cannot import a key with a given value, so the list says it cannot be restored there.
-import { randomUUID } from 'node:crypto';
-
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 
 import { generationOfVersion } from '../../main/core/flowise/generation.js';
-import { flowiseRest } from '../flowise/flowise-rest.js';
 import type { RotationCore } from './rotation-fixture.js';
-import { startRotationCore } from './rotation-fixture.js';
+import { realRotationSuite } from './real-rotation-suite.js';
 
 const flowise = inject('flowise');
 const generation = generationOfVersion(flowise.version);
-const unique = (what: string): string => `fkv-real-${what}-${randomUUID().slice(0, 8)}`;
-const cleanups: (() => Promise<unknown>)[] = [];
 let f: RotationCore;
-
-const rest = flowiseRest(flowise);
-
-beforeAll(async () => {
-  f = await startRotationCore({ url: flowise.url, adminKey: flowise.apiKey, timeoutMs: 15_000 });
-});
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  await f.close();
+const { rest, unique, cleanups } = realRotationSuite((core) => {
+  f = core;
 });
 
 /** A key made through the app (so the vault holds its value), bound to a flow, then deleted over

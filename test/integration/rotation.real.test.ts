@@ -2,29 +2,17 @@
 // test starts (3.1.4, 3.0.12, 2.2.8): the flows answer the new key and refuse the old one, and the
 // old key ends with 401. Then an instance's own admin key (a copy of the harness key's rights, so
 // the harness keeps its key) is rotated: the vault ends up managing the instance with the new key.
-import { randomUUID } from 'node:crypto';
-
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 
 import { fingerprint } from '../../main/core/flowise/mask.js';
 import type { RestKey } from '../flowise/flowise-rest.js';
-import { flowiseRest } from '../flowise/flowise-rest.js';
 import type { RotationCore } from './rotation-fixture.js';
-import { startRotationCore } from './rotation-fixture.js';
+import { realRotationSuite } from './real-rotation-suite.js';
 
 const flowise = inject('flowise');
-const unique = (what: string): string => `fkv-real-${what}-${randomUUID().slice(0, 8)}`;
-const cleanups: (() => Promise<unknown>)[] = [];
 let f: RotationCore;
-
-const rest = flowiseRest(flowise);
-
-beforeAll(async () => {
-  f = await startRotationCore({ url: flowise.url, adminKey: flowise.apiKey, timeoutMs: 15_000 });
-});
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  await f.close();
+const { rest, unique, cleanups } = realRotationSuite((core) => {
+  f = core;
 });
 
 it(
