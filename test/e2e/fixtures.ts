@@ -1,17 +1,19 @@
 // The `app` fixture: a fresh user-data folder per test, launched through the harness in Chromium
 // or as the desktop app under Electron. Specs talk to pages, never to the launcher.
-// The `flowise` fixture: the run's real Flowise server (started by flowise-global-setup.ts).
+// The `flowise` fixture: the run's real Flowise server (started by flowise-global-setup.ts);
+// `secondFlowise`: one more of the same release, started by the first test that asks for it.
 // The `secretScan` fixture, automatic: after every harness test, no secret the run handled may
 // be found in its logs, DOM, console, WebSocket traffic or plain data files (secret-watch.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import type { Page } from '@playwright/test';
+import type { Browser, Page, TestInfo } from '@playwright/test';
 import { _electron, test as base } from '@playwright/test';
 
 import type { FlowiseGeneration } from '../../main/core/flowise/generation.js';
-import { knownFlowise, targetFromEnv } from '../flowise/flowise-target.js';
+import { startFlowise } from '../flowise/flowise-server.js';
+import { knownFlowise, pickTarget, targetFromEnv } from '../flowise/flowise-target.js';
 import type { Harness } from '../harness/harness-server.js';
 import { startHarness } from '../harness/harness-server.js';
 import { describeHits } from '../harness/secret-scan.js';
@@ -38,8 +40,18 @@ export interface FlowiseServer {
 }
 
 export const test = base.extend<
-  { app: AppDriver; secretScan: SecretWatch },
-  { flowise: FlowiseServer; flowiseVersion: string | undefined }
+  {
+    app: AppDriver;
+    /** Another app, each call in a new user-data folder of its own (a second machine). */
+    freshApp: () => Promise<AppDriver>;
+    secretScan: SecretWatch;
+  },
+  {
+    flowise: FlowiseServer;
+    /** A second real server of the run's release, for moves between two servers. */
+    secondFlowise: FlowiseServer;
+    flowiseVersion: string | undefined;
+  }
 >({
   // Set by the per-release projects (playwright.config.ts); undefined: the run's own server.
   flowiseVersion: [undefined, { option: true, scope: 'worker' }],
@@ -68,23 +80,70 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
+  secondFlowise: [
+    async ({ flowise }, use) => {
+      const server = await startFlowise({ version: flowise.version });
+      try {
+        const { url, apiKey, apiKeyId, version, generation } = await knownFlowise(
+          pickTarget(server),
+        );
+        await use({ url, apiKey, apiKeyId, version, generation });
+      } finally {
+        await server.stop();
+      }
+    },
+    // Started only for the tests that ask for it, once per worker; 10 to 20 s from the cached
+    // install, up to the start timeout on a busy machine.
+    { scope: 'worker', timeout: 300_000 },
+  ],
   app: async ({ browser, secretScan }, use, testInfo) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'fkv-e2e-'));
+    const launched = await launchApp(browser, secretScan, testInfo);
     try {
-      if (testInfo.project.name === 'electron') {
-        const executablePath = findElectronBinary();
-        testInfo.skip(executablePath === undefined, NO_ELECTRON_REASON);
-        const app = await _electron.launch({
-          executablePath: executablePath ?? '',
-          args: [
-            resolve(import.meta.dirname, '../..'),
-            `--user-data-dir=${dataDir}`,
-            '--no-sandbox',
-          ],
-          env: { ...process.env, FKV_USER_DATA: dataDir },
-        });
-        const page = await app.firstWindow();
-        await use({
+      await use(launched.driver);
+    } finally {
+      await launched.close();
+    }
+  },
+  freshApp: async ({ browser, secretScan }, use, testInfo) => {
+    const launched: Launched[] = [];
+    try {
+      await use(async () => {
+        const app = await launchApp(browser, secretScan, testInfo);
+        launched.push(app);
+        return app.driver;
+      });
+    } finally {
+      for (const app of launched.reverse()) await app.close();
+    }
+  },
+});
+
+interface Launched {
+  driver: AppDriver;
+  /** Closes the app, scans what it left in its data folder, and removes the folder. */
+  close(): Promise<void>;
+}
+
+/** The app in a new user-data folder of its own, as the harness or the desktop app. */
+async function launchApp(
+  browser: Browser,
+  secretScan: SecretWatch,
+  testInfo: TestInfo,
+): Promise<Launched> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'fkv-e2e-'));
+  const removeDir = () => rm(dataDir, { recursive: true, force: true });
+  try {
+    if (testInfo.project.name === 'electron') {
+      const executablePath = findElectronBinary();
+      testInfo.skip(executablePath === undefined, NO_ELECTRON_REASON);
+      const app = await _electron.launch({
+        executablePath: executablePath ?? '',
+        args: [resolve(import.meta.dirname, '../..'), `--user-data-dir=${dataDir}`, '--no-sandbox'],
+        env: { ...process.env, FKV_USER_DATA: dataDir },
+      });
+      const page = await app.firstWindow();
+      return {
+        driver: {
           page,
           dataDir,
           harness: undefined,
@@ -92,17 +151,20 @@ export const test = base.extend<
             testInfo.skip(true, 'Moving the clock needs the harness.');
           },
           reload: () => page.reload().then(() => undefined),
-        });
-        await app.close();
-        return;
-      }
-      const harness = await startHarness({ dataDir, ...secretScan.harnessOptions() });
-      secretScan.watchHarness(harness);
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      secretScan.watchPage(page);
-      await page.goto(harness.url);
-      await use({
+        },
+        close: async () => {
+          await app.close().finally(removeDir);
+        },
+      };
+    }
+    const harness = await startHarness({ dataDir, ...secretScan.harnessOptions() });
+    secretScan.watchHarness(harness);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    secretScan.watchPage(page);
+    await page.goto(harness.url);
+    return {
+      driver: {
         page,
         dataDir,
         harness,
@@ -112,15 +174,22 @@ export const test = base.extend<
           await page.goto('about:blank');
           await page.goto(harness.url);
         },
-      });
-      await secretScan.snapshotDom(page, 'after the test');
-      await context.close();
-      await harness.close();
-      await secretScan.readDataDir(dataDir);
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  },
-});
+      },
+      close: async () => {
+        try {
+          await secretScan.snapshotDom(page, 'after the test');
+          await context.close();
+          await harness.close();
+          await secretScan.readDataDir(dataDir);
+        } finally {
+          await removeDir();
+        }
+      },
+    };
+  } catch (error) {
+    await removeDir();
+    throw error;
+  }
+}
 
 export { expect } from '@playwright/test';
