@@ -1,12 +1,15 @@
-// Run by rotation-kill.real.test.ts in a child process: a new vault in <dir> with the real Flowise
-// as its instance, one rotation played to its end (rotate: start, a flow bound to the old key in
-// grace, the new key shown again, revoke; rollback: start, roll back; admin: the same as rotate
-// for the instance's own key; admin-rollback: its start and roll back; deliver: as rotate, the key
-// with delivery targets: FKV_KILL_ENV_FILE and a command that appends what it reads to
-// FKV_KILL_STORE_FILE, not idempotent, checked by a command), and a SIGKILL at the <nth> pass of checkpoint <point> ("none": no kill,
-// the run is a trace). Every checkpoint and request goes to FKV_KILL_LOG first.
+// Run by rotation-kill.real.test.ts (and, on the fake Flowise, rotation-kill-deliveries.test.ts)
+// in a child process: a new vault in <dir> with the server as its instance, one rotation played
+// to its end (rotate: start, a flow bound to the old key in grace, the new key shown again,
+// revoke; rollback: start, roll back; admin: the same as rotate for the instance's own key;
+// admin-rollback: its start and roll back; deliver: as rotate, the key with delivery targets:
+// the .env file FKV_KILL_ENV_FILE, checked by a command, then a command that appends what it
+// reads to FKV_KILL_STORE_FILE, not idempotent, then, when FKV_KILL_ENV_FILE2 names one, a second
+// checked .env file), and a SIGKILL at the <nth> pass of checkpoint <point> ("none": no kill, the
+// run is a trace). Every checkpoint and request goes to FKV_KILL_LOG first.
 // Usage: tsx rotation-kill-real-child.ts <dir> <scenario> <point> <nth>; FKV_KILL_* name the server,
 // its keys and flows (the keys stay out of the process list).
+import type { TargetDraft } from '../../common/ipc/schemas/delivery.js';
 import type { RotationView } from '../../common/ipc/schemas/rotation.js';
 import { PASSWORD } from './core-fixture.js';
 import { killableCore, logTo } from './rotation-kill-core.js';
@@ -32,45 +35,38 @@ const instanceId = await addInstance(api, {
   timeoutMs: 15_000,
 });
 if (scenario === 'deliver') {
-  const envFile = env('ENV_FILE');
   const node = (script: string, arg: string) => ({
     steps: [{ executable: process.execPath, args: ['-e', script, arg] }],
     key: { via: 'stdin' as const },
     timeoutSeconds: 30,
   });
-  await api.delivery.add({
-    instanceId,
-    keyId: env('OLD_KEY_ID'),
-    password: PASSWORD,
-    draft: {
-      label: 'app env',
-      target: { kind: 'env-file', path: envFile, name: 'FLOWISE_API_KEY' },
-      check: {
-        kind: 'command',
-        // Exit 0 only when the .env file holds the key given on stdin.
-        run: node(
-          "const fs=require('fs');process.exit(fs.readFileSync(process.argv[1],'utf8').includes(fs.readFileSync(0,'utf8'))?0:1)",
-          envFile,
-        ),
-      },
+  const add = (draft: TargetDraft) =>
+    api.delivery.add({ instanceId, keyId: env('OLD_KEY_ID'), password: PASSWORD, draft });
+  const envTarget = (label: string, path: string): TargetDraft => ({
+    label,
+    target: { kind: 'env-file', path, name: 'FLOWISE_API_KEY' },
+    check: {
+      kind: 'command',
+      // Exit 0 only when the .env file holds the key given on stdin.
+      run: node(
+        "const fs=require('fs');process.exit(fs.readFileSync(process.argv[1],'utf8').includes(fs.readFileSync(0,'utf8'))?0:1)",
+        path,
+      ),
     },
   });
-  await api.delivery.add({
-    instanceId,
-    keyId: env('OLD_KEY_ID'),
-    password: PASSWORD,
-    draft: {
-      label: 'store',
-      target: {
-        kind: 'command',
-        run: node(
-          "const fs=require('fs');fs.appendFileSync(process.argv[1],fs.readFileSync(0,'utf8')+'\\n')",
-          env('STORE_FILE'),
-        ),
-        idempotent: false,
-      },
+  await add(envTarget('app env', env('ENV_FILE')));
+  await add({
+    label: 'store',
+    target: {
+      kind: 'command',
+      run: node(
+        "const fs=require('fs');fs.appendFileSync(process.argv[1],fs.readFileSync(0,'utf8')+'\\n')",
+        env('STORE_FILE'),
+      ),
+      idempotent: false,
     },
   });
+  if (env('ENV_FILE2') !== '') await add(envTarget('second app env', env('ENV_FILE2')));
 }
 log({ t: 'phase', name: 'start' });
 const started = await api.rotation.start({

@@ -6,43 +6,35 @@
 // flow of the test is bound to a key the server does not have; while the rotation is unfinished
 // the vault holds the value of the replacement the server has; the replacement is created once and
 // the old key deleted exactly once, or, after a rollback, never, with every flow back on it.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { build } from 'esbuild';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { z } from 'zod';
 
-import type { RotationView } from '../../common/ipc/schemas/rotation.js';
 import { fingerprint } from '../../main/core/flowise/mask.js';
 import type { RotationCheckpoint } from '../../main/core/rotation/rotation-checkpoints.js';
 import { ROTATION_CHECKPOINTS } from '../../main/core/rotation/rotation-checkpoints.js';
-import type { Journal as JournalT } from '../../main/core/rotation/rotation-journal.js';
-import { Journal, isFinished } from '../../main/core/rotation/rotation-journal.js';
-import { FakeClock } from '../../main/core/testing/fake-clock.js';
-import {
-  InMemoryKeyProtector,
-  MemoryLogger,
-  MemoryStateStore,
-} from '../../main/core/testing/memory-ports.js';
-import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
-import { Vault } from '../../main/core/vault/vault.js';
+import { isFinished } from '../../main/core/rotation/rotation-journal.js';
 import { flowiseRest } from '../flowise/flowise-rest.js';
-import { PASSWORD } from './core-fixture.js';
 import type { LogLine } from './rotation-kill-core.js';
-import { KDF, killableCore, readLog } from './rotation-kill-core.js';
+import { readLog } from './rotation-kill-core.js';
 import { SCENARIOS, casesOf, limited } from './rotation-kill-cases.js';
 import type { Scenario } from './rotation-kill-cases.js';
+import {
+  bundleKillChild,
+  envText,
+  expectDeliveredOnce,
+  journalIn,
+  resumeKilled,
+  runKillChild,
+} from './rotation-kill-parent.js';
 
 const flowise = inject('flowise');
-const CHILD = join(import.meta.dirname, 'rotation-kill-real-child.ts');
-const ROOT = join(import.meta.dirname, '../..');
-const ENGINE = join(ROOT, 'main/core/rotation');
+const ENGINE = join(import.meta.dirname, '../../main/core/rotation');
 
 interface KeyRow {
   id: string;
@@ -107,7 +99,7 @@ async function setUp(scenario: Scenario): Promise<Setup> {
   await rest('PUT', `/chatflows/${c}`, { apikeyid: null });
   const dir = await mkdtemp(join(tmpdir(), 'fkv-kill-real-'));
   const envFile = join(dir, 'app.env');
-  await writeFile(envFile, '# the app\nFLOWISE_API_KEY=placeholder\n', { mode: 0o600 });
+  await writeFile(envFile, envText('placeholder'), { mode: 0o600 });
   return {
     scenario,
     old,
@@ -129,49 +121,22 @@ async function tearDown(s: Setup): Promise<void> {
   await rm(s.dir, { recursive: true, force: true });
 }
 
-function runChild(
-  s: Setup,
-  point: RotationCheckpoint | 'none',
-  nth: number,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD_BUNDLE, s.dir, s.scenario, point, String(nth)], {
-      env: {
-        ...process.env,
-        FKV_KILL_URL: flowise.url,
-        FKV_KILL_ADMIN_KEY: s.adminKey,
-        FKV_KILL_HARNESS_KEY: flowise.apiKey,
-        FKV_KILL_OLD_KEY_ID: s.old.id,
-        FKV_KILL_PROBE_FLOW: s.flows[0] ?? '',
-        FKV_KILL_LATE_FLOW: s.scenario === 'rotate' ? s.late : '',
-        FKV_KILL_LOG: s.log,
-        FKV_KILL_ENV_FILE: s.envFile,
-        FKV_KILL_STORE_FILE: s.storeFile,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      resolve({ code, signal, stderr });
-    });
+function runChild(s: Setup, point: RotationCheckpoint | 'none', nth: number) {
+  return runKillChild(CHILD_BUNDLE, [s.dir, s.scenario, point, String(nth)], {
+    FKV_KILL_URL: flowise.url,
+    FKV_KILL_ADMIN_KEY: s.adminKey,
+    FKV_KILL_HARNESS_KEY: flowise.apiKey,
+    FKV_KILL_OLD_KEY_ID: s.old.id,
+    FKV_KILL_PROBE_FLOW: s.flows[0] ?? '',
+    FKV_KILL_LATE_FLOW: s.scenario === 'rotate' ? s.late : '',
+    FKV_KILL_LOG: s.log,
+    FKV_KILL_ENV_FILE: s.envFile,
+    FKV_KILL_STORE_FILE: s.storeFile,
   });
 }
 
-// The child, bundled once: a process starts in a fraction of the time tsx takes to compile it.
 const began = performance.now();
-const CHILD_BUNDLE = join(ROOT, 'node_modules/.cache/fkv-kill-real/child.mjs');
-await build({
-  entryPoints: [CHILD],
-  outfile: CHILD_BUNDLE,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
-  logLevel: 'error',
-});
+const CHILD_BUNDLE = await bundleKillChild('child');
 
 // The traces: one full run of each scenario, two at a time, before the cases are declared.
 const traces = await Promise.all(
@@ -189,22 +154,6 @@ const traces = await Promise.all(
   ),
 );
 const CASES = traces.flat();
-
-/** The journal as the vault holds it, values included; undefined before the first save. */
-async function journalIn(dir: string): Promise<JournalT | undefined> {
-  const vault = new Vault({
-    files: createNodeVaultFileStore(dir),
-    protector: new InMemoryKeyProtector(),
-    state: new MemoryStateStore(),
-    clock: new FakeClock(Date.now()),
-    logger: new MemoryLogger(),
-    kdf: KDF,
-  });
-  await vault.unlock(PASSWORD, { allowRollback: true });
-  const section = vault.readSection('rotations', z.object({ rotations: z.array(Journal) }));
-  vault.lock();
-  return section?.rotations[0];
-}
 
 /** No flow of the test is bound to a key the server does not have. */
 async function expectNoLockedOutFlow(s: Setup): Promise<void> {
@@ -227,61 +176,6 @@ const replacementsOf = async (s: Setup) =>
 
 const sent = (log: readonly LogLine[], method: string, path: string) =>
   log.filter((l) => l.t === 'req' && l.method === method && l.path.endsWith(path)).length;
-
-/** Resumes in this process what the killed child left; returns the end and the value shown. */
-async function resume(s: Setup, log: LogLine[]) {
-  const { core, api } = killableCore(s.dir, (line) => log.push(line));
-  try {
-    await api.vault.unlock({ password: PASSWORD, allowRollback: true });
-    const [instance] = (await api.instances.list()).instances;
-    const instanceId = instance?.id ?? '';
-    // The key the vault stores still manages the instance, whatever the kill interrupted.
-    await api.keys.list({ instanceId });
-    const all = (await api.rotation.list()).rotations;
-    const open = all.filter((r) => r.unfinished);
-    expect(open.length).toBeLessThanOrEqual(1);
-    let view: RotationView | undefined = open[0] ?? all[0];
-    let shown: string | undefined;
-    const redeem = async (v: RotationView) => {
-      if (v.ticket !== undefined) shown = (await api.keys.reveal({ ticket: v.ticket })).value;
-    };
-    if (view?.unfinished === true) {
-      const rotationId = view.id;
-      if (s.scenario.endsWith('rollback'))
-        view = view.rollingBack
-          ? await api.rotation.resume({ rotationId })
-          : await api.rotation.rollback({ rotationId });
-      else {
-        view = await api.rotation.resume({ rotationId });
-        await redeem(view);
-        if (view.status === 'waiting') {
-          if (shown === undefined)
-            await redeem(await api.rotation.reveal({ rotationId, password: PASSWORD }));
-          // A command target stopped mid-run is not run again; the person then revokes anyway.
-          const blockers = view.revokeBlockers ?? [];
-          view = await api.rotation.revoke(
-            blockers.length === 0 ? { rotationId } : { rotationId, override: blockers.join('; ') },
-          );
-        }
-      }
-    }
-    const stored = (await api.instances.list()).instances[0]?.adminKeyFingerprint;
-    if (view?.status === 'done') await api.keys.list({ instanceId });
-    return { view, shown, stored };
-  } finally {
-    await core.shutdown();
-  }
-}
-
-/** The .env file holds the new key; the command that is not idempotent ran at most once, and if
- * it ran, with the new key. */
-async function expectDeliveredOnce(s: Setup, value: string): Promise<void> {
-  expect(await readFile(s.envFile, 'utf8')).toBe(`# the app\nFLOWISE_API_KEY=${value}\n`);
-  const stored = await readFile(s.storeFile, 'utf8').catch(() => '');
-  const runs = stored.split('\n').filter((line) => line !== '');
-  expect(runs.length).toBeLessThanOrEqual(1);
-  for (const got of runs) expect(got).toBe(value);
-}
 
 const covered = new Set<string>();
 /** Every checkpoint a case kills at, itself or as the same state. */
@@ -339,7 +233,11 @@ describe.concurrent('a SIGKILL at a checkpoint, then a new process resumes', () 
             else expect([journal.newKey.id, journal.newKey.value]).toEqual([row.id, row.apiKey]);
 
         const resumeLog: LogLine[] = [];
-        const { view, shown, stored } = await resume(s, resumeLog);
+        const { view, shown, stored } = await resumeKilled(
+          s.dir,
+          s.scenario.endsWith('rollback'),
+          resumeLog,
+        );
         const log = [...childLog, ...resumeLog];
         await expectNoLockedOutFlow(s);
         const [end] = await replacementsOf(s);
@@ -376,7 +274,8 @@ describe.concurrent('a SIGKILL at a checkpoint, then a new process resumes', () 
         const moved = [...s.flows, ...(lateBound ? [s.late] : [])];
         expect(moved.map((id) => bound.get(id))).toEqual(moved.map(() => end?.id));
         if (s.scenario === 'admin') expect(stored).toBe(fingerprint(end?.apiKey ?? ''));
-        if (s.scenario === 'deliver') await expectDeliveredOnce(s, end?.apiKey ?? '');
+        if (s.scenario === 'deliver')
+          await expectDeliveredOnce([s.envFile], s.storeFile, end?.apiKey ?? '');
         covered.add(`${c.scenario}:${c.point}:${String(c.nth)}`);
       } finally {
         await tearDown(s);
