@@ -73,7 +73,7 @@ describe('promote.credentials', () => {
     f.expectNowhere([OPENAI_SECRET, 'pg-dev-password', 'jira-token-secret', typedToken]);
   });
 
-  it('refuses a credential whose required secret was neither readable nor typed, naming the field', async () => {
+  it('refuses a credential whose required secret was neither readable nor typed, naming the field and the credential', async () => {
     f = await startPromoteFixture();
     const openai = f.flowise.state.addCredential('openai-dev', 'openAIApi', {
       openAIApiKey: OPENAI_SECRET,
@@ -83,10 +83,12 @@ describe('promote.credentials', () => {
       toInstanceId: f.targetId,
       items: [{ id: openai.id, overwrite: false, secrets: {} }],
     });
-    expect(result.results[0]).toMatchObject({ outcome: 'failed' });
+    // Named as the person knows it, not by its id.
+    expect(result.results[0]).toMatchObject({ outcome: 'failed', name: 'openai-dev' });
     expect(result.results[0]?.message).toContain('OpenAI Api Key is required');
     expect(f.target.state.credentials.has(openai.id)).toBe(false);
-    expect(f.auditOf('credential.promote')[0]).toMatchObject({ outcome: 'failed' });
+    const [record] = f.auditOf('credential.promote');
+    expect(record).toMatchObject({ outcome: 'failed', subject: { name: 'openai-dev' } });
   });
 
   it('shows both names and types when the id exists on the target, and overwrites only when asked, keeping secrets left empty', async () => {

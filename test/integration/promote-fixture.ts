@@ -15,7 +15,16 @@ export interface PromoteFixture extends CoreFixture {
   promote: Api['promote'];
   /** Fails if any value reached an answer, a log, an event or the audit log. */
   expectNowhere(secrets: readonly string[]): void;
-  auditOf(action: string): { instanceName?: string; detail?: string; outcome: string }[];
+  auditOf(action: string): AuditLine[];
+}
+
+/** An audit record as the export writes it. */
+export interface AuditLine {
+  action: string;
+  instanceName?: string;
+  subject?: { kind: string; name: string; id?: string };
+  detail?: string;
+  outcome: string;
 }
 
 export async function startPromoteFixture(
@@ -54,9 +63,7 @@ export async function startPromoteFixture(
       expectSecretsNowhere(f, { name: 'answers', values: answers }, secrets);
     },
     auditOf(action) {
-      const { records } = JSON.parse(f.core.audit.export().json) as {
-        records: { action: string; instanceName?: string; detail?: string; outcome: string }[];
-      };
+      const { records } = JSON.parse(f.core.audit.export().json) as { records: AuditLine[] };
       return records.filter((r) => r.action === action);
     },
     async close() {

@@ -167,8 +167,8 @@ async function copyOne(
   to: End,
   target: Target,
   item: Item,
+  source: SourceCredential,
 ): Promise<CredentialCopyOutcome> {
-  const source = await readSource(from, item.id);
   const { detail } = source;
   const plan = planItem(item.id, source, target, to);
   const targetType = target.types.get(detail.credentialName);
@@ -234,8 +234,12 @@ export async function copyCredentials(
   const results: CredentialCopyOutcome[] = [];
   for (const item of args.items) {
     const secrets = valuesToScrub(item.secrets);
+    // The id until the source is read: a failure is then named as the person knows it.
+    let name = item.id;
     try {
-      results.push(await copyOne(deps, from, to, target, item));
+      const source = await readSource(from, item.id);
+      name = source.detail.name;
+      results.push(await copyOne(deps, from, to, target, item, source));
     } catch (error) {
       const clean = scrubbed(error, secrets);
       await auditPromotion(
@@ -243,13 +247,13 @@ export async function copyCredentials(
         to,
         {
           action: 'credential.promote',
-          subject: { kind: 'credential', id: item.id, name: item.id },
+          subject: { kind: 'credential', id: item.id, name },
           detail: between(from, to),
         },
         clean,
       );
       if (!isAppError(clean)) throw clean;
-      results.push({ id: item.id, name: item.id, outcome: 'failed', message: clean.message });
+      results.push({ id: item.id, name, outcome: 'failed', message: clean.message });
     }
   }
   return { results };

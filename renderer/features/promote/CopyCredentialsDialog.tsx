@@ -90,7 +90,14 @@ function ItemFields({
   );
 }
 
-function Results({ results }: { results: CredentialCopyOutcome[] }) {
+/** `names`: the plan's, by id, for a credential main could no longer read (it knows only the id). */
+function Results({
+  results,
+  names,
+}: {
+  results: CredentialCopyOutcome[];
+  names: ReadonlyMap<string, string>;
+}) {
   const words = {
     created: 'copied',
     overwritten: 'overwritten',
@@ -101,7 +108,7 @@ function Results({ results }: { results: CredentialCopyOutcome[] }) {
     <ul aria-label="Copy results">
       {results.map((r) => (
         <li key={r.id}>
-          {r.name}: {words[r.outcome]}
+          {r.name === r.id ? (names.get(r.id) ?? r.name) : r.name}: {words[r.outcome]}
           {r.message === undefined ? '' : ` (${r.message})`}
         </li>
       ))}
@@ -226,7 +233,12 @@ function CopyBody({
           ))}
         </ul>
       )}
-      {results === null ? null : <Results results={results} />}
+      {results === null ? null : (
+        <Results
+          results={results}
+          names={new Map(plan?.items.map((item) => [item.id, item.name]) ?? [])}
+        />
+      )}
     </DialogForm>
   );
 }

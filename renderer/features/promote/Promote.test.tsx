@@ -56,6 +56,20 @@ describe('Promote between instances', () => {
     expect(html).not.toContain(STORED);
   });
 
+  it('names a failed copy by its credential, even one gone from the source since the plan', async () => {
+    const { fake, prodServer, credential } = await twoInstances();
+    await showAppOn(fake);
+    openSection('Credentials');
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy to instance… (openai)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Copy to instance' });
+    chooseTarget(dialog, 'Copy to instance');
+    await within(dialog).findByLabelText('OpenAI Api Key for openai');
+    prodServer.state.credentials.delete(credential.id);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy' }));
+    const results = await within(dialog).findByRole('list', { name: 'Copy results' });
+    expect(results.textContent).toMatch(/^openai: failed \(/);
+  });
+
   it('checks a flow against another instance and copies what is missing', async () => {
     const { fake, prodServer, stagingServer, credential } = await twoInstances();
     const flow = prodServer.addChatflow('Support bot');
