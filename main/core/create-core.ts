@@ -249,7 +249,7 @@ export function createCore(ports: CorePorts): Core {
     keys: keysMethods,
     chatflows: createChatflowsMethods(keysDeps, keyCopy),
     credentials: createCredentialsMethods({ clients, audit, clock }),
-    promote: createPromoteMethods({ keys: keysDeps, createKey: keysMethods.create }),
+    promote: createPromoteMethods({ keys: keysDeps }),
     rotation: createRotationMethods({
       clients,
       clientWithKey: keyedClients(instanceStore, ports.http, keyWrites),

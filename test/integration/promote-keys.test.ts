@@ -16,7 +16,7 @@ afterEach(async () => {
 const PERMISSIONS = ['chatflows:view', 'credentials:view'];
 
 describe('promote.key', () => {
-  it('makes a key of the same name and permissions on a 3.0.13+ target, with a new value revealed once', async () => {
+  it('makes a key of the same name and permissions on a 3.0.13+ target, with a new value revealed once, in one audit record naming both instances', async () => {
     f = await startPromoteFixture();
     const source = f.flowise.addKey('deploy-bot', PERMISSIONS);
     const ref = { fromInstanceId: f.instanceId, toInstanceId: f.targetId, keyId: source.id };
@@ -40,8 +40,16 @@ describe('promote.key', () => {
     expect(value).toBe(made?.apiKey);
     await expect(f.api.keys.reveal({ ticket: promoted.ticket ?? '' })).rejects.toThrow();
 
-    const [record] = f.auditOf('key.promote');
-    expect(record).toMatchObject({ outcome: 'ok', instanceName: 'prod' });
+    // One record for the one thing the person did: no separate "key created" beside it.
+    expect(f.auditOf('key.create')).toEqual([]);
+    const promotions = f.auditOf('key.promote');
+    expect(promotions).toHaveLength(1);
+    const [record] = promotions;
+    expect(record).toMatchObject({
+      outcome: 'ok',
+      instanceName: 'prod',
+      subject: { kind: 'key', name: 'deploy-bot', id: made?.id },
+    });
     expect(record?.detail).toMatch(
       /made again from "dev" \(.+\) to "prod" \(.+\) with a new value/,
     );

@@ -4,8 +4,13 @@
 // copy, which share their re-auth window with chatflows.copySnippet, are key-copy.ts.
 import { AppError, isAppError, toWireError } from '../../../common/errors.js';
 import type { ApiImpl } from '../../../common/ipc/contract.js';
-import type { KeySummary, MissingKey } from '../../../common/ipc/schemas/keys.js';
-import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
+import type {
+  CreatedKey,
+  CreateKeyArgs,
+  KeySummary,
+  MissingKey,
+} from '../../../common/ipc/schemas/keys.js';
+import type { AuditEntry, AuditSubject } from '../../../common/ipc/schemas/audit.js';
 import type { FlowiseClient } from '../flowise/flowise-client.js';
 import type { ApiKeyRow, ChatflowRow } from '../flowise/flowise-schemas.js';
 import type { InstanceClients } from '../instances/instance-clients.js';
@@ -50,6 +55,47 @@ async function checkWithinAdmin(
       `The instance's admin key does not hold ${missing.join(', ')}, so it cannot grant ${plural(missing.length, 'it', 'them')}.`,
       { missing: missing.join(',') },
     );
+}
+
+/** A key made here: what keys.create answers, and the audit subject naming it. */
+export interface MadeKey {
+  created: CreatedKey;
+  subject: AuditSubject;
+}
+
+/** Makes a key within the admin key's own permissions, remembers it and issues its one-time
+ * ticket. Not audited: the caller says what the person did (a creation, or a promotion that
+ * names both instances in one record). */
+export async function makeKey(
+  deps: KeysDeps,
+  { instanceId, keyName, permissions }: CreateKeyArgs,
+): Promise<MadeKey> {
+  const { clients, clock } = deps;
+  const client = clients.client(instanceId);
+  await checkWithinAdmin(client, clients.record(instanceId).adminKey, permissions);
+  const row = await client.createKey({ keyName, permissions });
+  const now = clock.now();
+  const remembered = {
+    instanceId,
+    keyId: row.id,
+    keyName: row.keyName,
+    fingerprint: fingerprint(row.apiKey),
+    firstSeenAt: now,
+    createdHere: true,
+    ...(deps.settings().storeCreatedKeys ? { value: row.apiKey } : {}),
+  };
+  await deps.known.remember(remembered);
+  return {
+    created: {
+      key: summarizeKey(instanceId, row, remembered, [], now, clients.all()),
+      ticket: deps.tickets.issue(row.apiKey, {
+        instanceId,
+        instanceName: clients.record(instanceId).name,
+        keyName: row.keyName,
+      }),
+    },
+    subject: keySubject(row),
+  };
 }
 
 export interface InstanceKeys {
@@ -168,34 +214,13 @@ export function createKeysMethods(deps: KeysDeps, copy: KeyCopy): ApiImpl['keys'
         keyAccess: 'per-key',
       };
     },
-    async create({ instanceId, keyName, permissions }) {
-      const client = clients.client(instanceId);
+    async create(args) {
       try {
-        await checkWithinAdmin(client, clients.record(instanceId).adminKey, permissions);
-        const row = await client.createKey({ keyName, permissions });
-        const now = clock.now();
-        const keep = deps.settings().storeCreatedKeys;
-        const remembered = {
-          instanceId,
-          keyId: row.id,
-          keyName: row.keyName,
-          fingerprint: fingerprint(row.apiKey),
-          firstSeenAt: now,
-          createdHere: true,
-          ...(keep ? { value: row.apiKey } : {}),
-        };
-        await known.remember(remembered);
-        await record({ action: 'key.create', outcome: 'ok', subject: keySubject(row) }, instanceId);
-        return {
-          key: summarizeKey(instanceId, row, remembered, [], now, clients.all()),
-          ticket: deps.tickets.issue(row.apiKey, {
-            instanceId,
-            instanceName: clients.record(instanceId).name,
-            keyName: row.keyName,
-          }),
-        };
+        const { created, subject } = await makeKey(deps, args);
+        await record({ action: 'key.create', outcome: 'ok', subject }, args.instanceId);
+        return created;
       } catch (error) {
-        return failed('key.create', instanceId, keyName, error);
+        return failed('key.create', args.instanceId, args.keyName, error);
       }
     },
 

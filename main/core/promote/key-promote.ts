@@ -14,6 +14,7 @@ import type { ApiKeyRow } from '../flowise/flowise-schemas.js';
 import type { FlowiseGeneration } from '../flowise/generation.js';
 import { fingerprint } from '../flowise/mask.js';
 import { keySubject, summarizeKey } from '../keys/key-summaries.js';
+import { makeKey } from '../keys/keys-methods.js';
 import { openPair } from './credential-copy.js';
 import type { End, PromoteDeps } from './promote-deps.js';
 import { auditPromotion, between, endOf } from './promote-deps.js';
@@ -91,15 +92,15 @@ export async function promoteKey(deps: PromoteDeps, args: KeyPromoteArgs): Promi
           'bad_request',
           `"${from.name}" gives keys no permissions of their own; choose the ones the key gets on "${to.name}".`,
         );
-      const created = await deps.createKey({ instanceId: to.instanceId, keyName, permissions });
+      // Made without a "key created" record of its own: the promotion is one record, naming both.
+      const { created, subject: made } = await makeKey(deps.keys, {
+        instanceId: to.instanceId,
+        keyName,
+        permissions,
+      });
       await auditPromotion(deps, to, {
         action: 'key.promote',
-        subject: {
-          kind: 'key',
-          id: created.key.id,
-          name: keyName,
-          fingerprint: created.key.fingerprint,
-        },
+        subject: made,
         detail: `made again ${between(from, to)} with a new value (the source key is ${fingerprint(row.apiKey)})`,
       });
       return { ...created, mode: 'new-value' };

@@ -1,7 +1,6 @@
 // The ports the promote.* methods use: the instances' clients, the audit log, and what making a
-// key needs (the keys.* deps and keys.create itself, so a promoted key is made, checked,
-// remembered and revealed exactly as one made on the Keys page).
-import type { ApiImpl } from '../../../common/ipc/contract.js';
+// key needs (the keys.* deps, for keys-methods.ts's makeKey: a promoted key is made, checked,
+// remembered and revealed exactly as one made on the Keys page, and audited once, as a promotion).
 import type { PromoteEnd } from '../../../common/ipc/schemas/promote.js';
 import type { AuditEntry } from '../../../common/ipc/schemas/audit.js';
 import { isAppError } from '../../../common/errors.js';
@@ -10,7 +9,6 @@ import type { KeysDeps } from '../keys/keys-deps.js';
 
 export interface PromoteDeps {
   keys: KeysDeps;
-  createKey: ApiImpl['keys']['create'];
 }
 
 export interface End extends PromoteEnd {
