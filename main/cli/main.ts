@@ -11,5 +11,11 @@ try {
   process.stderr.write(`fkv: ${messageOf(error)}\n`);
   process.exitCode = exitCodeOf(error);
 }
-// Keep-alive sockets and the clipboard's countdown are done with: nothing else may hold us up.
+// Keep-alive sockets and the clipboard's countdown are done with: nothing else may hold us up. But
+// what a pipe has not taken yet waits in Node's queue, and process.exit drops it: flushed first.
+await Promise.all(
+  [process.stdout, process.stderr].map(
+    (stream) => new Promise((flushed) => stream.write('', flushed)),
+  ),
+);
 process.exit();

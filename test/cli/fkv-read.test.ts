@@ -123,4 +123,23 @@ describe('fkv without a terminal', () => {
     const test = await runFkv(vault.dir, ['instances', 'test', 'gone', '--password-stdin'], stdin);
     expect(test.code).toBe(4);
   });
+
+  it('writes the whole of a large --json answer to a pipe before it exits', async () => {
+    const big = await startFakeFlowise({ seed: { keys: 3000 } });
+    try {
+      await vault.open();
+      await vault.api.instances.add({ name: 'big', baseUrl: big.url, adminKey: big.adminKey });
+      vault.release();
+      const listed = await runFkv(
+        vault.dir,
+        ['keys', 'list', '--instance', 'big', '--json', '--password-stdin'],
+        stdin,
+      );
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(listed.stdout.length).toBeGreaterThan(4 * 64 * 1024);
+      expect(JSON.parse(listed.stdout)).toHaveLength(3001);
+    } finally {
+      await big.close();
+    }
+  }, 60_000);
 });
