@@ -65,6 +65,8 @@ export interface FakeFlowise {
   readonly adminKeyId: string;
   readonly state: FakeState;
   readonly log: LoggedRequest[];
+  /** Resolves once `count` requests in all have arrived (as counted in `log`). */
+  received(count: number): Promise<void>;
   fault(spec: FaultSpec): void;
   clearFaults(): void;
   addKey(keyName: string, permissions?: readonly string[]): FakeKey;
@@ -176,6 +178,7 @@ export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promis
           answer(config, input),
         );
   const log: LoggedRequest[] = [];
+  const waiting: { count: number; resolve: () => void }[] = [];
   const sockets = new Set<Socket>();
 
   const certificate = options.tls === true ? selfSignedCertificate() : undefined;
@@ -191,6 +194,10 @@ export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promis
         ]),
       );
       log.push({ method, url: req.url ?? '/', headers, body: raw });
+      for (const waiter of waiting.filter((w) => w.count <= log.length)) {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       const path = url.pathname.startsWith('/api/v1') ? url.pathname.slice(7) : url.pathname;
       const fault = faults.take(method, path);
       if (fault?.latencyMs !== undefined) await sleep(fault.latencyMs);
@@ -233,6 +240,10 @@ export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promis
     adminKeyId: admin.id,
     state,
     log,
+    received: (count) =>
+      count <= log.length
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiting.push({ count, resolve })),
     fault: (spec) => {
       faults.add(spec);
     },

@@ -14,6 +14,7 @@ import {
   RecordingEventSink,
 } from '../../main/core/testing/memory-ports.js';
 import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
+import { Vault } from '../../main/core/vault/vault.js';
 import { inProcessApi } from './in-process-api.js';
 
 export const CHEAP_KDF = { params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } };
@@ -45,3 +46,23 @@ export function createDiskCore(
 export const NO_NETWORK: CorePorts['http'] = {
   request: () => Promise.reject(new Error('no network in this test')),
 };
+
+/** Opens the vault file in `dir` with the password in a fresh reader, as a third process would. */
+export async function vaultOpens(dir: string, password: string): Promise<boolean> {
+  const reader = new Vault({
+    files: createNodeVaultFileStore(dir),
+    protector: new InMemoryKeyProtector(),
+    state: new MemoryStateStore(),
+    clock: systemClock,
+    logger: new MemoryLogger(),
+    kdf: CHEAP_KDF,
+  });
+  try {
+    await reader.unlock(password, { allowRollback: true });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    reader.lock();
+  }
+}

@@ -13,15 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Api } from '../../common/ipc/contract.js';
 import type { Core } from '../../main/core/create-core.js';
-import { systemClock } from '../../main/core/node-clock.js';
-import {
-  InMemoryKeyProtector,
-  MemoryLogger,
-  MemoryStateStore,
-} from '../../main/core/testing/memory-ports.js';
-import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
-import { Vault } from '../../main/core/vault/vault.js';
-import { CHEAP_KDF, createDiskCore, NO_NETWORK } from './disk-core.js';
+import { createDiskCore, NO_NETWORK, vaultOpens } from './disk-core.js';
 import { sharedDraft } from './vault-shared-draft.js';
 
 const PASSWORD = 'a long enough password';
@@ -70,26 +62,6 @@ function startChild(dir: string) {
   };
 }
 
-/** Opens the vault file with the password in a fresh reader, as a third process would. */
-async function opens(dir: string): Promise<boolean> {
-  const reader = new Vault({
-    files: createNodeVaultFileStore(dir),
-    protector: new InMemoryKeyProtector(),
-    state: new MemoryStateStore(),
-    clock: systemClock,
-    logger: new MemoryLogger(),
-    kdf: CHEAP_KDF,
-  });
-  try {
-    await reader.unlock(PASSWORD, { allowRollback: true });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    reader.lock();
-  }
-}
-
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fkv-shared-'));
@@ -109,9 +81,9 @@ describe('the app and the CLI on one vault', () => {
       const unopened: string[] = [];
       for (let i = 0; i < EACH; i++) {
         await app.api.instances.add(sharedDraft(`app-${i}`));
-        if (!(await opens(dir))) unopened.push(`app-${i}`);
+        if (!(await vaultOpens(dir, PASSWORD))) unopened.push(`app-${i}`);
         expect(await cli.ask(`add cli-${i}`)).toBe(`ok cli-${i}`);
-        if (!(await opens(dir))) unopened.push(`cli-${i}`);
+        if (!(await vaultOpens(dir, PASSWORD))) unopened.push(`cli-${i}`);
       }
       expect(unopened).toEqual([]);
 
@@ -119,7 +91,7 @@ describe('the app and the CLI on one vault', () => {
       const reads = { opened: 0, failed: 0 };
       const reader = (async () => {
         while (race.on) {
-          if (await opens(dir)) reads.opened++;
+          if (await vaultOpens(dir, PASSWORD)) reads.opened++;
           else reads.failed++;
         }
       })();
