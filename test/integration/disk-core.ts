@@ -11,7 +11,7 @@ import {
   InMemoryKeyProtector,
   MemoryLogger,
   MemoryStateStore,
-  RecordingEventSink,
+  RelayEventSink,
 } from '../../main/core/testing/memory-ports.js';
 import { createNodeVaultFileStore } from '../../main/core/vault/node-file-store.js';
 import { Vault } from '../../main/core/vault/vault.js';
@@ -23,7 +23,7 @@ export function createDiskCore(
   dir: string,
   extra: Partial<CorePorts> = {},
 ): { core: Core; api: Api } {
-  const events = new RecordingEventSink();
+  const events = new RelayEventSink();
   const core = createCore({
     files: createNodeVaultFileStore(dir),
     protector: new InMemoryKeyProtector(),

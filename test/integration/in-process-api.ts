@@ -4,9 +4,9 @@ import type { Api } from '../../common/ipc/contract.js';
 import { contract } from '../../common/ipc/contract.js';
 import { createLocalApi } from '../../common/ipc/client.js';
 import type { Core } from '../../main/core/create-core.js';
-import type { RecordingEventSink } from '../../main/core/testing/memory-ports.js';
+import type { RelayEventSink } from '../../main/core/testing/memory-ports.js';
 
-export function inProcessApi(core: Core, events: RecordingEventSink): Api {
+export function inProcessApi(core: Core, events: RelayEventSink): Api {
   return createLocalApi(contract, core.impl, {
     subscribe: (event, listener) =>
       events.subscribe((recorded) => {
