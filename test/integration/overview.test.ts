@@ -38,6 +38,17 @@ describe('overview', () => {
     ]);
   });
 
+  it('reports neither a key the app copied nor the admin key as unused', async () => {
+    const { api, flowise, instanceId } = f;
+    const spare = flowise.addKey('spare', ['chatflows:view']);
+    const copied = flowise.addKey('copied', ['chatflows:view']);
+    await api.keys.copy({ instanceId, keyId: copied.id });
+    const report = await api.overview.report({ refresh: true });
+    expect(report.findings.filter((x) => x.rule === 'key-unused').map((x) => x.id)).toEqual([
+      `key-unused:${instanceId}:${spare.id}`,
+    ]);
+  });
+
   it('leaves out a flow marked public on purpose', async () => {
     const { api, flowise, instanceId } = f;
     const flow = flowise.addChatflow('open door', { apikeyid: null, type: 'CHATFLOW' });

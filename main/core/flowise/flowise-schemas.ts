@@ -8,13 +8,19 @@ const OptionalDate = z
   .nullish()
   .transform((v) => v ?? undefined);
 
+/** A list of strings, checked in place: a key row's permissions are dozens of strings, and a
+ * list of every key would otherwise be copied string by string (strings have no fields to drop). */
+const TextList = z.custom<string[]>(
+  (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'),
+);
+
 /** One API key. `apiKey` is the plaintext value: it stays in main and is masked before leaving. */
 export const ApiKeyRow = z.object({
   id: Text.min(1),
   keyName: Text,
   apiKey: Text.min(1),
   /** 3.0.13+ only; older keys can do everything. */
-  permissions: z.array(Text).optional(),
+  permissions: TextList.optional(),
   /** 3.0.1+ only. */
   workspaceId: Text.optional(),
   updatedDate: OptionalDate,

@@ -35,6 +35,19 @@ describe('API keys', () => {
     });
   });
 
+  it('lists permissions as sent, and refuses a row whose permissions are not all text', async () => {
+    const scoped = keyRow3({ keyName: 'ci', permissions: ['chatflows:view', 'apikeys:view'] });
+    const listed = await clientOf(
+      server().on('GET', '/api/v1/apikey', json(200, [scoped])),
+    ).listKeys();
+    expect(listed.map((r) => r.permissions)).toEqual([['chatflows:view', 'apikeys:view']]);
+    for (const permissions of [['chatflows:view', 7], 'chatflows:view', [null]]) {
+      const odd = { ...scoped, permissions };
+      const http = server().on('GET', '/api/v1/apikey', json(200, [odd]));
+      await expect(clientOf(http).listKeys()).rejects.toMatchObject({ code: 'server_error' });
+    }
+  });
+
   it('falls back to the name when the key may create but not list', async () => {
     const created = keyRow3({ keyName: 'fresh' });
     const http = server()

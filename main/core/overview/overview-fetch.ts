@@ -15,17 +15,22 @@ import type {
   SnapshotCredential,
   SnapshotProfile,
   SnapshotRotation,
+  Thresholds,
 } from './overview-snapshot.js';
 
 /** What every instance of one report shares: read once from the vault. */
 export interface SharedFacts {
   now: number;
+  thresholds: Thresholds;
   /** Fingerprints of keys the app copied or revealed. */
   copied: ReadonlySet<string>;
-  /** Every admin key the vault holds, by fingerprint: none of them is reported as unused. */
+  /** Every admin key the vault holds: none of them is reported as unused. Compared by value, so
+   * no key is hashed unless the audit log has copies to match. */
   adminKeys: ReadonlySet<string>;
   /** First-seen dates by instance, then key id, read from the vault once for all instances. */
   firstSeen: ReadonlyMap<string, ReadonlyMap<string, { firstSeenAt: number }>>;
+  /** Rotation journals by instance, read once. */
+  rotations: ReadonlyMap<string, readonly SnapshotRotation[]>;
   /** Policies and last rotations, when the core has them. */
   due?: DueFacts;
 }
@@ -36,11 +41,20 @@ export function sharedFacts(deps: OverviewDeps): SharedFacts {
     for (const record of deps.audit.list({ action, limit: 10_000 }).records)
       if (record.outcome === 'ok' && record.subject?.fingerprint !== undefined)
         copied.add(record.subject.fingerprint);
+  const rotations = new Map<string, SnapshotRotation[]>();
+  for (const journal of deps.journals.all()) {
+    const list = rotations.get(journal.instanceId);
+    if (list === undefined) rotations.set(journal.instanceId, [rotationOf(journal)]);
+    else list.push(rotationOf(journal));
+  }
+  const { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays } = deps.settings();
   return {
     now: deps.clock.now(),
+    thresholds: { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays },
     copied,
-    adminKeys: new Set(deps.clients.all().map((r) => fingerprint(r.adminKey))),
+    adminKeys: new Set(deps.clients.all().map((r) => r.adminKey)),
     firstSeen: deps.known.byInstance(),
+    rotations,
     ...(deps.dueFacts === undefined ? {} : { due: deps.dueFacts() }),
   };
 }
@@ -73,21 +87,17 @@ export function vaultOnlySnapshot(
   record: InstanceRecord,
   shared: SharedFacts,
 ): InstanceSnapshot {
-  const { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays } = deps.settings();
   return {
     instanceId: record.id,
     name: record.name,
     now: shared.now,
-    thresholds: { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays },
+    thresholds: shared.thresholds,
     profile: profileOf(record),
     reach: { state: 'ok' },
     keys: [],
     flows: [],
     credentials: [],
-    rotations: deps.journals
-      .all()
-      .filter((j) => j.instanceId === record.id)
-      .map(rotationOf),
+    rotations: shared.rotations.get(record.id) ?? [],
     publicFlows: new Set(deps.publicFlows.forInstance(record.id).map((f) => f.chatflowId)),
   };
 }
@@ -168,7 +178,6 @@ export async function fetchSnapshot(
         ? {}
         : { catalog: catalog.flatMap((g) => g.permissions.map((p) => p.key)) }),
       keys: rows.map((row) => {
-        const print = fingerprint(row.apiKey);
         const firstSeenAt = known.get(row.id)?.firstSeenAt ?? shared.now;
         const age = shared.due?.judge(record.id, row.id, firstSeenAt);
         return {
@@ -177,8 +186,8 @@ export async function fetchSnapshot(
           ...(row.permissions === undefined ? {} : { permissions: row.permissions }),
           since: age?.since ?? firstSeenAt,
           ...(age === undefined || age.source === 'settings' ? {} : { maxAgeDays: age.maxAgeDays }),
-          copied: shared.copied.has(print),
-          admin: shared.adminKeys.has(print),
+          copied: shared.copied.size > 0 && shared.copied.has(fingerprint(row.apiKey)),
+          admin: shared.adminKeys.has(row.apiKey),
         };
       }),
       flows: flows.map((f) => ({ id: f.id, name: f.name, type: f.type, apikeyid: f.apikeyid })),

@@ -89,13 +89,36 @@ function holdsEvery(key: SnapshotKey, wanted: ReadonlySet<string>): boolean {
   return held.length >= wanted.size && new Set(held).size === wanted.size;
 }
 
-/** Holds every permission the server can grant. */
-const holdsAll = (s: InstanceSnapshot, key: SnapshotKey): boolean =>
-  holdsEvery(key, catalogOf(s).all);
+type Breadth = 'all' | 'all-key-permissions' | 'narrower';
 
-/** Holds every apikeys:* permission the server can grant: it can mint keys of its own. */
-const holdsAllKeyPermissions = (s: InstanceSnapshot, key: SnapshotKey): boolean =>
-  holdsEvery(key, catalogOf(s).keys);
+/** How much of the catalog each key holds, worked out once per key and snapshot for every rule
+ * that asks (the same key may sit in snapshots of different catalogs). */
+const breadths = new WeakMap<InstanceSnapshot, Map<SnapshotKey, Breadth>>();
+function breadthOf(s: InstanceSnapshot, key: SnapshotKey): Breadth {
+  let known = breadths.get(s);
+  if (known === undefined) {
+    known = new Map();
+    breadths.set(s, known);
+  }
+  let found = known.get(key);
+  if (found === undefined) {
+    const catalog = catalogOf(s);
+    found = holdsEvery(key, catalog.all)
+      ? 'all'
+      : holdsEvery(key, catalog.keys)
+        ? 'all-key-permissions'
+        : 'narrower';
+    known.set(key, found);
+  }
+  return found;
+}
+
+/** Holds every permission the server can grant. */
+const holdsAll = (s: InstanceSnapshot, key: SnapshotKey): boolean => breadthOf(s, key) === 'all';
+
+/** Holds every permission, or every apikeys:* one the server can grant: it can mint keys. */
+const isBroad = (s: InstanceSnapshot, key: SnapshotKey): boolean =>
+  breadthOf(s, key) !== 'narrower';
 
 const admin = (s: InstanceSnapshot): SnapshotKey[] => s.keys.filter((k) => k.admin);
 const others = (s: InstanceSnapshot): SnapshotKey[] => s.keys.filter((k) => !k.admin);
@@ -176,7 +199,7 @@ export const RULES: readonly RuleDef[] = [
     fix: { action: 'edit-permissions', label: 'Edit permissions' },
     check: (s: InstanceSnapshot): Hit[] =>
       others(s)
-        .filter((k) => holdsAll(s, k) || holdsAllKeyPermissions(s, k))
+        .filter((k) => isBroad(s, k))
         .map((k) => ({
           subject: keySubject(k),
           why: holdsAll(s, k)
@@ -361,10 +384,26 @@ export const RULES: readonly RuleDef[] = [
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { high: 0, medium: 1, low: 2 };
 
+/** Each rule's fix as a finding carries it: built once, shared by all of that rule's findings
+ * (they are read, never changed, and copied when they cross to the renderer). */
+const fixes = new WeakMap<RuleDef, Finding['fix']>();
+function fixOf(def: RuleDef): Finding['fix'] {
+  let fix = fixes.get(def);
+  if (fix === undefined) {
+    fix = {
+      ...def.fix,
+      ...(def.alternatives === undefined ? {} : { alternatives: [...def.alternatives] }),
+    };
+    fixes.set(def, fix);
+  }
+  return fix;
+}
+
 /** Every finding of one instance, high first. */
 export function findingsOf(snapshot: InstanceSnapshot, rules = RULES): Finding[] {
-  const found = rules.flatMap((def) =>
-    def.check(snapshot).map((hit) => ({
+  const found = rules.flatMap((def) => {
+    const fix = fixOf(def);
+    return def.check(snapshot).map((hit) => ({
       id: `${def.rule}:${snapshot.instanceId}:${hit.subject.id}`,
       rule: def.rule,
       severity: hit.severity ?? def.severity,
@@ -372,12 +411,9 @@ export function findingsOf(snapshot: InstanceSnapshot, rules = RULES): Finding[]
       instanceName: snapshot.name,
       subject: hit.subject,
       why: hit.why,
-      fix: {
-        ...def.fix,
-        ...(def.alternatives === undefined ? {} : { alternatives: [...def.alternatives] }),
-      },
-    })),
-  );
+      fix,
+    }));
+  });
   return found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 

@@ -10,7 +10,7 @@ import type { Clock } from '../ports.js';
 import type { JournalStore } from '../rotation/rotation-journal.js';
 import { isFinished } from '../rotation/rotation-journal.js';
 import type { Due, MaxAge } from './due-status.js';
-import { ageSince, dueStatus, maxAgeOf } from './due-status.js';
+import { ageSince, dueStatus, maxAgeLookup } from './due-status.js';
 import type { PolicyStore } from './policy-store.js';
 
 export interface DueDeps {
@@ -46,16 +46,22 @@ export function dueFacts(deps: DueDeps): DueFacts {
       rotatedAt.set(at, Math.max(rotatedAt.get(at) ?? 0, j.updatedAt));
     }
   }
+  const maxAgeOf = maxAgeLookup(policies, keyMaxAgeDays);
   return {
     now,
     soonDays: dueSoonDays,
     judge(instanceId, keyId, firstSeenAt) {
-      const since = ageSince(firstSeenAt, rotatedAt.get(slot(instanceId, keyId)));
-      const max = maxAgeOf(policies, keyMaxAgeDays, instanceId, keyId);
+      const at = slot(instanceId, keyId);
+      const since = ageSince(firstSeenAt, rotatedAt.get(at));
+      const { maxAgeDays, source } = maxAgeOf(instanceId, keyId);
+      const due = dueStatus({ since, maxAgeDays, now, soonDays: dueSoonDays });
       return {
-        ...max,
+        maxAgeDays,
+        source,
         since,
-        ...dueStatus({ since, maxAgeDays: max.maxAgeDays, now, soonDays: dueSoonDays }),
+        status: due.status,
+        dueAt: due.dueAt,
+        ageDays: due.ageDays,
       };
     },
     rotating: (instanceId, keyId) => rotating.has(slot(instanceId, keyId)),

@@ -9,6 +9,27 @@ export interface MaxAge {
   source: PolicySource;
 }
 
+/** The key's own policy, else its instance's, else Settings' keyMaxAgeDays, looked up in maps
+ * built once, so judging thousands of keys is no scan of the policies per key. */
+export function maxAgeLookup(
+  policies: PolicyList,
+  fallbackDays: number,
+): (instanceId: string, keyId: string) => MaxAge {
+  const keys = new Map<string, MaxAge>();
+  const instances = new Map<string, MaxAge>();
+  // The first policy listed for a key or an instance is the one that applies.
+  for (const p of policies.keys) {
+    const at = `${p.instanceId}/${p.keyId}`;
+    if (!keys.has(at)) keys.set(at, { maxAgeDays: p.maxAgeDays, source: 'key' });
+  }
+  for (const p of policies.instances)
+    if (!instances.has(p.instanceId))
+      instances.set(p.instanceId, { maxAgeDays: p.maxAgeDays, source: 'instance' });
+  const fallback: MaxAge = { maxAgeDays: fallbackDays, source: 'settings' };
+  return (instanceId, keyId) =>
+    keys.get(`${instanceId}/${keyId}`) ?? instances.get(instanceId) ?? { ...fallback };
+}
+
 /** The key's own policy, else its instance's, else Settings' keyMaxAgeDays. */
 export function maxAgeOf(
   policies: PolicyList,
@@ -16,11 +37,7 @@ export function maxAgeOf(
   instanceId: string,
   keyId: string,
 ): MaxAge {
-  const own = policies.keys.find((p) => p.instanceId === instanceId && p.keyId === keyId);
-  if (own !== undefined) return { maxAgeDays: own.maxAgeDays, source: 'key' };
-  const instance = policies.instances.find((p) => p.instanceId === instanceId);
-  if (instance !== undefined) return { maxAgeDays: instance.maxAgeDays, source: 'instance' };
-  return { maxAgeDays: fallbackDays, source: 'settings' };
+  return maxAgeLookup(policies, fallbackDays)(instanceId, keyId);
 }
 
 /** The later of the day the vault first saw the key and its last rotation through the app. */
