@@ -96,6 +96,10 @@ test('a key promoted from dev to a second real Flowise gets its name and permiss
     await keys.find(keyName);
     const promote = await PromoteKeyDialog.open(app.page, keyName);
     await promote.planTo('prod');
+    // The picker starts from the source key's permissions.
+    await expect(promote.permission('chatflows:view')).toBeChecked();
+    await expect(promote.permission('apikeys:view')).toBeChecked();
+    await expect(promote.permission('chatflows:create')).not.toBeChecked();
     await promote.promoteButton.click();
     const value = (await promote.value.textContent()) ?? '';
     expect(value).not.toBe(source.apiKey);
@@ -108,8 +112,11 @@ test('a key promoted from dev to a second real Flowise gets its name and permiss
     await promote.dialog.waitFor({ state: 'hidden' });
 
     await frame.open('Audit');
-    const record = new AuditPage(app.page).row('API key made again on another instance', keyName);
+    const audit = new AuditPage(app.page);
+    const record = audit.row('API key made again on another instance', keyName);
     await expect(record).toHaveCount(1);
+    // One record for the promotion (and the reveal's own): no "API key created" beside it.
+    await expect(audit.row('API key created', keyName)).toHaveCount(0);
     await expect(record).toContainText(/from "dev" \(.+\) to "prod" \(.+\) with a new value/);
   } finally {
     await dev.call('DELETE', `/apikey/${source.id}`);

@@ -35,6 +35,18 @@ const chooseTarget = (dialog: HTMLElement, label: string): void => {
   });
 };
 
+/** Prod's key "deploy" (chatflows:view), its Promote dialog open with Staging chosen. */
+async function promoteDeployToStaging() {
+  const { fake, prodServer, stagingServer } = await twoInstances();
+  prodServer.addKey('deploy', ['chatflows:view'], 'fkv-prod-deploy-VALUE-0123456789abc');
+  await showAppOn(fake);
+  openSection('Keys');
+  fireEvent.click(await screen.findByRole('button', { name: /^Promote to instance… deploy/ }));
+  const dialog = await screen.findByRole('dialog', { name: 'Promote deploy to another instance' });
+  chooseTarget(dialog, 'Promote to instance');
+  return { dialog, stagingServer };
+}
+
 describe('Promote between instances', () => {
   it('copies a credential to another instance with the same id from the Credentials page, the password typed', async () => {
     const { fake, stagingServer, credential } = await twoInstances();
@@ -101,15 +113,7 @@ describe('Promote between instances', () => {
   });
 
   it('promotes a key from the Keys page: same name and permissions on the other instance, its new value shown once', async () => {
-    const { fake, prodServer, stagingServer } = await twoInstances();
-    prodServer.addKey('deploy', ['chatflows:view'], 'fkv-prod-deploy-VALUE-0123456789abc');
-    await showAppOn(fake);
-    openSection('Keys');
-    fireEvent.click(await screen.findByRole('button', { name: /^Promote to instance… deploy/ }));
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Promote deploy to another instance',
-    });
-    chooseTarget(dialog, 'Promote to instance');
+    const { dialog, stagingServer } = await promoteDeployToStaging();
     await within(dialog).findByRole('radio', { name: 'A new value, shown once' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Promote' }));
     const shown = await within(dialog).findByTestId('revealed-key');
@@ -118,5 +122,20 @@ describe('Promote between instances', () => {
     await waitFor(() => {
       expect(shown.textContent).toBe(made?.apiKey);
     });
+  });
+
+  it("promotes a key with the permissions the person adjusts, starting from the source key's", async () => {
+    const { dialog, stagingServer } = await promoteDeployToStaging();
+    const permission = (key: string) =>
+      within(dialog).findByRole<HTMLInputElement>('checkbox', {
+        name: new RegExp(`\\(${key}\\)$`),
+      });
+    expect((await permission('chatflows:view')).checked).toBe(true);
+    expect((await permission('credentials:view')).checked).toBe(false);
+    fireEvent.click(await permission('credentials:view'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Promote' }));
+    await within(dialog).findByTestId('revealed-key');
+    const made = [...stagingServer.state.keys.values()].find((k) => k.keyName === 'deploy');
+    expect([...(made?.permissions ?? [])].sort()).toEqual(['chatflows:view', 'credentials:view']);
   });
 });

@@ -1,9 +1,11 @@
 // "Promote to instance…": an API key made again on another instance. The dialog shows what the
 // target allows: a new value (any version; shown once, for the apps to be given) or the exact
 // value through the import route (2.0.2 to 3.0.12), and the permissions its admin key cannot grant.
+// On a target whose keys hold permissions, the new key's are picked from the target's catalog,
+// starting from the source key's (those the target's admin key can grant).
 import { useEffect, useState } from 'react';
 
-import type { KeySummary } from '../../../common/ipc/schemas/keys.js';
+import type { KeySummary, PermissionCatalog } from '../../../common/ipc/schemas/keys.js';
 import type {
   KeyPromoteMode,
   KeyPromotePlan,
@@ -16,6 +18,7 @@ import { DialogForm } from '../../ui/DialogForm.js';
 import { RadioGroup } from '../../ui/RadioGroup.js';
 import { attempt } from '../../stores/store-kit.js';
 import { KeyReveal } from '../keys/KeyReveal.js';
+import { PermissionPicker } from '../keys/PermissionPicker.js';
 import { TargetPicker } from './TargetPicker.js';
 
 export interface PromoteKeyDialogProps {
@@ -29,6 +32,32 @@ const MODE_LABELS: Record<KeyPromoteMode, string> = {
   'same-value': 'The same value',
 };
 
+/** The target's permission catalog, read while one is chosen ('' for none); a failure is said
+ * through `onFailure`, in main's words. */
+function useTargetCatalog(
+  instanceId: string,
+  onFailure: (message: string) => void,
+): PermissionCatalog | null {
+  const api = useApi();
+  const [catalog, setCatalog] = useState<{ instanceId: string; catalog: PermissionCatalog }>();
+  useEffect(() => {
+    if (instanceId === '') return;
+    let live = true;
+    api.keys.permissions({ instanceId }).then(
+      (answer) => {
+        if (live) setCatalog({ instanceId, catalog: answer });
+      },
+      (error: unknown) => {
+        if (live) onFailure(toStoreError(error).message);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, instanceId, onFailure]);
+  return catalog?.instanceId === instanceId ? catalog.catalog : null;
+}
+
 function PromoteBody({
   keySummary,
   onClose,
@@ -38,6 +67,7 @@ function PromoteBody({
   const [to, setTo] = useState('');
   const [plan, setPlan] = useState<KeyPromotePlan | null>(null);
   const [mode, setMode] = useState<KeyPromoteMode>('new-value');
+  const [permissions, setPermissions] = useState<string[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [promoted, setPromoted] = useState<PromotedKey | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,6 +81,8 @@ function PromoteBody({
       (answer) => {
         if (!live) return;
         setPlan(answer);
+        const lacks = new Set(answer.targetAdminLacks);
+        setPermissions((answer.permissions ?? []).filter((p) => !lacks.has(p)));
         setMode(
           answer.modes.find((m) => m.mode === 'same-value')?.possible ? 'same-value' : 'new-value',
         );
@@ -63,6 +95,8 @@ function PromoteBody({
       live = false;
     };
   }, [api, fromInstanceId, keyId, to]);
+  const picking = plan?.targetHasPermissions === true && mode === 'new-value';
+  const catalog = useTargetCatalog(plan?.targetHasPermissions === true ? to : '', setFailure);
 
   if (promoted?.ticket !== undefined)
     return (
@@ -95,7 +129,7 @@ function PromoteBody({
     setFailure(null);
     setBusy(true);
     try {
-      const answer = await api.promote.key({ ...ref, mode });
+      const answer = await api.promote.key({ ...ref, mode, ...(picking ? { permissions } : {}) });
       setPromoted(answer);
       const where = plan?.to.name ?? 'the other instance';
       onDone(
@@ -117,7 +151,9 @@ function PromoteBody({
       className="stack"
       failure={failure}
       submitLabel="Promote"
-      submitDisabled={busy || plan === null || chosen?.possible !== true}
+      submitDisabled={
+        busy || plan === null || chosen?.possible !== true || (picking && permissions.length === 0)
+      }
       onSubmit={() => void promote()}
     >
       <TargetPicker
@@ -154,12 +190,17 @@ function PromoteBody({
               it cannot grant them.
             </p>
           )}
-          {plan.targetHasPermissions && plan.permissions === undefined ? (
+          {picking && plan.permissions === undefined ? (
             <p className="warning">
-              Keys on {plan.from.name} carry no permissions: choose them on {plan.to.name} after
-              creating one there instead.
+              Keys on {plan.from.name} carry no permissions: choose the ones this key gets on{' '}
+              {plan.to.name}.
             </p>
           ) : null}
+          {!picking ? null : catalog === null ? (
+            <p className="muted">Loading permissions…</p>
+          ) : (
+            <PermissionPicker catalog={catalog} selected={permissions} onChange={setPermissions} />
+          )}
         </>
       )}
     </DialogForm>
