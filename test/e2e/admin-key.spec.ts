@@ -9,9 +9,8 @@ import { expect, test } from './fixtures.js';
 import { InstancesPage } from './pages/instances-pages.js';
 import { KeysPage } from './pages/keys-pages.js';
 import { RotationWizard } from './pages/rotation-pages.js';
-import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
+import { createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 
 test('the admin key is marked "Used by this vault" and its Delete dialog offers "Rotate the admin key" instead', async ({
@@ -27,11 +26,8 @@ test('the admin key is marked "Used by this vault" and its Delete dialog offers 
     perKey ? (everything ?? []).filter((p) => p !== 'credentials:delete') : undefined,
   );
   try {
-    await new CreateVaultPage(app.page).create(PASSWORD);
-    const frame = new AppFrame(app.page);
-    await frame.open('Instances');
+    const frame = await createVaultAndAddInstance(app.page, flowise, { adminKey: admin.apiKey });
     const instances = new InstancesPage(app.page);
-    await instances.add({ name: 'local', baseUrl: flowise.url, adminKey: admin.apiKey });
     await instances.test('local');
     if (perKey)
       await expect(instances.adminKeyLacks('local')).toHaveText(

@@ -7,8 +7,8 @@ import { expect, test } from './fixtures.js';
 import { AuditPage, ClipboardSettings } from './pages/audit-pages.js';
 import { InstancesPage } from './pages/instances-pages.js';
 import { AppFrame, CreateVaultPage, UnlockPage } from './pages/vault-pages.js';
+import { PASSWORD } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const WRONG_KEY = 'w'.repeat(43);
 
 test('instance changes are audited, filtered, verified and exported without secrets', async ({

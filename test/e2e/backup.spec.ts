@@ -9,8 +9,8 @@ import { BackupBlock, RestoreBackupDialog } from './pages/backup-pages.js';
 import { InstancesPage } from './pages/instances-pages.js';
 import { KeysPage } from './pages/keys-pages.js';
 import { AppFrame, CreateVaultPage, UnlockPage } from './pages/vault-pages.js';
+import { PASSWORD, createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const PASSPHRASE = 'violet umbrella quarry 48 lantern drift';
 
 test('a backup exported, locked and restored into a new data folder unlocks with the original password, and every instance works', async ({
@@ -23,12 +23,13 @@ test('a backup exported, locked and restored into a new data folder unlocks with
   const key = await api.createKey(keyName);
   const names = ['dev', 'ops'];
   try {
-    await new CreateVaultPage(app.page).create(PASSWORD);
-    const frame = new AppFrame(app.page);
-    await frame.open('Instances');
-    const instances = new InstancesPage(app.page);
-    for (const name of names)
-      await instances.add({ name, baseUrl: flowise.url, adminKey: flowise.apiKey });
+    const [first = '', second = ''] = names;
+    const frame = await createVaultAndAddInstance(app.page, flowise, { name: first });
+    await new InstancesPage(app.page).add({
+      name: second,
+      baseUrl: flowise.url,
+      adminKey: flowise.apiKey,
+    });
 
     await frame.open('Settings');
     const download = await new BackupBlock(app.page).exportAll(PASSPHRASE, PASSWORD);

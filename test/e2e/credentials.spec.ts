@@ -14,24 +14,15 @@ import { targetFromEnv } from '../flowise/flowise-target.js';
 import { expect, test } from './fixtures.js';
 import type { FlowiseServer } from './fixtures.js';
 import { CredentialsPage } from './pages/credentials-pages.js';
-import { InstancesPage } from './pages/instances-pages.js';
-import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
+import { createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const KEY_LABEL = 'OpenAI Api Key';
 
 const rest = (flowise: FlowiseServer, method: string, path: string, body?: unknown) =>
   flowiseRest(flowise).call(method, path, body);
 
 async function openCredentials(page: Page, flowise: FlowiseServer): Promise<CredentialsPage> {
-  await new CreateVaultPage(page).create(PASSWORD);
-  const frame = new AppFrame(page);
-  await frame.open('Instances');
-  await new InstancesPage(page).add({
-    name: 'local',
-    baseUrl: flowise.url,
-    adminKey: flowise.apiKey,
-  });
+  const frame = await createVaultAndAddInstance(page, flowise);
   await frame.open('Credentials');
   return new CredentialsPage(page);
 }

@@ -15,13 +15,11 @@ import { join } from 'node:path';
 import { flowiseRest } from '../flowise/flowise-rest.js';
 import { expect, test } from './fixtures.js';
 import { DeliveryParts, TargetsDialog } from './pages/delivery-pages.js';
-import { InstancesPage } from './pages/instances-pages.js';
 import { KeysPage } from './pages/keys-pages.js';
 import { RotationPage } from './pages/rotation-pages.js';
 import type { RotationWizard } from './pages/rotation-pages.js';
-import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
+import { PASSWORD, createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const WRITE_STDIN =
   "const fs=require('fs');fs.writeFileSync(process.argv[1],fs.readFileSync(0,'utf8'))";
 
@@ -69,14 +67,7 @@ test('a key with a .env target and a command target: delivered, checked, the old
 
   try {
     const page = app.page;
-    await new CreateVaultPage(page).create(PASSWORD);
-    const frame = new AppFrame(page);
-    await frame.open('Instances');
-    await new InstancesPage(page).add({
-      name: 'local',
-      baseUrl: flowise.url,
-      adminKey: flowise.apiKey,
-    });
+    const frame = await createVaultAndAddInstance(page, flowise);
     await frame.open('Keys');
     const keys = new KeysPage(page);
     await keys.search.fill(keyName);

@@ -8,11 +8,10 @@ import { flowiseRest } from '../flowise/flowise-rest.js';
 import { expect, test } from './fixtures.js';
 import { AuditPage } from './pages/audit-pages.js';
 import { CredentialsPage } from './pages/credentials-pages.js';
-import { newVaultWithInstance } from './pages/instances-pages.js';
 import { ClipboardToast, KeysPage } from './pages/keys-pages.js';
 import { RotationPage } from './pages/rotation-pages.js';
+import { createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 
 test("a new user's first ten minutes: vault, instance, key, copy, bind, rotate and roll back, credential, audit", async ({
@@ -31,11 +30,7 @@ test("a new user's first ten minutes: vault, instance, key, copy, bind, rotate a
   const page = app.page;
   try {
     // A vault, then the instance it manages.
-    const frame = await newVaultWithInstance(page, PASSWORD, {
-      name: 'local',
-      baseUrl: flowise.url,
-      adminKey: flowise.apiKey,
-    });
+    const frame = await createVaultAndAddInstance(page, flowise);
 
     // A key, shown once.
     await frame.open('Keys');

@@ -12,8 +12,7 @@ import { startFakeFlowise } from '../fakes/fake-flowise.js';
 import { expect, test } from './fixtures.js';
 import { InstancesPage } from './pages/instances-pages.js';
 import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
-
-const PASSWORD = 'correct horse battery staple 7';
+import { PASSWORD } from './pages/vault-setup-pages.js';
 
 async function openInstances(page: Page): Promise<InstancesPage> {
   await new CreateVaultPage(page).create(PASSWORD);

@@ -7,22 +7,13 @@ import type { Page } from '@playwright/test';
 import { flowiseRest } from '../flowise/flowise-rest.js';
 import type { AppDriver, FlowiseServer } from './fixtures.js';
 import { expect, test } from './fixtures.js';
-import { InstancesPage } from './pages/instances-pages.js';
 import { ClipboardToast, KeysPage } from './pages/keys-pages.js';
-import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
+import { createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 
 async function openKeys(page: Page, flowise: FlowiseServer): Promise<KeysPage> {
-  await new CreateVaultPage(page).create(PASSWORD);
-  const frame = new AppFrame(page);
-  await frame.open('Instances');
-  await new InstancesPage(page).add({
-    name: 'local',
-    baseUrl: flowise.url,
-    adminKey: flowise.apiKey,
-  });
+  const frame = await createVaultAndAddInstance(page, flowise);
   await frame.open('Keys');
   return new KeysPage(page);
 }
@@ -147,12 +138,8 @@ test("a weak admin key's refusal names the permission it lacks", async ({ app, f
   const weak = rows.find((row) => row.keyName === weakName);
   if (weak === undefined) throw new Error('Flowise did not list the new key.');
   try {
-    await new CreateVaultPage(app.page).create(PASSWORD);
-    const frame = new AppFrame(app.page);
-    await frame.open('Instances');
-    await new InstancesPage(app.page).add({
+    const frame = await createVaultAndAddInstance(app.page, flowise, {
       name: 'weak',
-      baseUrl: flowise.url,
       adminKey: weak.apiKey,
     });
     await frame.open('Keys');

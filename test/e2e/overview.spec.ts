@@ -6,11 +6,8 @@ import { randomUUID } from 'node:crypto';
 
 import { flowiseRest } from '../flowise/flowise-rest.js';
 import { expect, test } from './fixtures.js';
-import { InstancesPage } from './pages/instances-pages.js';
 import { OverviewPage } from './pages/overview-pages.js';
-import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
-
-const PASSWORD = 'correct horse battery staple 7';
+import { createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
 /** Each rule this test meets, told by the sentence its finding gives (overview-rules.ts). */
 const RULE_OF: [string, RegExp][] = [
@@ -69,14 +66,7 @@ test('the Overview names a public flow, a locked-out flow, a full-permission key
     cleanups.push(() => rest.send('DELETE', `/credentials/${credential.id}`));
 
     // The app: a vault, the instance, then the Overview.
-    await new CreateVaultPage(app.page).create(PASSWORD);
-    const frame = new AppFrame(app.page);
-    await frame.open('Instances');
-    await new InstancesPage(app.page).add({
-      name: 'local',
-      baseUrl: flowise.url,
-      adminKey: flowise.apiKey,
-    });
+    const frame = await createVaultAndAddInstance(app.page, flowise);
     await frame.open('Overview');
     const overview = new OverviewPage(app.page);
     // Exactly these rules of each subject this test made, whatever else the shared server holds.

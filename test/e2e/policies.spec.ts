@@ -7,12 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { flowiseRest } from '../flowise/flowise-rest.js';
 import { expect, test } from './fixtures.js';
 import { BulkRotationDialog } from './pages/bulk-rotation-pages.js';
-import { newVaultWithInstance } from './pages/instances-pages.js';
 import { KeysPage } from './pages/keys-pages.js';
 import { DueBanner, DueList, KeyPolicyDialog } from './pages/policy-pages.js';
 import { UnlockPage } from './pages/vault-pages.js';
-
-const PASSWORD = 'correct horse battery staple 7';
+import { PASSWORD, createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
 interface KeyRow {
   id: string;
@@ -34,11 +32,7 @@ test('a key with a 0-day policy is named on unlock, listed as Due, and rotated b
   if (old === undefined) throw new Error('Flowise did not list the new key.');
 
   try {
-    const frame = await newVaultWithInstance(app.page, PASSWORD, {
-      name: 'local',
-      baseUrl: flowise.url,
-      adminKey: flowise.apiKey,
-    });
+    const frame = await createVaultAndAddInstance(app.page, flowise);
     await frame.open('Keys');
     const keys = new KeysPage(app.page);
     await keys.find(keyName);

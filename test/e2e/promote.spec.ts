@@ -15,19 +15,15 @@ import { CredentialsPage } from './pages/credentials-pages.js';
 import { InstancesPage } from './pages/instances-pages.js';
 import { KeysPage } from './pages/keys-pages.js';
 import { CopyCredentialsDialog, PromoteKeyDialog } from './pages/promote-pages.js';
-import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
+import type { AppFrame } from './pages/vault-pages.js';
+import { createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 
 /** A new vault with dev (the run's server, active) and prod (the second one). */
 async function devAndProd(page: Page, dev: FlowiseServer, prod: FlowiseServer): Promise<AppFrame> {
-  await new CreateVaultPage(page).create(PASSWORD);
-  const frame = new AppFrame(page);
-  await frame.open('Instances');
-  const instances = new InstancesPage(page);
-  await instances.add({ name: 'dev', baseUrl: dev.url, adminKey: dev.apiKey });
-  await instances.add({ name: 'prod', baseUrl: prod.url, adminKey: prod.apiKey });
+  const frame = await createVaultAndAddInstance(page, dev, { name: 'dev' });
+  await new InstancesPage(page).add({ name: 'prod', baseUrl: prod.url, adminKey: prod.apiKey });
   return frame;
 }
 

@@ -9,9 +9,7 @@ import type { FlowiseServer } from './fixtures.js';
 import { expect, test } from './fixtures.js';
 import { BulkRotationDialog } from './pages/bulk-rotation-pages.js';
 import { InstancesPage } from './pages/instances-pages.js';
-import { AppFrame, CreateVaultPage } from './pages/vault-pages.js';
-
-const PASSWORD = 'correct horse battery staple 7';
+import { createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
 interface KeyRow {
   id: string;
@@ -49,12 +47,12 @@ test('the key of one name is rotated on two instances, then every old key is rev
   const fakeFlow = fake.addChatflow(`${keyName}-flow`, { apikeyid: fakeKey.id });
 
   try {
-    await new CreateVaultPage(app.page).create(PASSWORD);
-    const frame = new AppFrame(app.page);
-    await frame.open('Instances');
-    const instances = new InstancesPage(app.page);
-    await instances.add({ name: 'local', baseUrl: flowise.url, adminKey: flowise.apiKey });
-    await instances.add({ name: 'fake', baseUrl: fake.url, adminKey: fake.adminKey });
+    const frame = await createVaultAndAddInstance(app.page, flowise);
+    await new InstancesPage(app.page).add({
+      name: 'fake',
+      baseUrl: fake.url,
+      adminKey: fake.adminKey,
+    });
     await frame.open('Rotation');
 
     const bulk = await BulkRotationDialog.open(app.page);

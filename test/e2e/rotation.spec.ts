@@ -13,11 +13,10 @@ import { flowiseRest } from '../flowise/flowise-rest.js';
 import { startHarness } from '../harness/harness-server.js';
 import type { FlowiseServer } from './fixtures.js';
 import { expect, test } from './fixtures.js';
-import { InstancesPage } from './pages/instances-pages.js';
 import { RotationPage } from './pages/rotation-pages.js';
-import { AppFrame, CreateVaultPage, UnlockPage } from './pages/vault-pages.js';
+import { AppFrame, UnlockPage } from './pages/vault-pages.js';
+import { PASSWORD, createVaultAndAddInstance } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const REPLY = 'pong-from-flowise';
 const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 
@@ -75,14 +74,7 @@ const predict = (flowise: FlowiseServer, key: string, flowId: string) =>
   send(flowise, key, 'POST', `/prediction/${flowId}`, { question: 'hello' });
 
 async function openRotation(page: Page, flowise: FlowiseServer): Promise<RotationPage> {
-  await new CreateVaultPage(page).create(PASSWORD);
-  const frame = new AppFrame(page);
-  await frame.open('Instances');
-  await new InstancesPage(page).add({
-    name: 'local',
-    baseUrl: flowise.url,
-    adminKey: flowise.apiKey,
-  });
+  const frame = await createVaultAndAddInstance(page, flowise);
   await frame.open('Rotation');
   return new RotationPage(page);
 }

@@ -11,8 +11,8 @@ import {
   SettingsPage,
   UnlockPage,
 } from './pages/vault-pages.js';
+import { PASSWORD } from './pages/vault-setup-pages.js';
 
-const PASSWORD = 'correct horse battery staple 7';
 const NEXT_PASSWORD = 'a different passphrase 42!';
 
 async function readAllFiles(dir: string): Promise<string> {

@@ -3,8 +3,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-import { AppFrame, CreateVaultPage } from './vault-pages.js';
-
 export interface InstanceInput {
   name: string;
   baseUrl: string;
@@ -261,17 +259,4 @@ export class InstancesPage {
   async retestActive(name: string): Promise<void> {
     await this.activeNotice.getByRole('button', { name: `Test again (${name})` }).click();
   }
-}
-
-/** A new user's start: a fresh vault with one instance added; hands back the frame. */
-export async function newVaultWithInstance(
-  page: Page,
-  password: string,
-  instance: InstanceInput,
-): Promise<AppFrame> {
-  await new CreateVaultPage(page).create(password);
-  const frame = new AppFrame(page);
-  await frame.open('Instances');
-  await new InstancesPage(page).add(instance);
-  return frame;
 }
