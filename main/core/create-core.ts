@@ -32,6 +32,7 @@ import { createTargetStore } from './delivery/target-store.js';
 import { createConnect, createProbe } from './flowise/connect.js';
 import { createInstanceClients, keyedClients } from './instances/instance-clients.js';
 import { createKeyWriteQueues } from './flowise/key-write-queues.js';
+import { createServerGenerations } from './flowise/server-generations.js';
 import { createChatflowsMethods } from './keys/chatflows-methods.js';
 import { createKeyCopy } from './keys/key-copy.js';
 import { createKeysMethods } from './keys/keys-methods.js';
@@ -142,9 +143,13 @@ export function createCore(ports: CorePorts): Core {
   const knownKeys = createKnownKeys(vault);
   const publicFlows = createPublicFlows(vault);
   const tickets = createRevealTickets(clock);
-  // One queue per server for key changes on 2.x, shared by every client made for it.
-  const keyWrites = createKeyWriteQueues();
-  const clients = createInstanceClients(instanceStore, ports.http, keyWrites);
+  // One queue per server for key changes on 2.x, and its generation, shared by every client made
+  // for it; the generation is found again after a lock.
+  const shared = { keyWrites: createKeyWriteQueues(), generations: createServerGenerations() };
+  session.onLock(() => {
+    shared.generations.forget();
+  });
+  const clients = createInstanceClients(instanceStore, ports.http, shared);
   const journals = createJournalStore(vault);
   const keysDeps: KeysDeps = {
     clients,
@@ -252,7 +257,7 @@ export function createCore(ports: CorePorts): Core {
     promote: createPromoteMethods({ keys: keysDeps }),
     rotation: createRotationMethods({
       clients,
-      clientWithKey: keyedClients(instanceStore, ports.http, keyWrites),
+      clientWithKey: keyedClients(instanceStore, ports.http, shared),
       known: knownKeys,
       // As the instance edit form saves a new key: audited, and every window told.
       setAdminKey: async (id, adminKey) => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { flowiseRest } from '../flowise/flowise-rest.js';
 import type { CoreFixture } from './core-fixture.js';
-import { startCoreWithFlowise } from './core-fixture.js';
+import { PASSWORD, startCoreWithFlowise } from './core-fixture.js';
 
 let f: CoreFixture | undefined;
 afterEach(async () => {
@@ -33,5 +33,27 @@ describe('key changes on a 2.x server with api.json storage', () => {
       api.keys.create({ instanceId, keyName: 'deploy-b', permissions: [] }),
     ]);
     expect(names(f)).toEqual(expect.arrayContaining(['deploy-a', 'deploy-b']));
+  });
+});
+
+describe('the server generation the key changes depend on', () => {
+  const versionReads = (fixture: CoreFixture): number =>
+    fixture.flowise.log.filter((r) => r.method === 'GET' && r.url === '/api/v1/version').length;
+
+  it('is read from /version once per instance and unlock, not before each key change', async () => {
+    f = await startCoreWithFlowise();
+    const { api, instanceId } = f;
+    const before = versionReads(f);
+    for (const keyName of ['once-a', 'once-b', 'once-c'])
+      await api.keys.create({ instanceId, keyName, permissions: ['chatflows:view'] });
+    expect(versionReads(f) - before).toBeLessThanOrEqual(1);
+
+    // A lock forgets it: the server may have been upgraded meanwhile.
+    await api.vault.lock();
+    await api.vault.unlock({ password: PASSWORD });
+    const unlocked = versionReads(f);
+    await api.keys.create({ instanceId, keyName: 'once-d', permissions: ['chatflows:view'] });
+    await api.keys.create({ instanceId, keyName: 'once-e', permissions: ['chatflows:view'] });
+    expect(versionReads(f) - unlocked).toBe(1);
   });
 });

@@ -18,6 +18,7 @@ import type { PredictionApi } from './prediction-api.js';
 import { createPredictionApi } from './prediction-api.js';
 import type { ServerApi } from './server-api.js';
 import { createServerApi } from './server-api.js';
+import type { ServerGenerations } from './server-generations.js';
 
 export interface FlowiseClientOptions {
   http: HttpPort;
@@ -30,6 +31,8 @@ export interface FlowiseClientOptions {
   maxBodyBytes?: number | undefined;
   /** Where key changes to a 2.x server wait their turn; none: sent at once. */
   keyWrites?: KeyWriteQueues | undefined;
+  /** Where the generation found is kept for the clients made after this one; none: this one. */
+  generations?: ServerGenerations | undefined;
 }
 
 export interface FlowiseClient
@@ -97,12 +100,13 @@ export function createFlowiseClient(options: FlowiseClientOptions): FlowiseClien
       wrongAddress,
     );
     known = Promise.resolve(found.generation);
+    options.generations?.found(base.href, found.generation);
     return found;
   };
   const detect = async (): Promise<FlowiseGeneration> =>
     (await generationFromVersion(transport.host, server)) ?? (await describe()).generation;
   const generation = (): Promise<FlowiseGeneration> => {
-    known ??= detect().catch((error: unknown) => {
+    known ??= (options.generations?.of(base.href, detect) ?? detect()).catch((error: unknown) => {
       known = undefined;
       throw error;
     });

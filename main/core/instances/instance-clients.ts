@@ -1,11 +1,13 @@
 // One Flowise client per call, built from the instance's saved profile, so an edited address,
-// key or certificate takes effect at once and no client outlives a lock.
-import type { FlowiseClient } from '../flowise/flowise-client.js';
+// key or certificate takes effect at once and no client outlives a lock. What clients of one
+// server share (its 2.x key-write queue, its generation) comes in `shared`.
+import type { FlowiseClient, FlowiseClientOptions } from '../flowise/flowise-client.js';
 import { createFlowiseClient } from '../flowise/flowise-client.js';
-import type { KeyWriteQueues } from '../flowise/key-write-queues.js';
 import type { HttpPort } from '../ports.js';
 import type { InstanceRecord, InstanceStore } from './instance-store.js';
 import { profileOf } from './instance-profiles.js';
+
+export type SharedByClients = Pick<FlowiseClientOptions, 'keyWrites' | 'generations'>;
 
 export interface InstanceClients {
   record(instanceId: string): InstanceRecord;
@@ -16,11 +18,11 @@ export interface InstanceClients {
 export function createInstanceClients(
   store: InstanceStore,
   http: HttpPort,
-  keyWrites?: KeyWriteQueues,
+  shared: SharedByClients = {},
 ): InstanceClients {
   return {
     record: (id) => store.get(id),
-    client: (id) => createFlowiseClient({ http, ...profileOf(store.get(id)), keyWrites }),
+    client: (id) => createFlowiseClient({ http, ...profileOf(store.get(id)), ...shared }),
     all: () => store.read().instances,
   };
 }
@@ -29,8 +31,8 @@ export function createInstanceClients(
 export function keyedClients(
   store: InstanceStore,
   http: HttpPort,
-  keyWrites?: KeyWriteQueues,
+  shared: SharedByClients = {},
 ): (instanceId: string, apiKey: string) => FlowiseClient {
   return (instanceId, apiKey) =>
-    createFlowiseClient({ http, ...profileOf(store.get(instanceId)), apiKey, keyWrites });
+    createFlowiseClient({ http, ...profileOf(store.get(instanceId)), apiKey, ...shared });
 }
