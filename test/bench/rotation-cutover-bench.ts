@@ -3,7 +3,8 @@
 // engine's own checkpoints around the step.
 // - On a real Flowise every request with an API key runs the server's scrypt key check on its one
 //   Node thread, so 200 rebinds cannot take less than 200 authenticated PUTs one after another.
-//   That floor is 200 × the median of one PUT, measured in the same run on the same server.
+//   That floor is 200 × the median of one PUT, sampled on the same server just before and just
+//   after the rotation.
 // - Against the fake Flowise with 5 ms added to every answer, the server costs nothing and the
 //   client's own concurrency shows: compared with rebinding the same flows one after the other
 //   (after the same existence check) with the same client. It runs twice: as is, and with a no-op
@@ -107,19 +108,26 @@ async function realServerRow(): Promise<BenchRow> {
     const ids = await createFlows(server.url, server.apiKey, tag);
     for (const id of ids) await client.setChatflowKey(id, old.id);
 
-    // The floor: one authenticated PUT at a time, the same request a rebind makes.
+    // The floor: one authenticated PUT at a time, the same request a rebind makes. Half the
+    // samples come before the rotation and half after it, so the floor sees the same server
+    // (its tables, its load) as the rotation does.
     const [probe] = ids;
     if (probe === undefined) throw new Error('no flow');
     const samples: number[] = [];
-    for (let i = 0; i < FLOOR_SAMPLES; i += 1) {
-      const t0 = performance.now();
-      await client.setChatflowKey(probe, old.id);
-      samples.push(performance.now() - t0);
-    }
+    const sample = async (count: number, keyId: string) => {
+      for (let i = 0; i < count; i += 1) {
+        const t0 = performance.now();
+        await client.setChatflowKey(probe, keyId);
+        samples.push(performance.now() - t0);
+      }
+    };
+    await sample(Math.ceil(FLOOR_SAMPLES / 2), old.id);
+    const { started, stepMs } = await timedRotation(core, old.id);
+    const newKeyId = started.newKey?.id;
+    if (newKeyId === undefined) throw new Error('the rotation made no new key');
+    await sample(Math.floor(FLOOR_SAMPLES / 2), newKeyId);
     const putMs = median(samples);
     const floorMs = FLOWS * putMs;
-
-    const { started, stepMs } = await timedRotation(core, old.id);
     await core.api.rotation.revoke({ rotationId: started.id });
     return {
       name: `rotation cutover on real Flowise, ${String(FLOWS)} flows (vs ${String(FLOWS)} × one PUT)`,
