@@ -2,13 +2,14 @@
 // The Overview on the real core (createCore on memory ports) against the in-memory fake Flowise:
 // what it lists, each one-click fix, the filter, and the badges the Keys and Credentials rows share.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { renderOn, showAppOn } from '../../testing/show-app.js';
 import type { MemoryServer } from '../../testing/memory-flowise.js';
 import type { TestCoreInit } from '../../testing/test-core.js';
 import { createTestCore } from '../../testing/test-core.js';
 import { useOverviewStore } from '../../stores/stores-context.js';
+import { OVERVIEW_SHOWN_MARK } from './overview-marks.js';
 
 afterEach(cleanup);
 
@@ -201,6 +202,27 @@ describe('OverviewPage', () => {
     expect(queryFinding('spare', /./)).toBeNull();
     fireEvent.change(screen.getByLabelText('Filter findings'), { target: { value: 'nothing' } });
     expect(screen.getByText('No finding matches the filter.')).toBeTruthy();
+  });
+
+  it('marks each findings list it commits with its filter text and counts, for the render bench', async () => {
+    await showOverview((server) => {
+      server.addChatflow('website widget');
+      server.addKey('spare', ['chatflows:view']);
+    });
+    const mark = vi.spyOn(performance, 'mark');
+    try {
+      fireEvent.change(screen.getByLabelText('Filter findings'), { target: { value: 'widget' } });
+      await waitFor(() => {
+        expect(queryFinding('spare', /./)).toBeNull();
+      });
+      const details = mark.mock.calls
+        .filter(([name]) => name === OVERVIEW_SHOWN_MARK)
+        .map(([, options]) => (options as PerformanceMarkOptions).detail as unknown);
+      expect(details.at(-1)).toEqual({ text: 'widget', shown: 1, total: 3 });
+      expect(screen.getByLabelText<HTMLInputElement>('Filter findings').value).toBe('widget');
+    } finally {
+      mark.mockRestore();
+    }
   });
 
   it('shows an unreachable instance beside the others, with its test and edit fixes', async () => {
