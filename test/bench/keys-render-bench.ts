@@ -34,20 +34,27 @@ export const percentile = (values: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 
-async function keystroke(page: Page, key: string, text: string): Promise<Keystroke> {
+export async function keystroke(page: Page, key: string, text: string): Promise<Keystroke> {
   await page.evaluate(`window.__fkvBench.arm(${JSON.stringify(text)})`);
   await page.keyboard.press(key);
   return page.evaluate<Keystroke>('window.__fkvBench.result()');
 }
 
-async function round(browser: Browser, flowise: FakeFlowise, into: Samples): Promise<void> {
+/** A fresh harness and page with the probe installed, a new vault and `flowise` as its one
+ * instance; `then` runs on the page before both are closed. */
+export async function onFreshApp(
+  browser: Browser,
+  flowise: FakeFlowise,
+  probe: string,
+  then: (page: Page, frame: AppFrame) => Promise<void>,
+): Promise<void> {
   const harness = await startHarness({
     kdf: { params: { memoryKiB: 1024, iterations: 1, parallelism: 1 } },
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.addInitScript(PROBE_SCRIPT);
+    await page.addInitScript(probe);
     await page.goto(harness.url);
     await new CreateVaultPage(page).create('bench password, long enough');
     const frame = new AppFrame(page);
@@ -57,22 +64,41 @@ async function round(browser: Browser, flowise: FakeFlowise, into: Samples): Pro
       baseUrl: flowise.url,
       adminKey: flowise.adminKey,
     });
-    await frame.open('Keys');
-    into.first.push(await page.evaluate<FirstRender>('window.__fkvBench.firstRender()'));
-    // Typing starts once the page is idle: the tail of a large reply is no keystroke's cost.
-    await page.evaluate('new Promise((done) => requestIdleCallback(done, { timeout: 5000 }))');
-    const keys = new KeysPage(page);
-    await keys.search.focus();
-    for (const query of QUERIES) {
-      for (let i = 1; i <= query.length; i += 1)
-        into.keystrokes.push(await keystroke(page, query[i - 1] ?? '', query.slice(0, i)));
-      for (let i = query.length - 1; i >= 0; i -= 1)
-        into.keystrokes.push(await keystroke(page, 'Backspace', query.slice(0, i)));
-    }
+    await then(page, frame);
   } finally {
     await context.close();
     await harness.close();
   }
+}
+
+/** Types each query one key at a time, then erases it one Backspace at a time. */
+export async function typeQueries(page: Page, into: Keystroke[]): Promise<void> {
+  for (const query of QUERIES) {
+    for (let i = 1; i <= query.length; i += 1)
+      into.push(await keystroke(page, query[i - 1] ?? '', query.slice(0, i)));
+    for (let i = query.length - 1; i >= 0; i -= 1)
+      into.push(await keystroke(page, 'Backspace', query.slice(0, i)));
+  }
+}
+
+/** Typing starts once the page is idle: the tail of a large reply is no keystroke's cost. */
+export const untilIdle = (page: Page): Promise<unknown> =>
+  page.evaluate('new Promise((done) => requestIdleCallback(done, { timeout: 5000 }))');
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+
+function round(browser: Browser, flowise: FakeFlowise, into: Samples): Promise<void> {
+  return onFreshApp(browser, flowise, PROBE_SCRIPT, async (page, frame) => {
+    await frame.open('Keys');
+    into.first.push(await page.evaluate<FirstRender>('window.__fkvBench.firstRender()'));
+    await untilIdle(page);
+    await new KeysPage(page).search.focus();
+    await typeQueries(page, into.keystrokes);
+  });
 }
 
 function row(
@@ -103,10 +129,7 @@ export async function runKeysRenderBench(): Promise<BenchRow[]> {
     ours: await startFakeFlowise({ seed: { keys: SIZES.ours - 1, chatflows: 20 } }),
     reference: await startFakeFlowise({ seed: { keys: SIZES.reference - 1, chatflows: 20 } }),
   };
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const samples: Record<keyof typeof SIZES, Samples> = {
     ours: { first: [], keystrokes: [] },
     reference: { first: [], keystrokes: [] },

@@ -31,7 +31,11 @@ export interface FirstRender {
   total: number;
 }
 
-export const PROBE_SCRIPT = `(() => {
+/** The probe for a list that sets `mark` (detail: { text, shown, total }) and loads through
+ * `channel`; the Overview filter bench (overview-filter-bench.ts) uses it with its own mark. */
+export function probeScript(mark: string, channel: string): string {
+  const channelPattern = channel.replace(/\./g, '\\.');
+  return `(() => {
   const listCalls = new Set();
   const state = { arrived: [], clicked: 0, keydown: 0, handled: 0, echo: NaN, first: null, firstDone: null, armed: null };
   const afterPaint = (done) => requestAnimationFrame(() => {
@@ -49,7 +53,7 @@ export const PROBE_SCRIPT = `(() => {
       });
     }
     send(data) {
-      const match = /^\\{"id":(\\d+),"channel":"keys\\.list",/.exec(String(data).slice(0, 64));
+      const match = /^\\{"id":(\\d+),"channel":"${channelPattern}",/.exec(String(data).slice(0, 64));
       if (match) listCalls.add(Number(match[1]));
       super.send(data);
     }
@@ -66,7 +70,7 @@ export const PROBE_SCRIPT = `(() => {
   performance.mark = (name, options) => {
     const entry = mark(name, options);
     const detail = options && options.detail;
-    if (name !== ${JSON.stringify(KEYS_SHOWN_MARK)} || !detail || detail.total === null) return entry;
+    if (name !== ${JSON.stringify(mark)} || !detail || detail.total === null) return entry;
     const committed = performance.now();
     if (state.first === null && detail.shown > 0) {
       const first = {
@@ -95,3 +99,6 @@ export const PROBE_SCRIPT = `(() => {
     result: () => Promise.reject(new Error('nothing armed')),
   };
 })();`;
+}
+
+export const PROBE_SCRIPT = probeScript(KEYS_SHOWN_MARK, 'keys.list');

@@ -7,6 +7,7 @@ import { runCliStartBench } from './cli-start-bench.js';
 import { runKeysListBench } from './keys-list-bench.js';
 import { runKeysRenderBench } from './keys-render-bench.js';
 import { runOverviewBench } from './overview-bench.js';
+import { runOverviewFilterBench } from './overview-filter-bench.js';
 import { runRotationCutoverBench } from './rotation-cutover-bench.js';
 import { runVaultBench } from './vault-bench.js';
 
@@ -18,6 +19,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['bundle', runBundleBench],
   ['rotation.cutover', runRotationCutoverBench],
   ['overview', runOverviewBench],
+  ['overview.filter', runOverviewFilterBench],
   ['cli', runCliStartBench],
 ];
 
