@@ -91,6 +91,32 @@ export const launchChromium = (): Promise<Browser> =>
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
   });
 
+export type Side = 'ours' | 'reference';
+
+/** `rounds` rounds of each side in one Chromium, alternating which goes first so both see the
+ * same machine; the fakes are closed at the end. */
+export async function alternateRounds(
+  fakes: Record<Side, FakeFlowise>,
+  rounds: number,
+  label: (side: Side) => string,
+  round: (browser: Browser, side: Side) => Promise<void>,
+): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    for (let i = 0; i < rounds; i += 1) {
+      const order: readonly Side[] = i % 2 === 0 ? ['reference', 'ours'] : ['ours', 'reference'];
+      for (const side of order) {
+        process.stdout.write(`  round ${String(i + 1)}: ${label(side)}\n`);
+        await round(browser, side);
+      }
+    }
+  } finally {
+    await browser.close();
+    await fakes.ours.close();
+    await fakes.reference.close();
+  }
+}
+
 function round(browser: Browser, flowise: FakeFlowise, into: Samples): Promise<void> {
   return onFreshApp(browser, flowise, PROBE_SCRIPT, async (page, frame) => {
     await frame.open('Keys');
@@ -129,25 +155,16 @@ export async function runKeysRenderBench(): Promise<BenchRow[]> {
     ours: await startFakeFlowise({ seed: { keys: SIZES.ours - 1, chatflows: 20 } }),
     reference: await startFakeFlowise({ seed: { keys: SIZES.reference - 1, chatflows: 20 } }),
   };
-  const browser = await launchChromium();
-  const samples: Record<keyof typeof SIZES, Samples> = {
+  const samples: Record<Side, Samples> = {
     ours: { first: [], keystrokes: [] },
     reference: { first: [], keystrokes: [] },
   };
-  try {
-    for (let i = 0; i < ROUNDS; i += 1) {
-      const order =
-        i % 2 === 0 ? (['reference', 'ours'] as const) : (['ours', 'reference'] as const);
-      for (const side of order) {
-        process.stdout.write(`  round ${String(i + 1)}: ${String(SIZES[side])} keys\n`);
-        await round(browser, fakes[side], samples[side]);
-      }
-    }
-  } finally {
-    await browser.close();
-    await fakes.ours.close();
-    await fakes.reference.close();
-  }
+  await alternateRounds(
+    fakes,
+    ROUNDS,
+    (side) => `${String(SIZES[side])} keys`,
+    (browser, side) => round(browser, fakes[side], samples[side]),
+  );
   for (const side of ['ours', 'reference'] as const) {
     const totals = new Set(samples[side].first.map((f) => f.total));
     if (totals.size !== 1 || !totals.has(SIZES[side]))

@@ -15,8 +15,9 @@ import { OVERVIEW_SHOWN_MARK } from '../../renderer/features/overview/overview-m
 import type { BenchRow } from './bench-row.js';
 import type { FirstRender, Keystroke } from './keys-render-probe.js';
 import { probeScript } from './keys-render-probe.js';
+import type { Side } from './keys-render-bench.js';
 import {
-  launchChromium,
+  alternateRounds,
   onFreshApp,
   percentile,
   typeQueries,
@@ -55,27 +56,16 @@ export async function runOverviewFilterBench(): Promise<BenchRow[]> {
     ours: await startFakeFlowise({ seed: { keys: KEYS.ours } }),
     reference: await startFakeFlowise({ seed: { keys: KEYS.reference } }),
   };
-  const browser = await launchChromium();
-  const samples: Record<keyof typeof KEYS, Samples> = {
+  const samples: Record<Side, Samples> = {
     ours: { totals: [], keystrokes: [] },
     reference: { totals: [], keystrokes: [] },
   };
-  try {
-    for (let i = 0; i < ROUNDS; i += 1) {
-      const order =
-        i % 2 === 0 ? (['reference', 'ours'] as const) : (['ours', 'reference'] as const);
-      for (const side of order) {
-        process.stdout.write(
-          `  round ${String(i + 1)}: ${String(findingsOf(KEYS[side]))} findings\n`,
-        );
-        await round(browser, fakes[side], samples[side]);
-      }
-    }
-  } finally {
-    await browser.close();
-    await fakes.ours.close();
-    await fakes.reference.close();
-  }
+  await alternateRounds(
+    fakes,
+    ROUNDS,
+    (side) => `${String(findingsOf(KEYS[side]))} findings`,
+    (browser, side) => round(browser, fakes[side], samples[side]),
+  );
   for (const side of ['ours', 'reference'] as const) {
     const totals = new Set(samples[side].totals);
     if (totals.size !== 1 || !totals.has(findingsOf(KEYS[side])))
