@@ -1,6 +1,7 @@
 // The real fkv binary (bin/fkv.js, from source) run as a child process against a vault that the
 // loopback harness's core made: the same core, files and state.json layout as `npm run start:web`.
 import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,6 +29,8 @@ export interface FkvRun {
   env?: Record<string, string | undefined>;
   /** The run's stdout is the documented reveal (keys create): left out of the transcript. */
   reveal?: boolean;
+  /** Node's own options, before bin/fkv.js (e.g. --import a test probe). */
+  nodeArgs?: readonly string[];
 }
 
 /** Every run's stdout and stderr, for the secret scan (test/harness/secret-scan.ts). */
@@ -47,16 +50,18 @@ export function fkvEnv(vault: string, extra: Record<string, string | undefined> 
   return env;
 }
 
-export function runFkv(
-  vault: string,
-  args: readonly string[],
-  run: FkvRun = {},
-): Promise<FkvResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [FKV_BIN, ...args], {
-      env: fkvEnv(vault, run.env),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+export interface StartedFkv {
+  child: ChildProcessWithoutNullStreams;
+  done: Promise<FkvResult>;
+}
+
+/** Starts fkv and returns at once: for a test that signals it mid-command. */
+export function startFkv(vault: string, args: readonly string[], run: FkvRun = {}): StartedFkv {
+  const child = spawn(process.execPath, [...(run.nodeArgs ?? []), FKV_BIN, ...args], {
+    env: fkvEnv(vault, run.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const done = new Promise<FkvResult>((resolve, fail) => {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -66,10 +71,19 @@ export function runFkv(
       const where = `fkv ${args.join(' ')}`;
       transcript.push({ where: `${where} (stderr)`, text: stderr });
       if (run.reveal !== true) transcript.push({ where: `${where} (stdout)`, text: stdout });
-      done({ code, stdout, stderr });
+      resolve({ code, stdout, stderr });
     });
-    child.stdin.end(run.input);
   });
+  child.stdin.end(run.input);
+  return { child, done };
+}
+
+export function runFkv(
+  vault: string,
+  args: readonly string[],
+  run: FkvRun = {},
+): Promise<FkvResult> {
+  return startFkv(vault, args, run).done;
 }
 
 export interface VaultFolder {
