@@ -152,6 +152,9 @@ export function buildProgram(exit: (code: ExitCode) => void): Command {
       '  fkv rotate --resume 0123456789ab              carry on one',
       '  fkv rotate --rollback 0123456789ab            flows back to the old key, new key deleted',
       '  fkv rotate --finish 0123456789ab              end the grace period: delete the old key',
+      '  fkv rotate --retry-delivery 0123456789ab --allow-commands',
+      '                                                deliver again where it failed, then finish',
+      '  fkv rotate --finish 0123456789ab --override   delete the old key although a delivery failed',
     ].join('\n'),
   )
     .argument('[key]', 'the key to rotate, by name or id (with --instance)')
@@ -164,6 +167,14 @@ export function buildProgram(exit: (code: ExitCode) => void): Command {
     .option('--resume [id]', 'carry on unfinished rotations (all, or the one named)')
     .option('--rollback <id>', 'undo a rotation that has not deleted its old key yet')
     .option('--finish <id>', 'end the grace period of a rotation: delete the old key')
+    .option(
+      '--retry-delivery <id>',
+      'run again the deliveries (and checks) of a held rotation that failed, then finish it',
+    )
+    .option(
+      '--override',
+      'with --finish: delete the old key although a delivery or check failed (--yes alone never does)',
+    )
     .option('--keep-old', 'stop in the grace period instead of deleting the old key')
     .option('--yes', 'do not ask for confirmation (never allows a delivery command)')
     .option(
@@ -178,7 +189,9 @@ before the old key is deleted. A .env file is written without a question. Before
 fkv prints exactly what will run (each program, each argument quoted, the folder, how the key is
 passed, the time limit) and asks y/N on the terminal; without a terminal it runs none unless
 --allow-commands is given (--yes alone never runs one). While a target is not delivered or its
-check failed, the old key is kept and fkv exits 5.`,
+check failed, the old key is kept and fkv exits 5: fkv rotate --retry-delivery <id> tries those
+targets again, and fkv rotate --finish <id> --override deletes the old key anyway, after naming
+what failed.`,
     )
     .action(run((key: string | undefined, options: RotateOptions) => rotateCommand(key, options)));
 

@@ -31,6 +31,10 @@ export interface RotateOptions extends OutputOptions {
   resume?: string | boolean;
   rollback?: string;
   finish?: string;
+  /** With --finish: delete the old key although a delivery or its check failed. */
+  override?: boolean;
+  /** Run again the deliveries of a held rotation that did not succeed, then finish it. */
+  retryDelivery?: string;
   yes?: boolean;
   keepOld?: boolean;
 }
@@ -161,14 +165,51 @@ async function rollback(session: Session, id: string, options: RotateOptions) {
   return report([await api.rotation.rollback({ rotationId: id })], options);
 }
 
+/** What holds a rotation's revoke back, and the two ways on, in words for stderr. */
+function heldWords(view: RotationView): string {
+  return (
+    `Revoke of "${view.oldKey.name}" is held back: ${(view.revokeBlockers ?? []).join('; ')}. ` +
+    `Retry with fkv rotate --retry-delivery ${view.id}, or delete the old key anyway with ` +
+    `fkv rotate --finish ${view.id} --override.`
+  );
+}
+
 async function finish(session: Session, id: string, options: RotateOptions) {
   const { api } = session;
   const view = findRotation((await api.rotation.list()).rotations, id);
+  const blockers = view.revokeBlockers ?? [];
+  if (blockers.length > 0 && options.override !== true) throw new AttentionError(heldWords(view));
   note(
     `Finish "${view.oldKey.name}" on ${view.instanceName}: the old key (${view.oldKey.masked}) is deleted and checked to be refused.`,
   );
-  await confirm('Delete the old key now?', options.yes);
-  return report([await api.rotation.revoke({ rotationId: id })], options);
+  if (blockers.length > 0)
+    note(
+      `Although: ${blockers.join('; ')}. Whatever reads those targets still uses the old key and stops working.`,
+    );
+  await confirm(
+    blockers.length > 0 ? 'Delete the old key anyway?' : 'Delete the old key now?',
+    options.yes,
+  );
+  const override = blockers.length > 0 ? { override: blockers.join('; ') } : {};
+  return report([await api.rotation.revoke({ rotationId: id, ...override })], options);
+}
+
+async function retryDelivery(session: Session, id: string, options: RotateOptions) {
+  const { api } = session;
+  const view = findRotation((await api.rotation.list()).rotations, id);
+  const targetIds = (view.deliveries ?? [])
+    .filter((d) => d.state !== 'delivered' || d.check === 'failed')
+    .map((d) => d.id);
+  if (targetIds.length === 0)
+    throw new UsageError(`Rotation ${id} has no delivery to retry (fkv status lists it).`);
+  note(`Deliver again to ${countOf(targetIds.length, 'target')} of "${view.oldKey.name}".`);
+  const stop = showProgress(session.events);
+  try {
+    const retried = await api.rotation.retryDelivery({ rotationId: id, targetIds });
+    return report([await finishUnlessKept(api, retried, options.keepOld === true)], options);
+  } finally {
+    stop();
+  }
 }
 
 export function rotateCommand(
@@ -182,11 +223,14 @@ export function rotateCommand(
     options.resume,
     options.rollback,
     options.finish,
+    options.retryDelivery,
   ];
   if (modes.filter((mode) => mode !== undefined && mode !== false).length !== 1)
     throw new UsageError(
-      'Say what to rotate: a key (with --instance), --older-than <age>, --due, --resume [id], --rollback <id> or --finish <id>.',
+      'Say what to rotate: a key (with --instance), --older-than <age>, --due, --resume [id], --rollback <id>, --finish <id> or --retry-delivery <id>.',
     );
+  if (options.override === true && options.finish === undefined)
+    throw new UsageError('--override goes with --finish <id> only.');
   const days = options.olderThan === undefined ? undefined : parseDays(options.olderThan);
   return withVault(options, async (session) => {
     if (keyName !== undefined) return rotateOne(session, keyName, options);
@@ -202,6 +246,8 @@ export function rotateCommand(
     }
     if (options.rollback !== undefined) return rollback(session, options.rollback, options);
     if (options.finish !== undefined) return finish(session, options.finish, options);
+    if (options.retryDelivery !== undefined)
+      return retryDelivery(session, options.retryDelivery, options);
     return resume(
       session,
       typeof options.resume === 'string' ? options.resume : undefined,

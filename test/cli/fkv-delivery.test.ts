@@ -118,6 +118,63 @@ describe('fkv rotate with delivery targets, without a terminal', () => {
     expect(help.stdout).toMatch(/fkv rotate deploy --instance prod --yes --allow-commands/);
   });
 
+  it('keeps a held rotation held on --finish (exit 5, naming what failed), and --retry-delivery delivers and finishes it', async () => {
+    const { old, received, newValue } = await keyWithTargets('retried');
+    const rotated = await rotate('retried', '--yes', '--json');
+    expect(rotated.code).toBe(5);
+    const [{ id = '' } = {}] = JSON.parse(rotated.stdout) as { id?: string }[];
+    const finish = await runFkv(
+      vault.dir,
+      ['rotate', '--finish', id, '--yes', '--password-stdin'],
+      stdin,
+    );
+    expect(finish.code).toBe(5);
+    expect(finish.stderr).toContain('"secret store"');
+    expect(finish.stderr).toContain(`--retry-delivery ${id}`);
+    expect(flowise.state.keys.has(old.id)).toBe(true);
+    const retried = await runFkv(
+      vault.dir,
+      ['rotate', '--retry-delivery', id, '--yes', '--allow-commands', '--password-stdin'],
+      stdin,
+    );
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(await readFile(received, 'utf8')).toBe(await newValue());
+    expect(flowise.state.keys.has(old.id)).toBe(false);
+    expect(retried.stdout).toContain('done; the old key is deleted and refused');
+  });
+
+  it('deletes the old key of a held rotation only with --finish --override (not --yes alone), after naming what failed', async () => {
+    const { old } = await keyWithTargets('overridden');
+    const rotated = await rotate('overridden', '--yes', '--json');
+    expect(rotated.code).toBe(5);
+    const [{ id = '' } = {}] = JSON.parse(rotated.stdout) as { id?: string }[];
+    const refused = await runFkv(
+      vault.dir,
+      ['rotate', '--finish', id, '--override', '--password-stdin'],
+      stdin,
+    );
+    expect(refused.code).toBe(2);
+    expect(flowise.state.keys.has(old.id)).toBe(true);
+    const forced = await runFkv(
+      vault.dir,
+      ['rotate', '--finish', id, '--override', '--yes', '--password-stdin'],
+      stdin,
+    );
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('Although: ');
+    expect(forced.stderr).toContain('"secret store"');
+    expect(flowise.state.keys.has(old.id)).toBe(false);
+    expect(
+      (
+        await runFkv(
+          vault.dir,
+          ['rotate', '--retry-delivery', id, '--override', '--password-stdin'],
+          stdin,
+        )
+      ).code,
+    ).toBe(2);
+  });
+
   it('never prints a key value on stdout or stderr', () => {
     expect(secrets.size).toBeGreaterThan(0);
     const hits = scanForSecrets(secrets, transcript);
