@@ -69,6 +69,18 @@ async function keyWithTargets(name: string) {
 const rotate = (name: string, ...more: string[]) =>
   runFkv(vault.dir, ['rotate', name, '--instance', 'fake', '--password-stdin', ...more], stdin);
 
+/** A key rotated with --yes whose command target is refused (no --allow-commands): held, exit 5. */
+async function heldRotation(name: string) {
+  const made = await keyWithTargets(name);
+  const rotated = await rotate(name, '--yes', '--json');
+  expect(rotated.code).toBe(5);
+  const [{ id = '' } = {}] = JSON.parse(rotated.stdout) as { id?: string }[];
+  /** fkv rotate with these options, on the held rotation's id. */
+  const carryOn = (...args: string[]) =>
+    runFkv(vault.dir, ['rotate', ...args, '--password-stdin'], stdin);
+  return { ...made, id, carryOn };
+}
+
 const readOrNothing = (path: string) => readFile(path, 'utf8').catch(() => 'nothing');
 
 describe('fkv rotate with delivery targets, without a terminal', () => {
@@ -119,24 +131,13 @@ describe('fkv rotate with delivery targets, without a terminal', () => {
   });
 
   it('keeps a held rotation held on --finish (exit 5, naming what failed), and --retry-delivery delivers and finishes it', async () => {
-    const { old, received, newValue } = await keyWithTargets('retried');
-    const rotated = await rotate('retried', '--yes', '--json');
-    expect(rotated.code).toBe(5);
-    const [{ id = '' } = {}] = JSON.parse(rotated.stdout) as { id?: string }[];
-    const finish = await runFkv(
-      vault.dir,
-      ['rotate', '--finish', id, '--yes', '--password-stdin'],
-      stdin,
-    );
+    const { old, received, newValue, id, carryOn } = await heldRotation('retried');
+    const finish = await carryOn('--finish', id, '--yes');
     expect(finish.code).toBe(5);
     expect(finish.stderr).toContain('"secret store"');
     expect(finish.stderr).toContain(`--retry-delivery ${id}`);
     expect(flowise.state.keys.has(old.id)).toBe(true);
-    const retried = await runFkv(
-      vault.dir,
-      ['rotate', '--retry-delivery', id, '--yes', '--allow-commands', '--password-stdin'],
-      stdin,
-    );
+    const retried = await carryOn('--retry-delivery', id, '--yes', '--allow-commands');
     expect(retried.code, retried.stderr).toBe(0);
     expect(await readFile(received, 'utf8')).toBe(await newValue());
     expect(flowise.state.keys.has(old.id)).toBe(false);
@@ -144,35 +145,16 @@ describe('fkv rotate with delivery targets, without a terminal', () => {
   });
 
   it('deletes the old key of a held rotation only with --finish --override (not --yes alone), after naming what failed', async () => {
-    const { old } = await keyWithTargets('overridden');
-    const rotated = await rotate('overridden', '--yes', '--json');
-    expect(rotated.code).toBe(5);
-    const [{ id = '' } = {}] = JSON.parse(rotated.stdout) as { id?: string }[];
-    const refused = await runFkv(
-      vault.dir,
-      ['rotate', '--finish', id, '--override', '--password-stdin'],
-      stdin,
-    );
+    const { old, id, carryOn } = await heldRotation('overridden');
+    const refused = await carryOn('--finish', id, '--override');
     expect(refused.code).toBe(2);
     expect(flowise.state.keys.has(old.id)).toBe(true);
-    const forced = await runFkv(
-      vault.dir,
-      ['rotate', '--finish', id, '--override', '--yes', '--password-stdin'],
-      stdin,
-    );
+    const forced = await carryOn('--finish', id, '--override', '--yes');
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('Although: ');
     expect(forced.stderr).toContain('"secret store"');
     expect(flowise.state.keys.has(old.id)).toBe(false);
-    expect(
-      (
-        await runFkv(
-          vault.dir,
-          ['rotate', '--retry-delivery', id, '--override', '--password-stdin'],
-          stdin,
-        )
-      ).code,
-    ).toBe(2);
+    expect((await carryOn('--retry-delivery', id, '--override')).code).toBe(2);
   });
 
   it('never prints a key value on stdout or stderr', () => {
