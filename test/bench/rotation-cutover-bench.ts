@@ -108,16 +108,17 @@ async function realServerRow(): Promise<BenchRow> {
     const ids = await createFlows(server.url, server.apiKey, tag);
     for (const id of ids) await client.setChatflowKey(id, old.id);
 
-    // The floor: one authenticated PUT at a time, the same request a rebind makes. Half the
-    // samples come before the rotation and half after it, so the floor sees the same server
-    // (its tables, its load) as the rotation does.
-    const [probe] = ids;
-    if (probe === undefined) throw new Error('no flow');
+    // The floor: one authenticated PUT at a time, the same request a rebind makes, each on a
+    // flow of its own as the rebinds are. Half the samples come before the rotation and half
+    // after it, so the floor sees the same server (its tables, its load) as the rotation does.
     const samples: number[] = [];
+    let next = 0;
     const sample = async (count: number, keyId: string) => {
       for (let i = 0; i < count; i += 1) {
+        const flowId = ids[next++ % ids.length];
+        if (flowId === undefined) throw new Error('no flow');
         const t0 = performance.now();
-        await client.setChatflowKey(probe, keyId);
+        await client.setChatflowKey(flowId, keyId);
         samples.push(performance.now() - t0);
       }
     };
