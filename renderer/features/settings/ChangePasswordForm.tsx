@@ -9,8 +9,7 @@ import { Button } from '../../ui/Button.js';
 import { DialogClose } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
 import { MIN_PASSWORD_LENGTH } from '../../../common/password-strength.js';
-import { newPasswordProblems } from '../vault/new-password-problems.js';
-import { StrengthHint } from '../vault/StrengthHint.js';
+import { NewPasswordFields } from '../vault/NewPasswordFields.js';
 
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const changePassword = useVaultStore((s) => s.changePassword);
@@ -22,7 +21,6 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const currentRef = useRef<HTMLInputElement>(null);
 
-  const problems = newPasswordProblems(next, confirm, tried);
   const missingCurrent = tried && current === '';
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -56,22 +54,12 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         inputRef={currentRef}
         error={missingCurrent ? 'Enter your current master password.' : null}
       />
-      <Field
-        label="New master password"
-        type="password"
-        autoComplete="new-password"
-        value={next}
-        onValueChange={setNext}
-        hint={<StrengthHint password={next} />}
-        error={problems.password}
-      />
-      <Field
-        label="Confirm new master password"
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onValueChange={setConfirm}
-        error={problems.confirm}
+      <NewPasswordFields
+        password={next}
+        confirm={confirm}
+        onPasswordChange={setNext}
+        onConfirmChange={setConfirm}
+        strict={tried}
       />
       {failure === null ? null : <Alert>{failure}</Alert>}
       <div className="row row-end">

@@ -9,8 +9,7 @@ import { DialogForm, useFormAction } from '../../ui/DialogForm.js';
 import { Field } from '../../ui/Field.js';
 import { BackupFileField } from '../backup/BackupFileField.js';
 import type { PickedBackup } from '../backup/BackupFileField.js';
-import { newPasswordProblems } from './new-password-problems.js';
-import { StrengthHint } from './StrengthHint.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 
 export interface RestoreBackupDialogProps {
   open: boolean;
@@ -38,7 +37,6 @@ function RestoreForm() {
   const [confirm, setConfirm] = useState('');
   const { busy, failure, run } = useFormAction();
   const length = Array.from(password).length;
-  const problems = newPasswordProblems(password, confirm, false);
   const ready =
     picked !== null && passphrase !== '' && length >= MIN_PASSWORD_LENGTH && confirm === password;
 
@@ -69,22 +67,12 @@ function RestoreForm() {
         value={passphrase}
         onValueChange={setPassphrase}
       />
-      <Field
-        label="New master password"
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onValueChange={setPassword}
-        hint={<StrengthHint password={password} />}
-        error={problems.password}
-      />
-      <Field
-        label="Confirm new master password"
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onValueChange={setConfirm}
-        error={problems.confirm}
+      <NewPasswordFields
+        password={password}
+        confirm={confirm}
+        onPasswordChange={setPassword}
+        onConfirmChange={setConfirm}
+        strict={false}
       />
     </DialogForm>
   );
