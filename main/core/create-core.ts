@@ -33,6 +33,7 @@ import { createConnect, createProbe } from './flowise/connect.js';
 import { createInstanceClients, keyedClients } from './instances/instance-clients.js';
 import { createKeyWriteQueues } from './flowise/key-write-queues.js';
 import { createServerGenerations } from './flowise/server-generations.js';
+import { createConditionalReads } from './flowise/conditional-reads.js';
 import { createChatflowsMethods } from './keys/chatflows-methods.js';
 import { createKeyCopy } from './keys/key-copy.js';
 import { createKeysMethods } from './keys/keys-methods.js';
@@ -143,11 +144,16 @@ export function createCore(ports: CorePorts): Core {
   const knownKeys = createKnownKeys(vault);
   const publicFlows = createPublicFlows(vault);
   const tickets = createRevealTickets(clock);
-  // One queue per server for key changes on 2.x, and its generation, shared by every client made
-  // for it; the generation is found again after a lock.
-  const shared = { keyWrites: createKeyWriteQueues(), generations: createServerGenerations() };
+  // One queue per server for key changes on 2.x, its generation and the lists it last sent (with
+  // their ETag), shared by every client made for it; a lock forgets the generation and the lists.
+  const shared = {
+    keyWrites: createKeyWriteQueues(),
+    generations: createServerGenerations(),
+    reads: createConditionalReads(),
+  };
   session.onLock(() => {
     shared.generations.forget();
+    shared.reads.forget();
   });
   const clients = createInstanceClients(instanceStore, ports.http, shared);
   const journals = createJournalStore(vault);

@@ -101,6 +101,37 @@ describe('the fake Flowise', () => {
   });
 });
 
+describe('the fake Flowise tagging its answers as Express does', () => {
+  const get = (path: string, ifNoneMatch?: string): Promise<Response> =>
+    fetch(`${fake.url}/api/v1${path}`, {
+      headers: {
+        authorization: `Bearer ${fake.adminKey}`,
+        ...(ifNoneMatch === undefined ? {} : { 'if-none-match': ifNoneMatch }),
+      },
+    });
+
+  it('sends a weak ETag of the body, and 304 without a body while the list is unchanged', async () => {
+    const first = await get('/apikey');
+    const tag = first.headers.get('etag') ?? '';
+    const body = await first.text();
+    expect(tag).toMatch(/^W\/"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/);
+    expect(tag).toContain(Buffer.byteLength(body).toString(16));
+    const again = await get('/apikey', tag);
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await get('/apikey', `"other", ${tag}`)).status).toBe(304);
+    fake.addKey('tagged', ['chatflows:view']);
+    const changed = await get('/apikey', tag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(tag);
+  });
+
+  it('answers a refusal in full whatever the request names', async () => {
+    const refused = await fetch(`${fake.url}/api/v1/apikey`, { headers: { 'if-none-match': '*' } });
+    expect(refused.status).toBe(401);
+  });
+});
+
 describe('the fake Flowise keeping its answers (the bench)', () => {
   it('answers a GET again as before until a change over HTTP, which shows at once', async () => {
     const cached = await startFakeFlowise({

@@ -12,6 +12,7 @@ import { selfSignedCertificate } from '../../main/core/flowise/testing/self-sign
 import type { FaultSpec } from './fake-faults.js';
 import { FaultTable } from './fake-faults.js';
 import { createAnswerCache } from './fake-answer-cache.js';
+import { etagOf, isFresh } from './fake-etag.js';
 import type { FakeChatflow, FakeGeneration, FakeKey } from './fake-flowise-state.js';
 import { directReplyFlow, FakeState } from './fake-flowise-state.js';
 import type { GateConfig, GateInput } from './fake-flowise-gate.js';
@@ -95,10 +96,21 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+function send(
+  res: ServerResponse,
+  reply: Reply,
+  request?: { method: string; ifNoneMatch?: string | undefined },
+): void {
+  const etag = etagOf(reply);
+  if (request !== undefined && isFresh(request.method, request.ifNoneMatch, reply)) {
+    res.writeHead(304, etag === undefined ? {} : { etag });
+    res.end();
+    return;
+  }
   res.writeHead(reply.status, {
     'content-type': reply.contentType,
     'content-length': String(Buffer.byteLength(reply.body)),
+    ...(etag === undefined ? {} : { etag }),
     ...reply.headers,
   });
   res.end(reply.body);
@@ -221,7 +233,7 @@ export async function startFakeFlowise(options: FakeFlowiseOptions = {}): Promis
       const before = new Map(state.keys);
       const reply = respond({ method, url, headers, raw });
       if (read !== undefined) writeFromRead(state, read, before);
-      send(res, reply);
+      send(res, reply, { method, ifNoneMatch: headers['if-none-match'] });
     })().catch(() => req.socket.destroy());
   };
   const server =

@@ -16,7 +16,7 @@ export interface ChatflowsApi {
 export function createChatflowsApi(t: Transport): ChatflowsApi {
   const subject = (id: string): string => `Chatflow ${id}`;
   return {
-    listChatflows: () => t.json('GET', '/chatflows', ChatflowList),
+    listChatflows: () => t.json('GET', '/chatflows', ChatflowList, { conditional: true }),
     async getChatflow(id) {
       const flowId = checkId(id, 'chatflow');
       return t.json('GET', `/chatflows/${segment(flowId)}`, ChatflowSchema, {

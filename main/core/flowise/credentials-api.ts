@@ -65,7 +65,7 @@ export function createCredentialsApi(t: Transport): CredentialsApi {
   };
 
   return {
-    listCredentials: () => t.json('GET', '/credentials', CredentialList),
+    listCredentials: () => t.json('GET', '/credentials', CredentialList, { conditional: true }),
     getCredential,
     async revealCredential(id) {
       const credentialId = checkId(id, 'credential');

@@ -19,6 +19,7 @@ import { createPredictionApi } from './prediction-api.js';
 import type { ServerApi } from './server-api.js';
 import { createServerApi } from './server-api.js';
 import type { ServerGenerations } from './server-generations.js';
+import type { ConditionalReads } from './conditional-reads.js';
 
 export interface FlowiseClientOptions {
   http: HttpPort;
@@ -33,6 +34,8 @@ export interface FlowiseClientOptions {
   keyWrites?: KeyWriteQueues | undefined;
   /** Where the generation found is kept for the clients made after this one; none: this one. */
   generations?: ServerGenerations | undefined;
+  /** Where lists read from this server are kept with their ETag; none: each read is whole. */
+  reads?: ConditionalReads | undefined;
 }
 
 export interface FlowiseClient
@@ -64,6 +67,7 @@ export function createFlowiseClient(options: FlowiseClientOptions): FlowiseClien
     timeoutMs: options.timeoutMs,
     tls: options.tls,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    reads: options.reads?.scope(base.href, options.apiKey),
   });
   const server = createServerApi(transport);
   let known: Promise<FlowiseGeneration> | undefined;

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 
 import { AppError } from '../../../common/errors.js';
 import type { HttpPort, HttpRequest, HttpResponse, HttpTls } from '../ports.js';
+import type { ReadScope } from './conditional-reads.js';
 import type { ExchangeContext } from './response-errors.js';
 import { errorForStatus, isJson, notFlowise } from './response-errors.js';
 
@@ -16,6 +17,8 @@ export interface TransportConfig {
   timeoutMs: number;
   tls?: HttpTls | undefined;
   maxBodyBytes: number;
+  /** Where GETs asked with `conditional` keep their answer and ETag; none: nothing is kept. */
+  reads?: ReadScope | undefined;
 }
 
 export interface CallOptions {
@@ -26,6 +29,9 @@ export interface CallOptions {
   subject?: string;
   /** Other values (a key in the body, say) that no error message may quote. */
   secrets?: readonly string[];
+  /** A GET of a list: asked with If-None-Match when an answer is kept, and a 304 gives the kept
+   * (frozen) value back. The default key only: another key may be shown another list. */
+  conditional?: boolean;
   /** Reads an error status the route's own way before the general mapping. */
   onError?: (response: HttpResponse, ctx: ExchangeContext) => AppError | undefined;
 }
@@ -63,11 +69,16 @@ export function createTransport(config: TransportConfig): Transport {
     return url;
   };
 
-  const headersFor = (key: string | null, hasBody: boolean): Record<string, string> => ({
+  const headersFor = (
+    key: string | null,
+    hasBody: boolean,
+    etag: string | undefined,
+  ): Record<string, string> => ({
     accept: 'application/json, text/plain;q=0.5',
     'user-agent': 'flowise-key-vault',
     ...(hasBody ? { 'content-type': 'application/json' } : {}),
     ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+    ...(etag === undefined ? {} : { 'if-none-match': etag }),
   });
 
   const nextHop = (ctx: ExchangeContext, response: HttpResponse, from: URL): URL => {
@@ -96,10 +107,12 @@ export function createTransport(config: TransportConfig): Transport {
     return target;
   };
 
+  /** `ifNoneMatch`: a 304 is then an answer like a 2xx. */
   async function send(
     method: HttpRequest['method'],
     path: string,
     options: CallOptions = {},
+    ifNoneMatch?: string,
   ): Promise<HttpResponse> {
     const key = options.key === undefined ? config.apiKey : options.key;
     const secrets = [config.apiKey, ...(key === null ? [] : [key]), ...(options.secrets ?? [])];
@@ -109,7 +122,7 @@ export function createTransport(config: TransportConfig): Transport {
     let current: HttpRequest = {
       method,
       url: url.href,
-      headers: headersFor(key, options.body !== undefined),
+      headers: headersFor(key, options.body !== undefined, ifNoneMatch),
       timeoutMs: config.timeoutMs,
       maxBodyBytes: config.maxBodyBytes,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
@@ -119,6 +132,7 @@ export function createTransport(config: TransportConfig): Transport {
       const response = await config.http.request(current);
       if (!REDIRECTS.has(response.status)) {
         if (response.status >= 200 && response.status < 300) return response;
+        if (response.status === 304 && ifNoneMatch !== undefined) return response;
         throw options.onError?.(response, ctx) ?? errorForStatus(ctx, response);
       }
       if (hops >= MAX_REDIRECTS)
@@ -142,9 +156,23 @@ export function createTransport(config: TransportConfig): Transport {
     checkPath: (path) => {
       refuseSecretsIn(urlOf(path, undefined).href, [config.apiKey]);
     },
-    send,
+    send: (method, path, options) => send(method, path, options),
     async json(method, path, schema, options = {}) {
-      const response = await send(method, path, options);
+      const reads =
+        options.conditional === true &&
+        method === 'GET' &&
+        options.body === undefined &&
+        options.key === undefined
+          ? config.reads
+          : undefined;
+      const name =
+        options.query === undefined
+          ? path
+          : `${path}?${new URLSearchParams(options.query).toString()}`;
+      const kept = reads?.get(name);
+      const response = await send(method, path, options, kept?.etag);
+      if (response.status === 304 && kept !== undefined)
+        return kept.value as z.output<typeof schema>;
       const ctx = {
         host,
         method,
@@ -166,6 +194,9 @@ export function createTransport(config: TransportConfig): Transport {
           `${host} answered ${method} ${path} with data this app does not understand.`,
           { host, route: `${method} ${path}` },
         );
+      const etag = response.headers.etag;
+      if (etag !== undefined && etag !== '') reads?.keep(name, etag, result.data);
+      else reads?.drop(name);
       return result.data;
     },
   };

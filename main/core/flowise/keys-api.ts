@@ -40,7 +40,8 @@ export interface KeysApi {
 }
 
 export function createKeysApi(t: Transport, generation: () => Promise<FlowiseGeneration>): KeysApi {
-  const listKeys = (): Promise<ApiKeyRow[]> => t.json('GET', '/apikey', ApiKeyList);
+  const listKeys = (): Promise<ApiKeyRow[]> =>
+    t.json('GET', '/apikey', ApiKeyList, { conditional: true });
   const subject = (id: string): string => `API key ${id}`;
 
   /** The rows before a create, or undefined when the key may create but not list. */

@@ -1,5 +1,8 @@
 // What a server says about itself: ping, version, platform, and the permissions a key may hold.
+import type { z } from 'zod';
+
 import type { ConnectionDescription } from '../instances/connection-report.js';
+import { deepFreeze } from '../../../common/deep-freeze.js';
 import type { Transport } from './flowise-transport.js';
 import { PermissionCatalog, SettingsAnswer, VersionAnswer } from './flowise-schemas.js';
 import { notFlowise } from './response-errors.js';
@@ -53,17 +56,35 @@ export function createServerApi(t: Transport): ServerApi {
       return PLATFORMS.includes(type) ? (type as Platform) : 'unknown';
     },
     async keyPermissions() {
-      const catalog = await t.json('GET', '/auth/permissions/API_KEY', PermissionCatalog);
-      return Object.entries(catalog).map(([category, entries]) => ({
-        category,
-        permissions: entries.map((e) => ({
-          key: e.key,
-          label: e.value,
-          openSource: e.isOpenSource,
-          enterprise: e.isEnterprise,
-          cloud: e.isCloud,
-        })),
-      }));
+      const catalog = await t.json('GET', '/auth/permissions/API_KEY', PermissionCatalog, {
+        conditional: true,
+      });
+      return groupsOf(catalog);
     },
   };
+}
+
+type Catalog = z.output<typeof PermissionCatalog>;
+
+/** One list of groups per catalog the server sent: an unchanged catalog (a 304, the same kept
+ * value) gives the same groups, so what callers derive from them can be kept too. */
+const groupsKept = new WeakMap<Catalog, PermissionGroup[]>();
+function groupsOf(catalog: Catalog): PermissionGroup[] {
+  let groups = groupsKept.get(catalog);
+  if (groups === undefined) {
+    groups = Object.entries(catalog).map(([category, entries]) => ({
+      category,
+      permissions: entries.map((e) => ({
+        key: e.key,
+        label: e.value,
+        openSource: e.isOpenSource,
+        enterprise: e.isEnterprise,
+        cloud: e.isCloud,
+      })),
+    }));
+    // Shared like the kept catalog it comes from, so read-only like it.
+    if (Object.isFrozen(catalog)) deepFreeze(groups);
+    groupsKept.set(catalog, groups);
+  }
+  return groups;
 }

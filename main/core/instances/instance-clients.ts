@@ -7,7 +7,7 @@ import type { HttpPort } from '../ports.js';
 import type { InstanceRecord, InstanceStore } from './instance-store.js';
 import { profileOf } from './instance-profiles.js';
 
-export type SharedByClients = Pick<FlowiseClientOptions, 'keyWrites' | 'generations'>;
+export type SharedByClients = Pick<FlowiseClientOptions, 'keyWrites' | 'generations' | 'reads'>;
 
 export interface InstanceClients {
   record(instanceId: string): InstanceRecord;
