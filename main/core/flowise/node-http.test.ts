@@ -156,6 +156,36 @@ describe('the node HttpPort', () => {
     );
   });
 
+  it('sends GETs one after another over one connection, and each write over a new one', async () => {
+    let connections = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end('{}'));
+    });
+    server.on('connection', () => {
+      connections += 1;
+    });
+    const port = await serve(() => undefined, server);
+    const url = `http://127.0.0.1:${port}/`;
+    const own = createNodeHttp();
+    for (let i = 0; i < 5; i++) expect((await own.request(get(url))).status).toBe(200);
+    expect(connections).toBe(1);
+    for (let i = 0; i < 2; i++)
+      expect((await own.request(get(url, { method: 'POST', body: '{}' }))).status).toBe(200);
+    expect(connections).toBe(3);
+    // A port of its own has its own connections.
+    await createNodeHttp().request(get(url));
+    expect(connections).toBe(4);
+  });
+
+  it('waits for a GET answered after longer than an idle connection is kept', async () => {
+    const port = await serve((res) => {
+      setTimeout(() => res.end('{"late":true}'), 1500);
+    });
+    const answer = await http.request(get(`http://127.0.0.1:${port}/`, { timeoutMs: 5000 }));
+    expect(answer.body).toBe('{"late":true}');
+  });
+
   it('phrases DNS, reachability and TLS codes for people', () => {
     const of = (code: string) =>
       networkError('h.example:443', Object.assign(new Error('x'), { code }));

@@ -19,12 +19,31 @@ function headersOf(response: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** Where GETs keep their connections open for the next GET to the same server. */
+interface Pools {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+/** Idle connections are closed after this, well before servers close theirs (Node's own servers,
+ * Flowise's among them, after 5 s, and they say so in a hint the agent also follows), so a GET
+ * seldom meets a connection the server is closing. */
+const IDLE_MS = 1000;
+
+function createPools(): Pools {
+  return {
+    http: new http.Agent({ keepAlive: true, timeout: IDLE_MS }),
+    https: new https.Agent({ keepAlive: true, timeout: IDLE_MS }),
+  };
+}
+
 function send(
   request: HttpRequest,
   url: URL,
   /** A pinned socket already checked; the request then travels over it and nothing else. */
   pinned: TLSSocket | undefined,
   timeoutMs: number,
+  pools: Pools,
 ): Promise<HttpResponse> {
   const host = url.host;
   const secure = url.protocol === 'https:';
@@ -49,7 +68,11 @@ function send(
         ? {
             method: request.method,
             headers: request.headers,
-            agent: false,
+            // A GET reuses an open connection: a refresh of many lists costs one connection
+            // per server, not one per list. A write always opens a fresh one, so it never meets
+            // a connection closing under it, where whether it was carried out is unknown. An
+            // https pool holds apart the connections made under different authorities (`ca`).
+            agent: request.method === 'GET' ? (secure ? pools.https : pools.http) : false,
             // Node's `ca` replaces the system's authorities; the instance's CA adds to them.
             ...(secure && request.tls?.ca !== undefined
               ? { ca: [...rootCertificates, request.tls.ca] }
@@ -100,10 +123,10 @@ function send(
   });
 }
 
-async function exchange(request: HttpRequest): Promise<HttpResponse> {
+async function exchange(request: HttpRequest, pools: Pools): Promise<HttpResponse> {
   const url = new URL(request.url);
   const pin = url.protocol === 'https:' ? request.tls?.pin : undefined;
-  if (pin === undefined) return send(request, url, undefined, request.timeoutMs);
+  if (pin === undefined) return send(request, url, undefined, request.timeoutMs, pools);
   // One deadline for handshake and exchange together, as without a pin.
   const started = Date.now();
   const socket = await connectPinned(url, pin, request.timeoutMs);
@@ -112,9 +135,11 @@ async function exchange(request: HttpRequest): Promise<HttpResponse> {
     socket.destroy();
     throw timeoutError(url.host, request.timeoutMs);
   }
-  return send(request, url, socket, left);
+  return send(request, url, socket, left, pools);
 }
 
+/** Each port keeps its own open connections (idle ones never keep the process alive). */
 export function createNodeHttp(): HttpPort {
-  return { request: exchange, probeCertificate };
+  const pools = createPools();
+  return { request: (request) => exchange(request, pools), probeCertificate };
 }
