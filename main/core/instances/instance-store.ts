@@ -1,6 +1,7 @@
 // Instance profiles live in the vault (they hold the admin key), in one section.
 import { z } from 'zod';
 
+import { deepFreeze } from '../../../common/deep-freeze.js';
 import { AppError } from '../../../common/errors.js';
 import { CertificatePin, ConnectionReport } from '../../../common/ipc/schemas/instances.js';
 import type { Vault } from '../vault/vault.js';
@@ -50,7 +51,19 @@ export interface InstanceStore {
 }
 
 export function createInstanceStore(vault: Vault): InstanceStore {
-  const read = (): InstanceSection => vault.readSection(SECTION, Section) ?? { instances: [] };
+  // Every call to a server reads its instance, so the section is parsed once per vault revision
+  // and shared, frozen, until the next change. Weakly held: once a change or a lock retires the
+  // revision, the parsed admin keys go with it.
+  const kept = new WeakMap<object, InstanceSection>();
+  const read = (): InstanceSection => {
+    const revision = vault.revision();
+    let section = kept.get(revision);
+    if (section === undefined) {
+      section = deepFreeze(vault.readSection(SECTION, Section) ?? { instances: [] });
+      kept.set(revision, section);
+    }
+    return section;
+  };
   return {
     read,
     update: (change) => vault.transact(() => vault.writeSection(SECTION, change(read()))),

@@ -87,6 +87,20 @@ export function newSession(
   return { header, session };
 }
 
+const revisions = new WeakMap<ReadonlyMap<string, string>, object>();
+
+/** A token for these sections. Every change (a save here, another process's save loaded, a lock)
+ * puts a new map in the session, so the token changes with the data and what was worked out from
+ * the sections may be kept while it stays the same. */
+export function revisionOf(sections: ReadonlyMap<string, string>): object {
+  let token = revisions.get(sections);
+  if (token === undefined) {
+    token = Object.freeze({});
+    revisions.set(sections, token);
+  }
+  return token;
+}
+
 /** One section, checked against its schema. */
 export function parseSection<T>(
   sections: ReadonlyMap<string, string>,

@@ -56,6 +56,17 @@ describe('a vault open in two processes', () => {
     expect(new Set(list).size).toBe(80);
   });
 
+  it('gives a new revision once the other process’s save is loaded, and keeps it until then', async () => {
+    const { app, other } = await twoProcesses();
+    const before = app.revision();
+    await other.writeSection('b', ['2']);
+    expect(app.readSection('b', List)).toBeUndefined();
+    expect(app.revision()).toBe(before);
+    await app.transact(() => Promise.resolve());
+    expect(app.readSection('b', List)).toEqual(['2']);
+    expect(app.revision()).not.toBe(before);
+  });
+
   it('accepts the other process’s higher counter: no rollback prompt at the next unlock', async () => {
     const { app, other, files } = await twoProcesses();
     for (let i = 0; i < 5; i++) await other.writeSection('x', [String(i)]);

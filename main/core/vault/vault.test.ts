@@ -56,6 +56,20 @@ describe('Vault', () => {
     expect(vault.readSection('entries', Entries)).toBeUndefined();
   });
 
+  it('keeps its revision while nothing changes, and gives a new one after a save or a lock', async () => {
+    const { vault } = vaultFixture();
+    await vault.create(PASSWORD);
+    const first = vault.revision();
+    vault.readSection('a', z.unknown());
+    expect(vault.revision()).toBe(first);
+    await vault.writeSection('a', [1]);
+    const second = vault.revision();
+    expect(second).not.toBe(first);
+    vault.lock();
+    await vault.unlock(PASSWORD);
+    expect(vault.revision()).not.toBe(second);
+  });
+
   it('refuses a second create and a short password', async () => {
     const { vault, reopen } = vaultFixture();
     await expect(vault.create('short')).rejects.toMatchObject({ code: 'weak_password' });

@@ -42,7 +42,7 @@ import {
 import { checkKdf, raiseKdfCost, replaceDataKey } from './vault-rekey.js';
 import type { RekeyContext } from './vault-rekey.js';
 import { persist, requireLive } from './vault-save.js';
-import { newSession, parseSection, withSections } from './vault-session.js';
+import { newSession, parseSection, revisionOf, withSections } from './vault-session.js';
 import type { AdoptOptions, OpenSession } from './vault-session.js';
 import { readVaultFile } from './vault-open.js';
 import { vaultStatus } from './vault-status.js';
@@ -259,6 +259,11 @@ export class Vault {
   /** Re-checks the master password of the open vault (before copying a secret, say). */
   verifyPassword(password: string): Promise<void> {
     return this.checkPassword(this.requireSession(), password);
+  }
+
+  /** The same object until a section changes (here or in another process's save) or a lock. */
+  revision(): object {
+    return revisionOf(this.requireSession().sections);
   }
 
   readSection<T>(name: string, schema: z.ZodType<T>): T | undefined {
