@@ -222,6 +222,7 @@ export function createCore(ports: CorePorts): Core {
 
   const overview = createOverviewMethods({
     dueFacts: () => dueFacts(dueDeps),
+    revision: () => vault.revision(),
     clients,
     known: knownKeys,
     publicFlows,

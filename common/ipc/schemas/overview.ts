@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 import { WireError } from '../../errors.js';
+import { listCheckedOnce } from './checked-once.js';
 
 /** One entry per rule of main/core/overview/overview-rules.ts. */
 export const OverviewRule = z.enum([
@@ -110,7 +111,7 @@ export const OverviewReport = z.object({
   /** In the order of the instance list; 'pending' only in progress events, never in a result. */
   instances: z.array(OverviewInstance),
   /** High first, then medium, then low; within a severity by instance, then rule. */
-  findings: z.array(Finding),
+  findings: listCheckedOnce(Finding),
 });
 export type OverviewReport = z.infer<typeof OverviewReport>;
 

@@ -12,12 +12,15 @@ import type { InstanceSnapshot } from './overview-snapshot.js';
 import type { OverviewDeps } from './overview-deps.js';
 import type { SharedFacts } from './overview-fetch.js';
 import { fetchSnapshot, sharedFacts, vaultOnlySnapshot } from './overview-fetch.js';
-import { findingsOf, sortFindings } from './overview-rules.js';
+import { findingsOf, sortFindings } from './overview-findings.js';
 
-/** Each instance is its own server, so eight at once puts no more load on any one of them; what
- * it bounds is the app's own memory (each instance's lists, a few MB, held while its rules run)
- * and its connections. Four would cap the overlap of twenty servers' waits at 4x. */
-export const DEFAULT_CONCURRENCY = 8;
+/** Each instance is its own server, so sixteen at once puts no more load on any one of them. What
+ * it bounds is the app's open connections (three per instance) and, on the first report of an
+ * unlock, the raw answers held at once (a few MB per instance). The lists themselves are kept
+ * for the whole unlock anyway (flowise/conditional-reads.ts), whatever the bound. Once the lists
+ * come back as 304s an instance costs the app about a millisecond, so its waits decide: twenty
+ * servers at eight at once wait three times in a row, at sixteen twice. */
+export const DEFAULT_CONCURRENCY = 16;
 
 /** The instance's fetch, or an unreachable snapshot once its timeout passes. */
 function withinTimeout(
@@ -64,6 +67,17 @@ function summarize(snapshot: InstanceSnapshot, checkedAt: number): OverviewInsta
   };
 }
 
+/** All instances' findings in one order; the same list as last time when no part changed. */
+function sortedFindings(
+  deps: OverviewDeps,
+  order: readonly string[],
+  parts: readonly (readonly Finding[])[],
+): Finding[] {
+  // The parts come in instance order, so the same parts in the same places mean the same order.
+  const sort = (): Finding[] => sortFindings(parts.flat(), order);
+  return deps.memo === undefined ? sort() : deps.memo.sorted(parts, sort);
+}
+
 export async function computeReport(deps: OverviewDeps): Promise<OverviewReport> {
   const records = deps.clients.all();
   const shared = sharedFacts(deps);
@@ -77,7 +91,7 @@ export async function computeReport(deps: OverviewDeps): Promise<OverviewReport>
       const snapshot = await withinTimeout(deps, record, shared);
       const part = {
         instance: summarize(snapshot, deps.clock.now()),
-        findings: findingsOf(snapshot),
+        findings: deps.memo?.findings(snapshot) ?? findingsOf(snapshot),
       };
       parts.set(record.id, part);
       done += 1;
@@ -100,9 +114,10 @@ export async function computeReport(deps: OverviewDeps): Promise<OverviewReport>
   return {
     generatedAt,
     instances,
-    findings: sortFindings(
-      records.flatMap((r) => parts.get(r.id)?.findings ?? []),
+    findings: sortedFindings(
+      deps,
       records.map((r) => r.id),
+      records.map((r) => parts.get(r.id)?.findings ?? []),
     ),
   };
 }

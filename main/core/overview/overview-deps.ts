@@ -7,6 +7,7 @@ import type { Clock, EventSink, Logger } from '../ports.js';
 import type { JournalStore } from '../rotation/rotation-journal.js';
 import type { PublicFlows } from '../keys/public-flows.js';
 import type { FlowScans } from './flow-scans.js';
+import type { OverviewMemo } from './overview-memo.js';
 import type { DueFacts } from '../policies/due-list.js';
 
 export interface OverviewDeps {
@@ -24,6 +25,10 @@ export interface OverviewDeps {
   /** Rotation policies and last rotations; without it, Settings' keyMaxAgeDays and first-seen
    * dates alone judge a key's age. */
   dueFacts?: () => DueFacts;
+  /** What earlier reports of this unlock worked out; none: everything is worked out again. */
+  memo?: OverviewMemo;
+  /** The vault's revision (Vault.revision): what is read from the vault is kept while it stays. */
+  revision?: () => unknown;
   /** Instances fetched at once; the rest wait their turn. */
   concurrency?: number;
 }

@@ -5,6 +5,7 @@ import { isAppError, toWireError } from '../../../common/errors.js';
 import { isIdShaped, usageFromFlows } from '../credentials/credential-usage.js';
 import { fingerprint } from '../flowise/mask.js';
 import type { ChatflowRow, CredentialRow } from '../flowise/flowise-schemas.js';
+import type { PermissionGroup } from '../flowise/server-api.js';
 import type { InstanceRecord } from '../instances/instance-store.js';
 import type { Journal } from '../rotation/rotation-journal.js';
 import { createFlowScans } from './flow-scans.js';
@@ -21,6 +22,8 @@ import type {
 /** What every instance of one report shares: read once from the vault. */
 export interface SharedFacts {
   now: number;
+  /** The same object while nothing below changed: what was built from them may be kept. */
+  basis: object;
   thresholds: Thresholds;
   /** Fingerprints of keys the app copied or revealed. */
   copied: ReadonlySet<string>;
@@ -36,6 +39,17 @@ export interface SharedFacts {
 }
 
 export function sharedFacts(deps: OverviewDeps): SharedFacts {
+  const now = deps.clock.now();
+  const { memo, revision } = deps;
+  const facts =
+    memo === undefined || revision === undefined
+      ? readFacts(deps)
+      : memo.facts([revision(), JSON.stringify(deps.settings())], () => readFacts(deps));
+  return { ...facts, now };
+}
+
+/** Everything but the time, read from the vault and settings. */
+function readFacts(deps: OverviewDeps): Omit<SharedFacts, 'now'> {
   const copied = new Set<string>();
   for (const action of ['key.copy', 'key.reveal'] as const)
     for (const record of deps.audit.list({ action, limit: 10_000 }).records)
@@ -49,12 +63,13 @@ export function sharedFacts(deps: OverviewDeps): SharedFacts {
   }
   const { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays } = deps.settings();
   return {
-    now: deps.clock.now(),
+    basis: {},
     thresholds: { keyMaxAgeDays, manyFlowsThreshold, graceLimitDays },
     copied,
     adminKeys: new Set(deps.clients.all().map((r) => r.adminKey)),
     firstSeen: deps.known.byInstance(),
     rotations,
+    // Only the since and limit of each key are asked of it, and neither depends on the time.
     ...(deps.dueFacts === undefined ? {} : { due: deps.dueFacts() }),
   };
 }
@@ -141,12 +156,26 @@ function credentialUse(
   return credentials.map((c) => ({ id: c.id, name: c.name, usedBy: usage.flowsOf(c.id).length }));
 }
 
+/** The permissions a key may hold on this server. They change only when the server's version
+ * does, which the generation (kept per unlock too) would not see either before a connection test
+ * or a lock; so one read per unlock, per server, admin key and generation, is enough. */
+function catalogOf(
+  deps: OverviewDeps,
+  record: InstanceRecord,
+  generation: string,
+): Promise<PermissionGroup[] | undefined> {
+  const read = (): Promise<PermissionGroup[] | undefined> =>
+    optional(deps.clients.client(record.id).keyPermissions());
+  if (deps.memo === undefined) return read();
+  const name = [record.id, record.baseUrl, fingerprint(record.adminKey), generation].join('\n');
+  return deps.memo.catalog(name, read);
+}
+
 export async function fetchSnapshot(
   deps: OverviewDeps,
   record: InstanceRecord,
   shared: SharedFacts,
 ): Promise<InstanceSnapshot> {
-  const base = vaultOnlySnapshot(deps, record, shared);
   try {
     const client = deps.clients.client(record.id);
     const generation = await client.generation();
@@ -154,8 +183,11 @@ export async function fetchSnapshot(
       client.listKeys(),
       client.listChatflows(),
       optional(client.listCredentials()),
-      generation === '3.0.13+' ? optional(client.keyPermissions()) : Promise.resolve(undefined),
+      generation === '3.0.13+' ? catalogOf(deps, record, generation) : Promise.resolve(undefined),
     ]);
+    const inputs = [shared.basis, generation, rows, flows, credentials, catalog];
+    const kept = deps.memo?.snapshot(record.id, inputs, shared.now);
+    if (kept !== undefined) return kept;
     // Only keys never seen before are written (their first-seen date is now).
     const seen = shared.firstSeen.get(record.id);
     const known =
@@ -171,8 +203,8 @@ export async function fetchSnapshot(
             shared.now,
           );
     const creds = credentialUse(deps, record.id, flows, credentials ?? []);
-    return {
-      ...base,
+    const snapshot: InstanceSnapshot = {
+      ...vaultOnlySnapshot(deps, record, shared),
       generation,
       ...(catalog === undefined
         ? {}
@@ -193,10 +225,12 @@ export async function fetchSnapshot(
       flows: flows.map((f) => ({ id: f.id, name: f.name, type: f.type, apikeyid: f.apikeyid })),
       credentials: creds,
     };
+    deps.memo?.keep(record.id, inputs, snapshot);
+    return snapshot;
   } catch (error) {
     const wire = toWireError(error);
     return {
-      ...base,
+      ...vaultOnlySnapshot(deps, record, shared),
       reach: { state: wire.code === 'unauthorized' ? 'unauthorised' : 'unreachable', error: wire },
     };
   }

@@ -6,6 +6,7 @@ import { computeReport } from './overview-compute.js';
 import type { OverviewDeps } from './overview-deps.js';
 import { exportReport } from './overview-export.js';
 import { createFlowScans } from './flow-scans.js';
+import { createOverviewMemo } from './overview-memo.js';
 
 export interface OverviewMethods {
   methods: ApiImpl['overview'];
@@ -15,10 +16,12 @@ export interface OverviewMethods {
 
 export function createOverviewMethods(deps: OverviewDeps): OverviewMethods {
   let cached: Promise<OverviewReport> | undefined;
-  // Kept across refreshes, so a refresh rescans only the flows that changed; forgotten on lock.
+  // Kept across refreshes, so a refresh rescans only the flows that changed and works out again
+  // only what changed; forgotten on lock.
   const flowScans = createFlowScans();
+  const memo = createOverviewMemo();
   const compute = (): Promise<OverviewReport> => {
-    const run = computeReport({ ...deps, flowScans });
+    const run = computeReport({ ...deps, flowScans, memo });
     cached = run;
     // A failed run is not kept: the next call tries again.
     run.catch(() => {
@@ -36,6 +39,7 @@ export function createOverviewMethods(deps: OverviewDeps): OverviewMethods {
     clear() {
       cached = undefined;
       flowScans.clear();
+      memo.clear();
     },
   };
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { OverviewRule } from '../../../common/ipc/schemas/overview.js';
 import { OverviewRule as OverviewRuleSchema } from '../../../common/ipc/schemas/overview.js';
-import { CERT_WARNING_DAYS, DAY_MS, findingsOf, RULES } from './overview-rules.js';
+import { findingsOf } from './overview-findings.js';
+import { CERT_WARNING_DAYS, DAY_MS, RULES } from './overview-rules.js';
 import type { InstanceSnapshot } from './overview-snapshot.js';
 import {
   CATALOG,

@@ -1,7 +1,6 @@
 // Every Overview rule, in one table: each is a small pure function of one instance's snapshot that
 // names what it found and why. A new rule is one entry here and one in OverviewRule.
 import type {
-  Finding,
   FindingSeverity,
   FindingSubject,
   FixAction,
@@ -34,6 +33,9 @@ export interface RuleDef {
   severity: FindingSeverity;
   fix: Fix;
   alternatives?: readonly Fix[];
+  /** Its answer depends on the snapshot's `now` (an age, an expiry): checked at every report.
+   * Any other rule's answer is kept while the instance's inputs stay the same. */
+  timed?: true;
   check(snapshot: InstanceSnapshot): Hit[];
 }
 
@@ -183,6 +185,7 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     rule: 'key-old',
+    timed: true,
     severity: 'medium',
     fix: { action: 'rotate-key', label: 'Rotate' },
     check: (s: InstanceSnapshot): Hit[] =>
@@ -258,6 +261,7 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     rule: 'admin-key-old',
+    timed: true,
     severity: 'medium',
     fix: { action: 'rotate-admin', label: 'Rotate the admin key' },
     check: (s: InstanceSnapshot): Hit[] =>
@@ -323,6 +327,7 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     rule: 'transport-cert-expiring',
+    timed: true,
     severity: 'medium',
     fix: { action: 'edit-instance', label: 'Edit the instance' },
     check: (s: InstanceSnapshot): Hit[] => {
@@ -366,6 +371,7 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     rule: 'rotation-grace-long',
+    timed: true,
     severity: 'medium',
     fix: { action: 'resume-rotation', label: 'Finish the rotation' },
     check: (s: InstanceSnapshot): Hit[] =>
@@ -381,50 +387,3 @@ export const RULES: readonly RuleDef[] = [
         })),
   },
 ];
-
-const SEVERITY_ORDER: Record<FindingSeverity, number> = { high: 0, medium: 1, low: 2 };
-
-/** Each rule's fix as a finding carries it: built once, shared by all of that rule's findings
- * (they are read, never changed, and copied when they cross to the renderer). */
-const fixes = new WeakMap<RuleDef, Finding['fix']>();
-function fixOf(def: RuleDef): Finding['fix'] {
-  let fix = fixes.get(def);
-  if (fix === undefined) {
-    fix = {
-      ...def.fix,
-      ...(def.alternatives === undefined ? {} : { alternatives: [...def.alternatives] }),
-    };
-    fixes.set(def, fix);
-  }
-  return fix;
-}
-
-/** Every finding of one instance, high first. */
-export function findingsOf(snapshot: InstanceSnapshot, rules = RULES): Finding[] {
-  const found = rules.flatMap((def) => {
-    const fix = fixOf(def);
-    return def.check(snapshot).map((hit) => ({
-      id: `${def.rule}:${snapshot.instanceId}:${hit.subject.id}`,
-      rule: def.rule,
-      severity: hit.severity ?? def.severity,
-      instanceId: snapshot.instanceId,
-      instanceName: snapshot.name,
-      subject: hit.subject,
-      why: hit.why,
-      fix,
-    }));
-  });
-  return found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-}
-
-export function sortFindings(findings: readonly Finding[], order: readonly string[]): Finding[] {
-  const rank = new Map(order.map((id, i) => [id, i]));
-  const ruleRank = new Map(RULES.map((r, i) => [r.rule, i]));
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (rank.get(a.instanceId) ?? 0) - (rank.get(b.instanceId) ?? 0) ||
-      (ruleRank.get(a.rule) ?? 0) - (ruleRank.get(b.rule) ?? 0) ||
-      a.subject.name.localeCompare(b.subject.name),
-  );
-}
