@@ -9,6 +9,7 @@ import { chatflowsContract } from './contract-chatflows.js';
 import type { ContractContext } from './contract-context.js';
 import { contractContext } from './contract-context.js';
 import { credentialsContract } from './contract-credentials.js';
+import { etagContract } from './contract-etag.js';
 import { keysContract } from './contract-keys.js';
 import { serverContract } from './contract-server.js';
 import type { ContractTarget } from './flowise-fixtures.js';
@@ -48,6 +49,9 @@ export function defineFlowiseClientContract(
     });
     describe('credentials', () => {
       credentialsContract(ctx);
+    });
+    describe('lists read again', () => {
+      etagContract(ctx, generation);
     });
   });
 }
