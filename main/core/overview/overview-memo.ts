@@ -22,7 +22,8 @@ export interface OverviewMemo {
   keep(instanceId: string, inputs: readonly unknown[], snapshot: InstanceSnapshot): void;
   /** The snapshot's findings, high first: the same list as last time if nothing in it changed. */
   findings(snapshot: InstanceSnapshot): Finding[];
-  /** The catalog read for `name` before in this unlock, or `read()`'s. A failed read is not kept. */
+  /** The catalog read for `name` before in this unlock, or `read()`'s. A failed read, or one that
+   * found none, is not kept. */
   catalog<T>(name: string, read: () => Promise<T>): Promise<T>;
   /** `sort()` of the parts, or the list it gave last time for the very same parts. */
   sorted(parts: readonly (readonly Finding[])[], sort: () => Finding[]): Finding[];
@@ -63,9 +64,13 @@ export function createOverviewMemo(): OverviewMemo {
         const mine = read();
         const kept = catalogs;
         kept.set(name, mine);
-        mine.catch(() => {
+        // Neither a failure nor "no catalog" (a 403, say) is kept: the next report asks again.
+        const forget = (): void => {
           if (kept.get(name) === mine) kept.delete(name);
-        });
+        };
+        mine.then((value) => {
+          if (value === undefined) forget();
+        }, forget);
         found = mine;
       }
       return found;
