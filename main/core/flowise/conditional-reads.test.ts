@@ -116,4 +116,27 @@ describe('lists read again with If-None-Match', () => {
     const first = await clientOf(http, reads).keyPermissions();
     expect(await clientOf(http, reads).keyPermissions()).toBe(first);
   });
+
+  it('keeps the catalog asked as kept for the unlock, but neither a failed read nor a refusal', async () => {
+    const reads = createConditionalReads();
+    const path = '/api/v1/auth/permissions/API_KEY';
+    const catalog = { chatflows: [{ key: 'chatflows:view', value: 'View', isOpenSource: true }] };
+    const answers = [
+      json(200, catalog),
+      json(500, { message: 'down' }),
+      json(403, { message: 'Forbidden' }),
+      json(200, catalog),
+    ];
+    const http = new ScriptedHttp().on('GET', path, () => answers.shift() ?? json(404, {}));
+    const kept = () => clientOf(http, reads).keyPermissions({ kept: true });
+    const first = await kept();
+    expect(await kept()).toBe(first);
+    expect(http.requests).toHaveLength(1);
+    reads.forget();
+    await expect(kept()).rejects.toMatchObject({ code: 'server_error' });
+    await expect(kept()).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await kept())[0]?.permissions[0]?.key).toBe('chatflows:view');
+    expect(await kept()).toBeDefined();
+    expect(http.requests).toHaveLength(4);
+  });
 });

@@ -30,8 +30,10 @@ export interface CallOptions {
   /** Other values (a key in the body, say) that no error message may quote. */
   secrets?: readonly string[];
   /** A GET of a list: asked with If-None-Match when an answer is kept, and a 304 gives the kept
-   * (frozen) value back. The default key only: another key may be shown another list. */
-  conditional?: boolean;
+   * (frozen) value back. 'unlock': a list that changes only with the server's version (the
+   * permission catalog), given back as kept without asking until the lock. The default key
+   * only: another key may be shown another list. */
+  conditional?: boolean | 'unlock';
   /** Reads an error status the route's own way before the general mapping. */
   onError?: (response: HttpResponse, ctx: ExchangeContext) => AppError | undefined;
 }
@@ -158,8 +160,9 @@ export function createTransport(config: TransportConfig): Transport {
     },
     send: (method, path, options) => send(method, path, options),
     async json(method, path, schema, options = {}) {
+      const { conditional = false } = options;
       const reads =
-        options.conditional === true &&
+        conditional !== false &&
         method === 'GET' &&
         options.body === undefined &&
         options.key === undefined
@@ -170,7 +173,9 @@ export function createTransport(config: TransportConfig): Transport {
           ? path
           : `${path}?${new URLSearchParams(options.query).toString()}`;
       const kept = reads?.get(name);
-      const response = await send(method, path, options, kept?.etag);
+      if (kept !== undefined && conditional === 'unlock')
+        return kept.value as z.output<typeof schema>;
+      const response = await send(method, path, options, kept?.etag || undefined);
       if (response.status === 304 && kept !== undefined)
         return kept.value as z.output<typeof schema>;
       const ctx = {
@@ -194,8 +199,8 @@ export function createTransport(config: TransportConfig): Transport {
           `${host} answered ${method} ${path} with data this app does not understand.`,
           { host, route: `${method} ${path}` },
         );
-      const etag = response.headers.etag;
-      if (etag !== undefined && etag !== '') reads?.keep(name, etag, result.data);
+      const etag = response.headers.etag ?? '';
+      if (etag !== '' || conditional === 'unlock') reads?.keep(name, etag, result.data);
       else reads?.drop(name);
       return result.data;
     },

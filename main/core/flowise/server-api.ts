@@ -28,8 +28,10 @@ export interface ServerApi {
   version(): Promise<string>;
   /** 3.0.1+ only: earlier servers answer /settings with their web page (not_flowise). */
   platform(): Promise<Platform>;
-  /** The grantable permissions (3.0.13+), in the server's order. */
-  keyPermissions(): Promise<PermissionGroup[]>;
+  /** The grantable permissions (3.0.13+), in the server's order. `kept`: as read before in this
+   * unlock, without asking again; they change only with the server's version, which the
+   * generation (kept per unlock too) would not see either before a connection test or a lock. */
+  keyPermissions(options?: { kept?: boolean }): Promise<PermissionGroup[]>;
 }
 
 const PLATFORMS: readonly string[] = ['open source', 'enterprise', 'cloud'];
@@ -55,9 +57,9 @@ export function createServerApi(t: Transport): ServerApi {
       if (type === undefined) return 'enterprise';
       return PLATFORMS.includes(type) ? (type as Platform) : 'unknown';
     },
-    async keyPermissions() {
+    async keyPermissions(options = {}) {
       const catalog = await t.json('GET', '/auth/permissions/API_KEY', PermissionCatalog, {
-        conditional: true,
+        conditional: options.kept === true ? 'unlock' : true,
       });
       return groupsOf(catalog);
     },

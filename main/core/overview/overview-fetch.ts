@@ -5,7 +5,6 @@ import { isAppError, toWireError } from '../../../common/errors.js';
 import { isIdShaped, usageFromFlows } from '../credentials/credential-usage.js';
 import { fingerprint } from '../flowise/mask.js';
 import type { ChatflowRow, CredentialRow } from '../flowise/flowise-schemas.js';
-import type { PermissionGroup } from '../flowise/server-api.js';
 import type { InstanceRecord } from '../instances/instance-store.js';
 import type { Journal } from '../rotation/rotation-journal.js';
 import { createFlowScans } from './flow-scans.js';
@@ -156,21 +155,6 @@ function credentialUse(
   return credentials.map((c) => ({ id: c.id, name: c.name, usedBy: usage.flowsOf(c.id).length }));
 }
 
-/** The permissions a key may hold on this server. They change only when the server's version
- * does, which the generation (kept per unlock too) would not see either before a connection test
- * or a lock; so one read per unlock, per server, admin key and generation, is enough. */
-function catalogOf(
-  deps: OverviewDeps,
-  record: InstanceRecord,
-  generation: string,
-): Promise<PermissionGroup[] | undefined> {
-  const read = (): Promise<PermissionGroup[] | undefined> =>
-    optional(deps.clients.client(record.id).keyPermissions());
-  if (deps.memo === undefined) return read();
-  const name = [record.id, record.baseUrl, fingerprint(record.adminKey), generation].join('\n');
-  return deps.memo.catalog(name, read);
-}
-
 export async function fetchSnapshot(
   deps: OverviewDeps,
   record: InstanceRecord,
@@ -183,7 +167,9 @@ export async function fetchSnapshot(
       client.listKeys(),
       client.listChatflows(),
       optional(client.listCredentials()),
-      generation === '3.0.13+' ? catalogOf(deps, record, generation) : Promise.resolve(undefined),
+      generation === '3.0.13+'
+        ? optional(client.keyPermissions({ kept: true }))
+        : Promise.resolve(undefined),
     ]);
     const inputs = [shared.basis, generation, rows, flows, credentials, catalog];
     const kept = deps.memo?.snapshot(record.id, inputs, shared.now);

@@ -22,9 +22,6 @@ export interface OverviewMemo {
   keep(instanceId: string, inputs: readonly unknown[], snapshot: InstanceSnapshot): void;
   /** The snapshot's findings, high first: the same list as last time if nothing in it changed. */
   findings(snapshot: InstanceSnapshot): Finding[];
-  /** The catalog read for `name` before in this unlock, or `read()`'s. A failed read, or one that
-   * found none, is not kept. */
-  catalog<T>(name: string, read: () => Promise<T>): Promise<T>;
   /** `sort()` of the parts, or the list it gave last time for the very same parts. */
   sorted(parts: readonly (readonly Finding[])[], sort: () => Finding[]): Finding[];
   clear(): void;
@@ -56,25 +53,7 @@ export function createOverviewMemo(): OverviewMemo {
   // The snapshots handed out, each to the entry it came from.
   let served = new WeakMap<InstanceSnapshot, Entry>();
   let report: { parts: readonly (readonly Finding[])[]; sorted: Finding[] } | undefined;
-  let catalogs = new Map<string, Promise<unknown>>();
   return {
-    catalog<T>(name: string, read: () => Promise<T>): Promise<T> {
-      let found = catalogs.get(name) as Promise<T> | undefined;
-      if (found === undefined) {
-        const mine = read();
-        const kept = catalogs;
-        kept.set(name, mine);
-        // Neither a failure nor "no catalog" (a 403, say) is kept: the next report asks again.
-        const forget = (): void => {
-          if (kept.get(name) === mine) kept.delete(name);
-        };
-        mine.then((value) => {
-          if (value === undefined) forget();
-        }, forget);
-        found = mine;
-      }
-      return found;
-    },
     facts<T extends object>(inputs: readonly unknown[], read: () => T): T {
       if (facts === undefined || !same(facts.inputs, inputs)) facts = { inputs, value: read() };
       return facts.value as T;
@@ -118,7 +97,6 @@ export function createOverviewMemo(): OverviewMemo {
       entries = new Map();
       served = new WeakMap();
       report = undefined;
-      catalogs = new Map();
     },
   };
 }
